@@ -1,0 +1,56 @@
+package org.tkdworkbench;
+
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import com.sun.jna.Platform;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Process-wide settings that must be in place before DJL or its native engine loads.
+ *
+ * <p>DJL calls home over HTTP unless it is told it is offline, so the offline switches are set as
+ * system properties here, first thing. The MXNet thread settings that STACK.md measured fastest on
+ * two cores ({@code OMP_NUM_THREADS=2}, {@code MXNET_ENGINE_TYPE=NaiveEngine}) are read by native
+ * code from the process environment, which Java cannot change; we set them through libc's
+ * {@code setenv} (via JNA, which DJL already ships) unless the user set them, before any native
+ * engine library is loaded. The launcher scripts set them too, for launch paths where this runs
+ * too late.
+ */
+public final class RuntimeSetup {
+  private static final Logger LOG = LoggerFactory.getLogger(RuntimeSetup.class);
+  private static volatile boolean applied;
+
+  private RuntimeSetup() {}
+
+  /** Applies the offline and threading settings once; later calls do nothing. */
+  public static synchronized void apply() {
+    if (applied) {
+      return;
+    }
+    applied = true;
+    System.setProperty("ai.djl.offline", "true");
+    System.setProperty("OPT_OUT_TRACKING", "true");
+    int cores = Runtime.getRuntime().availableProcessors();
+    setEnvIfAbsent("DJL_OFFLINE", "true");
+    setEnvIfAbsent("OPT_OUT_TRACKING", "true");
+    setEnvIfAbsent("OMP_NUM_THREADS", Integer.toString(Math.max(1, Math.min(cores, 4))));
+    setEnvIfAbsent("MXNET_ENGINE_TYPE", "NaiveEngine");
+  }
+
+  private interface LibC extends Library {
+    int setenv(String name, String value, int overwrite);
+  }
+
+  private static void setEnvIfAbsent(String name, String value) {
+    if (System.getenv(name) != null || !(Platform.isLinux() || Platform.isMac())) {
+      return;
+    }
+    try {
+      LibC libc = Native.load("c", LibC.class);
+      libc.setenv(name, value, 0);
+    } catch (Throwable e) { // JNA missing or no libc: the engine still works, only slower.
+      LOG.debug("could not set {} in the process environment: {}", name, e.toString());
+    }
+  }
+}

@@ -1,0 +1,62 @@
+package org.tkdworkbench.audio;
+
+import java.nio.file.Path;
+
+/**
+ * A file that could not be decoded, with a reason a user understands.
+ *
+ * <p>The message always starts with the file name, so a list of refused files reads well.
+ */
+public final class AudioDecodeException extends Exception {
+  /** Why a file was refused. */
+  public enum Reason {
+    NOT_FOUND("file not found"),
+    NOT_READABLE("file cannot be read"),
+    EMPTY("file is empty (0 bytes)"),
+    NOT_AUDIO("not an audio file"),
+    UNSUPPORTED_FORMAT("unsupported format"),
+    UNSUPPORTED_ENCODING("unsupported sample encoding"),
+    TRUNCATED("file is truncated"),
+    ZERO_CHANNELS("header declares zero channels"),
+    NO_SAMPLES("file holds no audio samples"),
+    BAD_HEADER("header is invalid"),
+    DECODER_FAILED("external decoder failed");
+
+    private final String summary;
+
+    Reason(String summary) {
+      this.summary = summary;
+    }
+
+    /** A short phrase for reports, e.g. "file is truncated". */
+    public String summary() {
+      return summary;
+    }
+  }
+
+  private final Path file;
+  private final Reason reason;
+
+  public AudioDecodeException(Path file, Reason reason, String detail) {
+    this(file, reason, detail, null);
+  }
+
+  public AudioDecodeException(Path file, Reason reason, String detail, Throwable cause) {
+    super(
+        (file == null ? "<input>" : file.toString())
+            + ": "
+            + reason.summary()
+            + (detail == null || detail.isBlank() ? "" : " (" + detail + ")"),
+        cause);
+    this.file = file;
+    this.reason = reason;
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  public Reason reason() {
+    return reason;
+  }
+}

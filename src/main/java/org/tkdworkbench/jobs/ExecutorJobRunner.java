@@ -1,0 +1,47 @@
+package org.tkdworkbench.jobs;
+
+import java.util.Collections;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Runs jobs on a fixed pool of daemon threads, so an open job never keeps the JVM alive. */
+public final class ExecutorJobRunner implements JobRunner {
+  private final ExecutorService executor;
+  private final Set<JobHandle<?>> active = Collections.newSetFromMap(new ConcurrentHashMap<>());
+
+  public ExecutorJobRunner(int threads) {
+    AtomicInteger n = new AtomicInteger();
+    this.executor =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "tkd-job-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  @Override
+  public <T> JobHandle<T> submit(String title, Job<T> job) {
+    JobHandle<T> handle = new JobHandle<>(title);
+    active.add(handle);
+    executor.execute(
+        () -> {
+          try {
+            handle.execute(job);
+          } finally {
+            active.remove(handle);
+          }
+        });
+    return handle;
+  }
+
+  @Override
+  public void close() {
+    active.forEach(JobHandle::cancel);
+    executor.shutdownNow();
+  }
+}
