@@ -1,0 +1,205 @@
+package org.tkdworkbench.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tkdworkbench.jobs.CancelledException;
+import org.tkdworkbench.jobs.JobContext;
+
+class SpeechCommandsIndexerTest {
+  @TempDir Path root;
+
+  /** Empty files are enough: the indexer must never open the audio. */
+  private Path touch(String rel) throws IOException {
+    Path p = root.resolve(rel);
+    Files.createDirectories(p.getParent());
+    return Files.write(p, new byte[0]);
+  }
+
+  private void list(String name, String... lines) throws IOException {
+    Files.write(root.resolve(name), List.of(lines));
+  }
+
+  private Map<String, Split> splits(DatasetIndex index) {
+    return index.clips().stream().collect(Collectors.toMap(Clip::id, Clip::split));
+  }
+
+  @Test
+  void splitsComeFromTheListsAndEverythingElseIsTrain() throws IOException {
+    touch("yes/a.wav");
+    touch("yes/b.wav");
+    touch("yes/c.wav");
+    touch("no/a.wav");
+    touch("no/b.WAV");
+    list(SpeechCommandsIndexer.VALIDATION_LIST, "yes/b.wav", "");
+    list(SpeechCommandsIndexer.TESTING_LIST, "yes\\c.wav", "no/a.wav");
+
+    DatasetIndex index = SpeechCommandsIndexer.index(root, JobContext.none());
+
+    assertThat(splits(index))
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                "yes/a.wav", Split.TRAIN,
+                "yes/b.wav", Split.VALIDATION,
+                "yes/c.wav", Split.TEST,
+                "no/a.wav", Split.TEST,
+                "no/b.WAV", Split.TRAIN));
+    assertThat(index.labels()).containsExactly("no", "yes");
+    assertThat(index.clips()).extracting(Clip::id).isSorted();
+    assertThat(index.countBySplit())
+        .containsEntry(Split.TRAIN, 2)
+        .containsEntry(Split.VALIDATION, 1)
+        .containsEntry(Split.TEST, 2);
+    assertThat(index.unmatchedListEntries()).isZero();
+    assertThat(index.warnings()).isEmpty();
+    Clip c = index.clips().get(0);
+    assertThat(c.path()).isAbsolute().isEqualTo(root.toAbsolutePath().resolve("no/a.wav"));
+    assertThat(c.label()).isEqualTo("no");
+    assertThat(c.fileName()).isEqualTo("a.wav");
+  }
+
+  @Test
+  void noiseFolderIsANoiseSourceNotAClass() throws IOException {
+    touch("yes/a.wav");
+    touch("_background_noise_/white_noise.wav");
+    touch("_background_noise_/pink_noise.wav");
+    touch("_background_noise_/README.md");
+
+    DatasetIndex index = SpeechCommandsIndexer.index(root, JobContext.none());
+
+    assertThat(index.labels()).containsExactly("yes");
+    assertThat(index.clips()).extracting(Clip::id).containsExactly("yes/a.wav");
+    assertThat(index.noiseFiles())
+        .extracting(p -> p.getFileName().toString())
+        .containsExactly("pink_noise.wav", "white_noise.wav");
+  }
+
+  @Test
+  void listedFilesThatDoNotExistAreIgnoredButCounted() throws IOException {
+    touch("yes/a.wav");
+    touch("yes/b.wav");
+    list(SpeechCommandsIndexer.VALIDATION_LIST, "yes/b.wav", "yes/gone.wav");
+    list(SpeechCommandsIndexer.TESTING_LIST, "no/gone1.wav", "no/gone2.wav");
+
+    DatasetIndex index = SpeechCommandsIndexer.index(root, JobContext.none());
+
+    assertThat(index.clips()).hasSize(2);
+    assertThat(index.unmatchedListEntries()).isEqualTo(3);
+    assertThat(index.warnings())
+        .anySatisfy(w -> assertThat(w).startsWith("1 validation_list.txt").contains("gone.wav"))
+        .anySatisfy(w -> assertThat(w).startsWith("2 testing_list.txt").contains("no/gone1.wav"));
+  }
+
+  @Test
+  void folderPerClassWithoutListsIsAllTrainAtAnyDepthAndSkipsHiddenAndNonAudio()
+      throws IOException {
+    touch("dog/bark.flac");
+    touch("dog/session1/deep/woof.ogg");
+    touch("cat/meow.aiff");
+    touch("cat/notes.txt");
+    touch("cat/.hidden.wav");
+    touch(".git/objects/x.wav");
+    touch("cat/.cache/y.wav");
+    touch("loose.wav");
+
+    DatasetIndex index = SpeechCommandsIndexer.index(root, JobContext.none());
+
+    assertThat(splits(index))
+        .containsOnlyKeys("dog/bark.flac", "dog/session1/deep/woof.ogg", "cat/meow.aiff")
+        .allSatisfy((id, split) -> assertThat(split).isEqualTo(Split.TRAIN));
+    assertThat(index.clips())
+        .filteredOn(c -> c.id().endsWith("woof.ogg"))
+        .singleElement()
+        .extracting(Clip::label)
+        .isEqualTo("dog");
+    assertThat(index.warnings()).singleElement().asString().contains("loose.wav");
+  }
+
+  @Test
+  void symbolicLinksLeavingTheRootAreNotFollowedButLinksInsideAre(@TempDir Path outside)
+      throws IOException {
+    touch("yes/a.wav");
+    touch("no/b.wav");
+    Files.createDirectories(outside.resolve("secret"));
+    Files.write(outside.resolve("secret/s.wav"), new byte[0]);
+    Files.write(outside.resolve("stray.wav"), new byte[0]);
+    Files.createSymbolicLink(root.resolve("leak"), outside.resolve("secret"));
+    Files.createSymbolicLink(root.resolve("yes/stray.wav"), outside.resolve("stray.wav"));
+    Files.createSymbolicLink(root.resolve("alias"), root.resolve("no"));
+
+    DatasetIndex index = SpeechCommandsIndexer.index(root, JobContext.none());
+
+    assertThat(index.clips())
+        .extracting(Clip::id)
+        .containsExactlyInAnyOrder("yes/a.wav", "no/b.wav", "alias/b.wav");
+    assertThat(index.warnings())
+        .singleElement()
+        .asString()
+        .startsWith("2 symbolic links that lead outside the dataset folder");
+  }
+
+  @Test
+  void reportsProgressAndStopsWhenCancelled() throws IOException {
+    for (int i = 0; i < 600; i++) {
+      touch("yes/" + i + ".wav");
+    }
+    List<Long> reported = new ArrayList<>();
+    JobContext counting =
+        new JobContext() {
+          @Override
+          public void progress(long done, long total, String message) {
+            reported.add(done);
+          }
+
+          @Override
+          public boolean isCancelled() {
+            return false;
+          }
+        };
+    assertThat(SpeechCommandsIndexer.index(root, counting).clips()).hasSize(600);
+    assertThat(reported).contains(256L, 512L, 600L);
+
+    JobContext cancelled =
+        new JobContext() {
+          @Override
+          public void progress(long done, long total, String message) {}
+
+          @Override
+          public boolean isCancelled() {
+            return true;
+          }
+        };
+    assertThatThrownBy(() -> SpeechCommandsIndexer.index(root, cancelled))
+        .isInstanceOf(CancelledException.class);
+  }
+
+  @Test
+  void aMissingOrPlainFileRootIsRefusedWithItsName() throws IOException {
+    assertThatThrownBy(() -> SpeechCommandsIndexer.index(root.resolve("nope"), JobContext.none()))
+        .isInstanceOf(NoSuchFileException.class)
+        .hasMessageContaining("nope");
+    Path file = touch("yes/a.wav");
+    assertThatThrownBy(() -> SpeechCommandsIndexer.index(file, JobContext.none()))
+        .isInstanceOf(NotDirectoryException.class);
+  }
+
+  @Test
+  void summaryCountsSplits() throws IOException {
+    touch("yes/a.wav");
+    touch("no/a.wav");
+    list(SpeechCommandsIndexer.TESTING_LIST, "no/a.wav");
+    String summary = SpeechCommandsIndexer.index(root, JobContext.none()).summary();
+    assertThat(summary).contains("2 clips, 2 labels (1 train, 0 val, 1 test)");
+  }
+}
