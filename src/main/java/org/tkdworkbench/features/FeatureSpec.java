@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Parameters of the log-mel front end, librosa's names and meanings: {@code
- * melspectrogram(sr, n_fft, hop_length, win_length, window='hann', center=True,
- * pad_mode='constant', power=2, htk=False, norm='slaney')} followed by {@code ln(mel + 1e-6)}.
+ * Parameters of the log-mel front end, librosa's names and meanings: {@code melspectrogram(sr,
+ * n_fft, hop_length, win_length, window='hann', center=True, pad_mode='constant', power=2,
+ * htk=False, norm='slaney')} followed by {@code ln(mel + 1e-6)}.
  *
  * @param sampleRate audio is resampled to this rate (Hz) before analysis
  * @param nFft FFT size in samples
@@ -41,14 +41,20 @@ public record FeatureSpec(
     return fmax == null ? sampleRate / 2.0 : fmax;
   }
 
-  /** Frames produced for {@code samples} input samples: {@code 1 + samples / hop} (centred). */
+  /**
+   * Frames produced for {@code samples} input samples: {@code 1 + samples / hop} (centred analysis:
+   * frame {@code t} is centred on sample {@code t * hop}).
+   */
   public int frameCount(int samples) {
+    if (samples < 0) {
+      throw new IllegalArgumentException("samples: must be at least 0, found " + samples);
+    }
     return 1 + samples / hopLength;
   }
 
   /**
-   * Every problem with these parameters, each as {@code field: rule, found value}; empty when
-   * the spec is usable.
+   * Every problem with these parameters, each as {@code field: rule, found value}; empty when the
+   * spec is usable.
    */
   public List<String> validate() {
     List<String> problems = new ArrayList<>();
@@ -71,7 +77,11 @@ public record FeatureSpec(
     }
     double nyquist = sampleRate / 2.0;
     if (!(fmin >= 0) || fmin >= nyquist) {
-      problems.add("features.fmin: must be in 0..sample_rate/2 (" + fmt(nyquist) + "), found " + fmt(fmin));
+      problems.add(
+          "features.fmin: must be at least 0 and below sample_rate/2 ("
+              + fmt(nyquist)
+              + "), found "
+              + fmt(fmin));
     }
     if (fmax != null) {
       if (!(fmax > fmin) || fmax > nyquist) {
