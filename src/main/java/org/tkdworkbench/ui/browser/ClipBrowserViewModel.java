@@ -140,6 +140,19 @@ public final class ClipBrowserViewModel {
                     }));
   }
 
+  /** No dataset to show: empties the table and says why over the plot. */
+  public void setDatasetProblem(String text) {
+    datasetGeneration++;
+    cancel(probeJob);
+    clearSelection();
+    dataset.set(null);
+    rows.clear();
+    labels.clear();
+    recount();
+    message.set(text);
+    status.set(text);
+  }
+
   private void refilter() {
     String text = filterText.get() == null ? "" : filterText.get().strip().toLowerCase(Locale.ROOT);
     String label = labelFilter.get();

@@ -25,7 +25,10 @@ public final class ClipRow {
     return clip;
   }
 
-  /** Seconds, or null while unknown (not probed yet, or unreadable). */
+  /**
+   * Seconds; null while not read yet, NaN when the header could not be read ({@link
+   * #problemProperty} says why). NaN rather than null so the change reaches the table cell.
+   */
   public ReadOnlyObjectProperty<Double> durationProperty() {
     return duration;
   }
@@ -41,8 +44,8 @@ public final class ClipRow {
   }
 
   void setProblem(String message) {
-    duration.set(null);
     problem.set(message);
+    duration.set(Double.NaN);
   }
 
   @Override

@@ -3,14 +3,16 @@ package org.tkdworkbench.ui.browser;
 import org.tkdworkbench.audio.AudioClip;
 import org.tkdworkbench.audio.AudioDecoder;
 import org.tkdworkbench.data.Clip;
+import org.tkdworkbench.features.FeatureCache;
 import org.tkdworkbench.features.FeatureSpec;
-import org.tkdworkbench.features.LogMelExtractor;
 import org.tkdworkbench.jobs.JobContext;
 import org.tkdworkbench.ui.plot.WaveformEnvelope;
 
 /**
  * The browser's analyzer: decodes the clip at the display spec's rate (for the waveform and
- * playback) and computes its log-mel spectrogram.
+ * playback) and takes its log-mel spectrogram from the workspace's {@link FeatureCache} (computed
+ * and stored on the first visit). Decoding comes first so that a broken file is reported by the
+ * decoder, with its reason, before the cache hashes it.
  *
  * <p>The display uses more mel bands and a longer FFT than the training front end ({@link
  * #DISPLAY_SPEC}: 128 mels, n_fft 1024, same 10 ms hop): 40 bands are right for a small student
@@ -23,12 +25,12 @@ public final class DecodingClipAnalyzer implements ClipAnalyzer {
 
   private final AudioDecoder decoder;
   private final FeatureSpec spec;
-  private final LogMelExtractor extractor;
+  private final FeatureCache cache;
 
-  public DecodingClipAnalyzer(AudioDecoder decoder, FeatureSpec spec) {
+  public DecodingClipAnalyzer(AudioDecoder decoder, FeatureCache cache, FeatureSpec spec) {
     this.decoder = decoder;
+    this.cache = cache;
     this.spec = spec.requireValid();
-    this.extractor = new LogMelExtractor(spec);
   }
 
   @Override
@@ -38,7 +40,7 @@ public final class DecodingClipAnalyzer implements ClipAnalyzer {
     ctx.checkCancelled();
     ctx.progress(1, 2, "spectrogram of " + clip.id());
     float[] samples = audio.samples();
-    float[][] logMel = extractor.compute(samples);
+    float[][] logMel = cache.get(clip.path(), spec, decoder);
     ctx.checkCancelled();
     WaveformEnvelope envelope =
         WaveformEnvelope.of(samples, spec.sampleRate(), WaveformEnvelope.DEFAULT_BUCKETS);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import java.util.function.DoubleUnaryOperator;
 import org.junit.jupiter.api.Test;
+import org.tkdworkbench.features.MelScale;
 
 class AxisTicksTest {
   /** Slaney's mel scale written out independently (librosa htk=False): linear below 1 kHz. */
@@ -33,6 +34,28 @@ class AxisTicksTest {
     int below = (int) Math.floor(row);
     assertThat(slaneyToHz((below + 1) * delta)).isLessThanOrEqualTo(1000);
     assertThat(slaneyToHz((below + 2) * delta)).isGreaterThan(1000);
+  }
+
+  @Test
+  void withTheFeaturesMelScaleTheTickSitsBetweenTheFilterbankCentresAroundIt() {
+    int nMels = 128;
+    MelAxis axis = new MelAxis(nMels, 0, 8000, MelScale::hzToMel);
+    double[] edges = MelScale.melFrequencies(nMels + 2, 0, 8000); // band i peaks at edges[i + 1]
+    for (Tick t : axis.ticks(512, 14)) {
+      if (t.fraction() <= 0 || t.fraction() >= 1) {
+        continue; // clamped to the image edge
+      }
+      double row = t.fraction() * nMels - 0.5; // fractional band index at the tick
+      int below = (int) Math.floor(row);
+      double lo = edges[below + 1];
+      double hi = edges[below + 2];
+      assertThat(t.value()).as(t.label()).isBetween(lo, hi);
+      // Linear in mel between the two centres.
+      double expected =
+          (MelScale.hzToMel(t.value()) - MelScale.hzToMel(lo))
+              / (MelScale.hzToMel(hi) - MelScale.hzToMel(lo));
+      assertThat(row - below).isCloseTo(expected, within(1e-9));
+    }
   }
 
   @Test

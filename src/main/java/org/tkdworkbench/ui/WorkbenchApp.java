@@ -1,0 +1,133 @@
+package org.tkdworkbench.ui;
+
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Supplier;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.image.Image;
+import javafx.stage.Stage;
+import org.tkdworkbench.audio.AudioDecoder;
+import org.tkdworkbench.audio.AudioPlayer;
+import org.tkdworkbench.audio.PlaybackOutput;
+import org.tkdworkbench.data.SampleDataset;
+import org.tkdworkbench.features.FeatureCache;
+import org.tkdworkbench.jobs.ExecutorJobRunner;
+import org.tkdworkbench.ui.browser.ClipBrowserView;
+import org.tkdworkbench.ui.browser.ClipBrowserViewModel;
+import org.tkdworkbench.ui.browser.DecodingClipAnalyzer;
+import org.tkdworkbench.ui.shell.AppArgs;
+import org.tkdworkbench.ui.shell.JobMonitor;
+import org.tkdworkbench.ui.shell.Section;
+import org.tkdworkbench.ui.shell.ShellView;
+import org.tkdworkbench.ui.shell.ShellViewModel;
+import org.tkdworkbench.workspace.Workspace;
+
+/**
+ * The app and its composition root: builds the services (one job runner, decoder, feature cache in
+ * the workspace, audio output), the sections and the shell, opens the dataset, and on close
+ * cancels jobs, stops playback and releases the runner.
+ */
+public class WorkbenchApp extends Application {
+  /** Window size on first open. */
+  public static final double WIDTH = 1280;
+
+  public static final double HEIGHT = 800;
+
+  private static final int JOB_THREADS = 2;
+
+  private final AppArgs presetArgs;
+  private final Supplier<PlaybackOutput> outputs;
+  private JobMonitor jobs;
+  private PlaybackOutput output;
+  private ShellView shell;
+  private ClipBrowserView browser;
+
+  /** The app as launched: arguments from the command line, sound through Java Sound. */
+  public WorkbenchApp() {
+    this(null, AudioPlayer::new);
+  }
+
+  /** For tests: fixed arguments and a chosen audio output. */
+  public WorkbenchApp(AppArgs args, Supplier<PlaybackOutput> outputs) {
+    this.presetArgs = args;
+    this.outputs = outputs;
+  }
+
+  @Override
+  public void start(Stage stage) {
+    AppArgs args =
+        presetArgs != null
+            ? presetArgs
+            : AppArgs.parse(getParameters() == null ? List.of() : getParameters().getRaw());
+    Workspace workspace = Workspace.resolve(args.workspace());
+    jobs = new JobMonitor(new ExecutorJobRunner(JOB_THREADS));
+    output = outputs.get();
+    AudioDecoder decoder = new AudioDecoder();
+    FeatureCache cache = new FeatureCache(workspace.featureCache());
+
+    ClipBrowserViewModel browserVm =
+        new ClipBrowserViewModel(
+            jobs,
+            file -> decoder.probe(file).durationSeconds(),
+            new DecodingClipAnalyzer(decoder, cache, DecodingClipAnalyzer.DISPLAY_SPEC),
+            output,
+            Platform::runLater);
+    browser = new ClipBrowserView(browserVm);
+
+    ShellViewModel shellVm = new ShellViewModel(jobs, Platform::runLater);
+    browserVm.statusProperty().addListener((o, a, text) -> shellVm.setMessage(text));
+    shell = new ShellView(shellVm, jobs, List.of(new Section("navDatasets", "Datasets", browser.root())));
+
+    Scene scene = new Scene(shell.root(), WIDTH, HEIGHT);
+    scene
+        .getStylesheets()
+        .add(WorkbenchApp.class.getResource("/org/tkdworkbench/ui/workbench.css").toExternalForm());
+    stage.setTitle("TKD Workbench");
+    addIcon(stage);
+    stage.setScene(scene);
+    stage.show();
+
+    Path dataset = args.dataset() != null ? args.dataset() : SampleDataset.locate().orElse(null);
+    if (dataset == null) {
+      String text =
+          "No dataset: the bundled sample-audio folder was not found. Start with --dataset DIR.";
+      browserVm.setDatasetProblem(text);
+      shellVm.setMessage(text);
+    } else {
+      shellVm.openDataset(dataset, browserVm::setDataset, browserVm::setDatasetProblem);
+    }
+    if (!args.problems().isEmpty()) {
+      shellVm.setMessage(String.join("; ", args.problems()));
+    }
+  }
+
+  private static void addIcon(Stage stage) {
+    try (InputStream in = WorkbenchApp.class.getResourceAsStream("/org/tkdworkbench/app/icon-64.png")) {
+      if (in != null) {
+        stage.getIcons().add(new Image(in));
+      }
+    } catch (Exception e) {
+      // No icon is not worth a word to the user.
+    }
+  }
+
+  /** Window closed: stop the sound, cancel every job, let the daemon workers go. */
+  @Override
+  public void stop() {
+    if (browser != null) {
+      browser.dispose();
+    }
+    if (shell != null) {
+      shell.dispose();
+    }
+    if (output != null) {
+      output.close();
+    }
+    if (jobs != null) {
+      jobs.close();
+    }
+  }
+}

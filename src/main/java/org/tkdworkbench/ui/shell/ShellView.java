@@ -1,0 +1,106 @@
+package org.tkdworkbench.ui.shell;
+
+import java.util.List;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.geometry.Insets;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.controlsfx.control.StatusBar;
+import org.tkdworkbench.jobs.JobHandle;
+
+/**
+ * The window's frame: section navigation on the left, the chosen section in the centre, and a
+ * status bar (message, job progress, dataset summary) at the bottom.
+ *
+ * <p>Job progress is polled ten times a second from {@link JobMonitor}: jobs never call into the
+ * UI per unit of work, and the status bar costs the same whether a job reports 10 or 10^6 steps.
+ */
+public final class ShellView {
+  private static final Duration POLL = Duration.millis(100);
+
+  private final BorderPane root = new BorderPane();
+  private final StatusBar statusBar = new StatusBar();
+  private final Label jobLabel = new Label();
+  private final Timeline poller;
+  private final JobMonitor monitor;
+
+  public ShellView(ShellViewModel vm, JobMonitor monitor, List<Section> sections) {
+    this.monitor = monitor;
+    root.setId("shell");
+    root.getStyleClass().add("shell");
+
+    VBox nav = new VBox(2);
+    nav.setId("navigation");
+    nav.getStyleClass().add("navigation");
+    nav.setPadding(new Insets(8, 6, 8, 6));
+    Label heading = new Label("WORKFLOW");
+    heading.getStyleClass().add("nav-heading");
+    nav.getChildren().addAll(heading, new Separator());
+    ToggleGroup group = new ToggleGroup();
+    for (Section s : sections) {
+      ToggleButton b = new ToggleButton(s.title());
+      b.setId(s.navId());
+      b.getStyleClass().add("nav-button");
+      b.setMaxWidth(Double.MAX_VALUE);
+      b.setToggleGroup(group);
+      b.setOnAction(
+          e -> {
+            b.setSelected(true); // a section stays chosen when its button is clicked again
+            root.setCenter(s.content());
+          });
+      nav.getChildren().add(b);
+    }
+    if (!sections.isEmpty()) {
+      ((ToggleButton) nav.getChildren().get(2)).setSelected(true);
+      root.setCenter(sections.get(0).content());
+    }
+    root.setLeft(nav);
+
+    statusBar.setId("statusBar");
+    statusBar.textProperty().bind(vm.messageProperty());
+    jobLabel.setId("jobStatus");
+    jobLabel.getStyleClass().add("muted");
+    Label summary = new Label();
+    summary.setId("datasetSummary");
+    summary.textProperty().bind(vm.datasetSummaryProperty());
+    statusBar.getRightItems().addAll(jobLabel, new Separator(), summary);
+    root.setBottom(statusBar);
+
+    poller = new Timeline(new KeyFrame(POLL, e -> pollJobs()));
+    poller.setCycleCount(Timeline.INDEFINITE);
+    poller.play();
+  }
+
+  public Parent root() {
+    return root;
+  }
+
+  public StatusBar statusBar() {
+    return statusBar;
+  }
+
+  private void pollJobs() {
+    JobHandle<?> job = monitor.current().orElse(null);
+    if (job == null) {
+      statusBar.setProgress(0);
+      jobLabel.setText("");
+      return;
+    }
+    JobHandle.Progress p = job.progress();
+    double f = p.fraction();
+    statusBar.setProgress(f < 0 ? -1 : Math.max(0.01, f)); // -1: the bar runs indeterminate
+    jobLabel.setText(p.message().isEmpty() ? job.title() : p.message());
+  }
+
+  /** Stops polling; the window is closing. */
+  public void dispose() {
+    poller.stop();
+  }
+}
