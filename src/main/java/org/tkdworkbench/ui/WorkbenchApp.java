@@ -89,6 +89,7 @@ public class WorkbenchApp extends Application {
     addIcon(stage);
     stage.setScene(scene);
     stage.show();
+    browser.focusTable();
 
     Path dataset = args.dataset() != null ? args.dataset() : SampleDataset.locate().orElse(null);
     if (dataset == null) {

@@ -80,6 +80,11 @@ public final class ClipBrowserView {
     return root;
   }
 
+  /** Puts the keyboard on the clip table, so up/down and space work at once. */
+  public void focusTable() {
+    table.requestFocus();
+  }
+
   /** Stops the cursor timer and the model's jobs and playback. */
   public void dispose() {
     cursorTimer.stop();

@@ -132,11 +132,14 @@ public final class ClipBrowserViewModel {
                       if (gen != datasetGeneration || isCancellation(err)) {
                         return;
                       }
+                      int n = fresh.size();
                       status.set(
                           err != null
                               ? "Could not read durations: " + describe(unwrap(err))
-                              : index.summary()
-                                  + ((Integer) bad > 0 ? "; " + bad + " clips unreadable" : ""));
+                              : (Integer) bad == 0
+                                  ? "Read the durations of " + n + " clips"
+                                  : "Read the durations of " + n + " clips; " + bad
+                                      + " unreadable (hover the duration for the reason)");
                     }));
   }
 
