@@ -100,11 +100,13 @@ class WorkbenchAppTest {
     }
   }
 
-  /** Waits until the spectrogram canvas holds a real picture, then returns its snapshot. */
-  private WritableImage awaitSpectrogram() throws Exception {
+  /** Waits until the spectrogram canvas shows {@code id} as a real picture; returns a snapshot. */
+  private WritableImage awaitSpectrogram(String id) throws Exception {
     Canvas canvas = robot.lookup("#spectrogramCanvas").queryAs(Canvas.class);
-    await("the spectrogram is drawn",
-        () -> !message().isVisible() && Snapshots.distinctColours(Snapshots.of(canvas)) > 30);
+    await("the spectrogram of " + id + " is drawn",
+        () -> ("Log-mel spectrogram of " + id).equals(canvas.getAccessibleText())
+            && !message().isVisible()
+            && Snapshots.distinctColours(Snapshots.of(canvas)) > 30);
     return Snapshots.of(canvas);
   }
 
@@ -135,7 +137,7 @@ class WorkbenchAppTest {
 
     // Select the 1 kHz tone: its band is the brightest row of a real, many-coloured picture.
     robot.clickOn(row("yes/tone1k.wav"));
-    WritableImage img = awaitSpectrogram();
+    WritableImage img = awaitSpectrogram("yes/tone1k.wav");
     Snapshots.save(img, "app-spectrogram-1k");
     Snapshots.save(Snapshots.of(robot.lookup("#shell").query()), "app-window");
     assertThat(Snapshots.distinctColours(img)).isGreaterThan(30);
@@ -187,7 +189,7 @@ class WorkbenchAppTest {
 
     // ... and the app goes on: the 3 kHz tone draws, its band above the 1 kHz row.
     robot.clickOn(row("no/tone3k.wav"));
-    WritableImage img3 = awaitSpectrogram();
+    WritableImage img3 = awaitSpectrogram("no/tone3k.wav");
     assertThat(Snapshots.rowLuma(img3, yOf(3000, img3)))
         .isGreaterThan(Snapshots.rowLuma(img3, yOf(1000, img3)) + 60);
 
@@ -195,7 +197,7 @@ class WorkbenchAppTest {
     robot.type(KeyCode.UP);
     await("up selects the previous row",
         () -> table().getSelectionModel().getSelectedItem().clip().id().equals("no/noise.wav"));
-    awaitSpectrogram();
+    awaitSpectrogram("no/noise.wav");
     robot.type(KeyCode.SPACE);
     String expected = nullDeviceConfigured() ? "Stop" : "No audio output";
     await("space toggles play", () -> play.getText().equals(expected));
@@ -207,7 +209,7 @@ class WorkbenchAppTest {
     startApp(data, NoOutput::new);
     await("the table shows the clips", () -> table().getItems().size() == 4);
     robot.clickOn(row("no/tone3k.wav"));
-    awaitSpectrogram();
+    awaitSpectrogram("no/tone3k.wav");
     Button play = robot.lookup("#playButton").queryButton();
     robot.clickOn(play);
     assertThat(play.getText()).isEqualTo("No audio output");
@@ -215,7 +217,7 @@ class WorkbenchAppTest {
     assertThat(status()).contains("No audio output").contains("everything else works");
 
     robot.clickOn(row("yes/tone1k.wav"));
-    WritableImage img = awaitSpectrogram();
+    WritableImage img = awaitSpectrogram("yes/tone1k.wav");
     assertThat(Snapshots.rowLuma(img, yOf(1000, img)))
         .isGreaterThan(Snapshots.rowLuma(img, yOf(3000, img)) + 60);
   }
@@ -227,7 +229,7 @@ class WorkbenchAppTest {
     startApp(null, NoOutput::new);
     await("the sample's clips are listed", () -> !table().getItems().isEmpty());
     robot.interact(() -> table().getSelectionModel().select(0));
-    WritableImage img = awaitSpectrogram();
+    WritableImage img = awaitSpectrogram(table().getItems().get(0).clip().id());
     Snapshots.save(Snapshots.of(robot.lookup("#shell").query()), "app-sample");
     assertThat(Snapshots.distinctColours(img)).isGreaterThan(30);
     assertThat(robot.lookup("#datasetSummary").queryAs(Label.class).getText())

@@ -43,6 +43,7 @@ final class ClipPlotPane extends Region {
   private final Line cursor = new Line();
   private final Label message = new Label();
 
+  private String clipId;
   private WaveformEnvelope envelope;
   private FeatureSpec spec;
   private double duration;
@@ -78,6 +79,8 @@ final class ClipPlotPane extends Region {
 
   /** Shows a decoded clip's waveform and axes (null clears them). */
   void setAnalysis(ClipAnalysis a) {
+    clipId = a == null ? null : a.clip().id();
+    waveform.setAccessibleText(a == null ? null : "Waveform of " + clipId);
     envelope = a == null ? null : a.envelope();
     spec = a == null ? null : a.spec();
     duration = a == null ? 0 : a.durationSeconds();
@@ -100,6 +103,8 @@ final class ClipPlotPane extends Region {
           .setPixels(0, 0, r.width(), r.height(), PixelFormat.getIntArgbInstance(), r.argb(), 0,
               r.width());
     }
+    // Also tells screen readers (and tests) which clip the picture shows.
+    spectrogram.setAccessibleText(r == null ? null : "Log-mel spectrogram of " + clipId);
     drawSpectrogram();
     drawAxes();
   }
