@@ -51,7 +51,7 @@ public final class ClipBrowserView {
     root.setId("clipBrowser");
     root.getStyleClass().add("clip-browser");
     root.getItems().addAll(buildListSide(), buildDetailSide());
-    root.setDividerPositions(0.36);
+    root.setDividerPositions(0.40);
     SplitPane.setResizableWithParent(root.getItems().get(0), false);
 
     cursorTimer =
@@ -163,17 +163,18 @@ public final class ClipBrowserView {
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     TableColumn<ClipRow, String> label = new TableColumn<>("label");
     label.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().clip().label()));
-    label.setPrefWidth(90);
+    label.setPrefWidth(64);
     TableColumn<ClipRow, String> split = new TableColumn<>("split");
     split.setCellValueFactory(
         c -> new ReadOnlyStringWrapper(c.getValue().clip().split().displayName()));
-    split.setPrefWidth(82);
+    split.setPrefWidth(86);
+    split.setMinWidth(80);
     TableColumn<ClipRow, Double> duration = new TableColumn<>("duration (s)");
     duration.setCellValueFactory(c -> c.getValue().durationProperty());
     duration.setCellFactory(c -> new DurationCell());
     duration.setComparator(Comparator.nullsLast(Comparator.naturalOrder()));
-    duration.setPrefWidth(100);
-    duration.setMinWidth(96);
+    duration.setPrefWidth(96);
+    duration.setMinWidth(92);
     duration.getStyleClass().add("numeric");
     TableColumn<ClipRow, String> file = new TableColumn<>("file");
     file.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().clip().fileName()));

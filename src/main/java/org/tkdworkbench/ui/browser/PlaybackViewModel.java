@@ -55,7 +55,7 @@ public final class PlaybackViewModel {
       playing.set(false);
       outputAvailable.set(false);
       tooltip.set(e.getMessage() + ". Click to try again.");
-      status.accept(e.getMessage() + "; everything else works as usual.");
+      status.accept(e.getMessage());
     }
   }
 
