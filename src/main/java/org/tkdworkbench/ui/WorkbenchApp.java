@@ -8,6 +8,9 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 import org.tkdworkbench.audio.AudioDecoder;
 import org.tkdworkbench.audio.AudioPlayer;
@@ -85,6 +88,10 @@ public class WorkbenchApp extends Application {
     scene
         .getStylesheets()
         .add(WorkbenchApp.class.getResource("/org/tkdworkbench/ui/workbench.css").toExternalForm());
+    // Ctrl+Q closes the window like the close button: stop() then cancels jobs and playback.
+    scene
+        .getAccelerators()
+        .put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), stage::close);
     stage.setTitle("TKD Workbench");
     addIcon(stage);
     stage.setScene(scene);

@@ -23,6 +23,10 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.scene.shape.Line;
 import javafx.stage.Stage;
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioSystem;
+import javax.sound.sampled.DataLine;
+import javax.sound.sampled.SourceDataLine;
 import org.controlsfx.control.StatusBar;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -149,7 +153,7 @@ class WorkbenchAppTest {
     // Play toggles to Stop and the cursor moves; or, with no sound device, the button says so.
     Button play = robot.lookup("#playButton").queryButton();
     robot.clickOn(play);
-    if (nullDeviceConfigured()) {
+    if (soundLineAvailable()) {
       await("the button says Stop", () -> play.getText().equals("Stop"));
       Line cursor = robot.lookup("#playCursor").queryAs(Line.class);
       await("the cursor shows", cursor::isVisible);
@@ -199,7 +203,7 @@ class WorkbenchAppTest {
         () -> table().getSelectionModel().getSelectedItem().clip().id().equals("no/noise.wav"));
     awaitSpectrogram("no/noise.wav");
     robot.type(KeyCode.SPACE);
-    String expected = nullDeviceConfigured() ? "Stop" : "No audio output";
+    String expected = soundLineAvailable() ? "Stop" : "No audio output";
     await("space toggles play", () -> play.getText().equals(expected));
   }
 
@@ -236,9 +240,14 @@ class WorkbenchAppTest {
         .startsWith(sample.get().getFileName().toString());
   }
 
-  private static boolean nullDeviceConfigured() {
-    String conf = System.getenv("ALSA_CONFIG_PATH");
-    return conf != null && conf.endsWith("alsa-null.conf");
+  /**
+   * Whether Java Sound offers a line here. Under surefire ALSA_CONFIG_PATH points at ALSA's null
+   * device, which does (AudioPlayerTest insists on it); without sound support the honest outcome
+   * is the "No audio output" button, and that is what gets checked then.
+   */
+  private static boolean soundLineAvailable() {
+    AudioFormat f = new AudioFormat(16000, 16, 1, true, false);
+    return AudioSystem.isLineSupported(new DataLine.Info(SourceDataLine.class, f));
   }
 
   /** An output that has no device, like a server or a CI box without ALSA. */
