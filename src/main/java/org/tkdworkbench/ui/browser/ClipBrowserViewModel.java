@@ -20,6 +20,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import org.tkdworkbench.audio.AudioDecodeException;
@@ -99,7 +100,7 @@ public final class ClipBrowserViewModel {
     filterText.addListener((o, a, b) -> refilter());
     labelFilter.addListener((o, a, b) -> refilter());
     splitFilter.addListener((o, a, b) -> refilter());
-    visibleRows.addListener((javafx.collections.ListChangeListener<ClipRow>) c -> recount());
+    visibleRows.addListener((ListChangeListener<ClipRow>) c -> recount());
     colorMap.addListener((o, a, b) -> recolour());
     playback = new PlaybackViewModel(output, fx, status::set);
     canPlay = analysis.isNotNull().and(loading.not());
@@ -122,25 +123,29 @@ public final class ClipBrowserViewModel {
     recount();
     status.set(index.summary());
     DurationReader reader = new DurationReader(probe, fx, () -> gen == datasetGeneration);
-    probeJob = runner.submit("Reading clip durations", ctx -> reader.readAll(fresh, ctx));
-    probeJob
-        .result()
-        .whenComplete(
-            (bad, err) ->
-                fx.execute(
-                    () -> {
-                      if (gen != datasetGeneration || isCancellation(err)) {
-                        return;
-                      }
-                      int n = fresh.size();
-                      status.set(
-                          err != null
-                              ? "Could not read durations: " + describe(unwrap(err))
-                              : (Integer) bad == 0
-                                  ? "Read the durations of " + n + " clips"
-                                  : "Read the durations of " + n + " clips; " + bad
-                                      + " unreadable (hover the duration for the reason)");
-                    }));
+    JobHandle<Integer> job =
+        runner.submit("Reading clip durations", ctx -> reader.readAll(fresh, ctx));
+    probeJob = job;
+    job.result()
+        .whenComplete((bad, err) -> fx.execute(() -> durationsRead(gen, fresh.size(), bad, err)));
+  }
+
+  private void durationsRead(long gen, int n, Integer bad, Throwable err) {
+    if (gen != datasetGeneration || isCancellation(err)) {
+      return;
+    }
+    if (err != null) {
+      status.set("Could not read durations: " + describe(unwrap(err)));
+    } else if (bad == 0) {
+      status.set("Read the durations of " + n + " clips");
+    } else {
+      status.set(
+          "Read the durations of "
+              + n
+              + " clips; "
+              + bad
+              + " unreadable (hover the duration for the reason)");
+    }
   }
 
   /** No dataset to show: empties the table and says why over the plot. */
