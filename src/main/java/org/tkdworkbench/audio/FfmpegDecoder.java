@@ -5,6 +5,7 @@ import static org.tkdworkbench.audio.AudioDecodeException.Reason.DECODER_FAILED;
 import static org.tkdworkbench.audio.AudioDecodeException.Reason.INVALID_SAMPLES;
 import static org.tkdworkbench.audio.AudioDecodeException.Reason.NOT_AUDIO;
 import static org.tkdworkbench.audio.AudioDecodeException.Reason.NO_SAMPLES;
+import static org.tkdworkbench.audio.AudioDecodeException.Reason.TRUNCATED;
 import static org.tkdworkbench.audio.AudioDecodeException.Reason.UNSUPPORTED_FORMAT;
 import static org.tkdworkbench.audio.AudioDecodeException.Reason.ZERO_CHANNELS;
 
@@ -142,6 +143,7 @@ final class FfmpegDecoder {
     if (samples.length == 0) {
       throw new AudioDecodeException(file, NO_SAMPLES, "ffmpeg decoded 0 frames");
     }
+    checkComplete(file, format, samples.length, result);
     if (mono.sawNonFinite()) {
       throw new AudioDecodeException(file, INVALID_SAMPLES, "ffmpeg decoded NaN or infinity");
     }
@@ -154,6 +156,27 @@ final class FfmpegDecoder {
             format.bitsPerSample(),
             samples.length);
     return new Decoded(samples, decoded);
+  }
+
+  /**
+   * ffmpeg exits with 0 after decoding what is left of a truncated file. FLAC's header holds the
+   * exact frame count, so any shortfall is truncation. Other containers only estimate a duration
+   * (MP3's includes encoder padding that ffmpeg trims, Vorbis loses its first half-block), so only
+   * a large shortfall that came with decoding errors counts.
+   */
+  private static void checkComplete(
+      Path file, SourceFormat format, long decoded, ExternalProcess.Result result)
+      throws AudioDecodeException {
+    long promised = format.frames();
+    boolean exact = format.encoding().equals("flac");
+    boolean errors = !result.firstErrorLine().isEmpty();
+    if (promised > 0 && decoded < promised && (exact || (errors && decoded < 0.9 * promised))) {
+      String why = errors ? "; ffmpeg: " + result.firstErrorLine() : "";
+      throw new AudioDecodeException(
+          file,
+          TRUNCATED,
+          "header promises " + promised + " frames, ffmpeg decoded " + decoded + why);
+    }
   }
 
   private ExternalProcess.Result run(

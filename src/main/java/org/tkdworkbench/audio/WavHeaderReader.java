@@ -183,15 +183,23 @@ final class WavHeaderReader {
     }
 
     Header layout = layout(in, fmt, order == ByteOrder.BIG_ENDIAN, dataOffset);
-    if (layout instanceof CompressedHeader) {
-      return layout;
-    }
-    PcmHeader pcm = (PcmHeader) layout;
     long available = in.remaining(dataOffset);
     boolean streamed =
         dataSize == UNKNOWN_SIZE
             || (dataSize == 0 && available > 0 && !chunkFollows(in, dataOffset));
     long bytes = streamed ? available : dataSize;
+    if (layout instanceof CompressedHeader) {
+      // Frames are ffmpeg's business, but a data chunk cut short is plain to see here, and
+      // ffmpeg would quietly decode what is left.
+      if (bytes > available) {
+        throw fail(
+            in,
+            TRUNCATED,
+            "header promises " + bytes + " bytes of sample data, file holds " + available);
+      }
+      return layout;
+    }
+    PcmHeader pcm = (PcmHeader) layout;
     int frameBytes = pcm.bytesPerFrame();
     long promised = bytes / frameBytes;
     long held = Math.min(bytes, available) / frameBytes;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.tkdworkbench.audio.AudioDecodeException.Reason.DECODER_FAILED;
 import static org.tkdworkbench.audio.AudioDecodeException.Reason.NOT_AUDIO;
+import static org.tkdworkbench.audio.AudioDecodeException.Reason.TRUNCATED;
 import static org.tkdworkbench.audio.AudioDecodeException.Reason.UNSUPPORTED_ENCODING;
 import static org.tkdworkbench.audio.AudioDecodeException.Reason.UNSUPPORTED_FORMAT;
 import static org.tkdworkbench.audio.BrokenFileTest.assertRefused;
@@ -138,6 +139,25 @@ class FfmpegDecodingTest {
   }
 
   @Test
+  void truncatedFilesAreNotQuietlyDecodedToTheirRemains() throws Exception {
+    Path flac = convert(stereoWav(), dir.resolve("x.flac"));
+    byte[] whole = Files.readAllBytes(flac);
+    Path cut = write(dir, "cut.flac", java.util.Arrays.copyOf(whole, whole.length * 6 / 10));
+    // ffmpeg itself exits with 0 here, having decoded what is left.
+    assertRefusedByDecode(
+        withFfmpeg, cut, TRUNCATED, "header promises 44100 frames, ffmpeg decoded");
+
+    Path wav =
+        write(
+            dir, "tone.wav", TestAudio.wavPcm(RATE, 1, 16, RATE, TestAudio.sine(1000, 0.5, RATE)));
+    byte[] adpcm =
+        Files.readAllBytes(convert(wav, dir.resolve("adpcm.wav"), "-c:a", "adpcm_ima_wav"));
+    Path cutAdpcm = write(dir, "cut-adpcm.wav", java.util.Arrays.copyOf(adpcm, adpcm.length / 2));
+    assertRefused(withFfmpeg, cutAdpcm, TRUNCATED, "bytes of sample data, file holds");
+    assertRefused(withoutFfmpeg, cutAdpcm, TRUNCATED, "bytes of sample data, file holds");
+  }
+
+  @Test
   void withoutFfmpegARealFlacIsAnUnsupportedFormat() throws Exception {
     Path flac = convert(stereoWav(), dir.resolve("x.flac"));
     assertRefused(
@@ -219,7 +239,7 @@ class FfmpegDecodingTest {
 
   private static String fakeProbeOutput() {
     return "echo 'streams.stream.0.codec_name=\"flac\"'; echo"
-               + " 'streams.stream.0.sample_rate=\"16000\"'; echo 'streams.stream.0.channels=1'";
+        + " 'streams.stream.0.sample_rate=\"16000\"'; echo 'streams.stream.0.channels=1'";
   }
 
   private Path script(String name, String body) throws IOException {

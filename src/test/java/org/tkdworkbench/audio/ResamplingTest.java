@@ -129,6 +129,16 @@ class ResamplingTest {
         decoder, file, AudioDecodeException.Reason.UNSUPPORTED_FORMAT, "ratio");
   }
 
+  @Test
+  void clipsBeyondOneJavaArrayAreTooLongNotACrash() {
+    Path file = dir.resolve("endless.wav");
+    AudioDecodeException e =
+        org.assertj.core.api.Assertions.catchThrowableOfType(
+            AudioDecodeException.class, () -> Samples.allocate(file, Samples.MAX_SAMPLES + 1L));
+    assertThat(e.reason()).isEqualTo(AudioDecodeException.Reason.TOO_LONG);
+    assertThat(e.getMessage()).startsWith(file.toString());
+  }
+
   static double rms(float[] x, int start, int end) {
     double sum = 0;
     for (int i = start; i < end; i++) {

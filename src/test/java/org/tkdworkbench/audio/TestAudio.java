@@ -47,7 +47,10 @@ final class TestAudio {
 
   // ---------------------------------------------------------------- sample bytes
 
-  /** Interleaved integer samples: 8-bit unsigned when {@code unsigned8}, else signed. */
+  /**
+   * Interleaved integer samples of {@code bits} left-justified in {@code containerBytes}: offset
+   * binary (8-bit WAV) when {@code offsetBinary}, else two's complement.
+   */
   static byte[] intSamples(
       Signal s,
       int channels,

@@ -168,6 +168,31 @@ class WavDecodingTest {
   }
 
   @Test
+  void rf64TakesTheDataSizeFromItsDs64Chunk() throws Exception {
+    TestAudio.Signal s = sine(440, 0.5, RATE);
+    byte[] data = intSamples(s, 1, FRAMES, 16, 2, ByteOrder.LITTLE_ENDIAN, false);
+    byte[] ds64 =
+        le(28).putLong(0xFFFFFFFFL).putLong(data.length).putLong(FRAMES).putInt(0).array();
+    byte[] bytes =
+        riff(
+            chunk("ds64", ds64),
+            chunk("fmt ", fmt(1, 1, RATE, 2, 16)),
+            chunk("data", 0xFFFFFFFFL, data));
+    System.arraycopy("RF64".getBytes(), 0, bytes, 0, 4);
+    ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putInt(4, -1);
+    Path file = write(dir, "rf64.wav", bytes);
+
+    assertMatches(decoder.decode(file, RATE).samples(), s, 1, step(16));
+    // The 64-bit size is the promise: cut the file and it is truncated, not streamed.
+    Path cut = write(dir, "rf64-cut.wav", Arrays.copyOf(bytes, bytes.length - 200));
+    BrokenFileTest.assertRefused(
+        decoder,
+        cut,
+        AudioDecodeException.Reason.TRUNCATED,
+        "header promises 1600 frames, file holds 1500");
+  }
+
+  @Test
   void chunksAfterTheDataAreIgnored() throws Exception {
     TestAudio.Signal s = sine(440, 0.5, RATE);
     byte[] data = intSamples(s, 1, FRAMES, 16, 2, ByteOrder.LITTLE_ENDIAN, false);
