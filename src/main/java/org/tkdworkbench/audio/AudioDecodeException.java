@@ -20,7 +20,11 @@ public final class AudioDecodeException extends Exception {
     ZERO_CHANNELS("header declares zero channels"),
     NO_SAMPLES("file holds no audio samples"),
     BAD_HEADER("header is invalid"),
-    DECODER_FAILED("external decoder failed");
+    DECODER_FAILED("external decoder failed"),
+    /** The samples would not fit in one Java array (about 2^31 samples) or in the heap. */
+    TOO_LONG("audio is too long to decode into memory"),
+    /** A float file holds NaN or infinite samples, which would poison features silently. */
+    INVALID_SAMPLES("file holds invalid samples (NaN or infinity)");
 
     private final String summary;
 

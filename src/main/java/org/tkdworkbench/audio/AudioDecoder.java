@@ -1,22 +1,252 @@
 package org.tkdworkbench.audio;
 
+import static org.tkdworkbench.audio.AudioDecodeException.Reason.DECODER_FAILED;
+import static org.tkdworkbench.audio.AudioDecodeException.Reason.EMPTY;
+import static org.tkdworkbench.audio.AudioDecodeException.Reason.NOT_AUDIO;
+import static org.tkdworkbench.audio.AudioDecodeException.Reason.NOT_FOUND;
+import static org.tkdworkbench.audio.AudioDecodeException.Reason.NOT_READABLE;
+import static org.tkdworkbench.audio.AudioDecodeException.Reason.UNSUPPORTED_ENCODING;
+import static org.tkdworkbench.audio.AudioDecodeException.Reason.UNSUPPORTED_FORMAT;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Decodes audio files to mono float PCM at a target rate.
  *
- * <p>CONTRACT PLACEHOLDER: the audio work fills this in (WAV/AIFF via Java Sound, ffmpeg for
- * others, TarsosDSP resampling, typed errors).
+ * <p>WAV (RIFF, RIFX, RF64; PCM, IEEE float, WAVE_FORMAT_EXTENSIBLE, G.711) and AIFF/AIFF-C are
+ * read in Java: our own header parser, then bytes to floats with channels averaged. Anything else
+ * (FLAC, Ogg, MP3, ADPCM inside WAV, ...) goes through {@code ffmpeg} when it is installed; without
+ * it such files are refused with {@link AudioDecodeException.Reason#UNSUPPORTED_FORMAT} (or {@code
+ * UNSUPPORTED_ENCODING} for a codec inside a WAV/AIFF). Nothing is ever downloaded. Every rate is
+ * converted with TarsosDSP's resampler, so all formats share one pipeline.
+ *
+ * <p>No input makes {@link #decode} or {@link #probe} throw anything but {@link
+ * AudioDecodeException} (a bug in this code is reported as {@code DECODER_FAILED}), hang (ffmpeg
+ * runs under a timeout) or allocate more than the file's real contents need. Instances hold no
+ * mutable state and may be shared between threads.
  */
 public class AudioDecoder {
+  private static final Logger LOG = LoggerFactory.getLogger(AudioDecoder.class);
 
-  /** Decodes {@code file}, mixes it down to mono and resamples it to {@code targetSampleRate}. */
-  public AudioClip decode(Path file, int targetSampleRate) throws AudioDecodeException {
-    throw new UnsupportedOperationException("not yet implemented");
+  private final Optional<Path> ffmpeg;
+  private final FfmpegDecoder ffmpegDecoder;
+
+  /** A decoder that uses ffmpeg from {@code -Dtkd.ffmpeg=...} or the PATH, if there is one. */
+  public AudioDecoder() {
+    this(locateFfmpeg());
   }
 
-  /** Reads only the header: format, channels, rate and length, without decoding samples. */
+  /**
+   * A decoder that uses the given ffmpeg binary, or none: {@code Optional.empty()} refuses formats
+   * other than WAV/AIFF (tests use it to simulate a machine without ffmpeg). ffprobe is looked for
+   * beside it, then on the PATH.
+   */
+  public AudioDecoder(Optional<Path> ffmpeg) {
+    this(ffmpeg, FfmpegDecoder.BASE_TIMEOUT);
+  }
+
+  /** As {@link #AudioDecoder(Optional)}, with the base time ffmpeg gets before it is stopped. */
+  AudioDecoder(Optional<Path> ffmpeg, Duration ffmpegTimeout) {
+    this(ffmpeg, ffmpeg.flatMap(FfmpegLocator::ffprobeBeside), ffmpegTimeout);
+  }
+
+  /** For tests: ffprobe given explicitly, so its absence can be simulated too. */
+  AudioDecoder(Optional<Path> ffmpeg, Optional<Path> ffprobe, Duration ffmpegTimeout) {
+    this.ffmpeg = Objects.requireNonNull(ffmpeg, "ffmpeg");
+    this.ffmpegDecoder = ffmpeg.map(f -> new FfmpegDecoder(f, ffprobe, ffmpegTimeout)).orElse(null);
+  }
+
+  /**
+   * Finds ffmpeg: the system property {@code tkd.ffmpeg} when set (and then only that), otherwise
+   * the first {@code ffmpeg} on the PATH.
+   */
+  public static Optional<Path> locateFfmpeg() {
+    return FfmpegLocator.locateFfmpeg();
+  }
+
+  /** The ffmpeg this decoder uses for formats other than WAV/AIFF, if any. */
+  public Optional<Path> ffmpeg() {
+    return ffmpeg;
+  }
+
+  /**
+   * Decodes {@code file}, mixes it down to mono by averaging its channels, and resamples it to
+   * {@code targetSampleRate} (exactly {@code round(frames · target / rate)} samples; no resampling
+   * when the rates are equal).
+   *
+   * @throws AudioDecodeException for any file that cannot be decoded, with a reason and a message
+   *     that starts with the file's path
+   * @throws IllegalArgumentException if {@code targetSampleRate} is not positive
+   */
+  public AudioClip decode(Path file, int targetSampleRate) throws AudioDecodeException {
+    Objects.requireNonNull(file, "file");
+    if (targetSampleRate <= 0) {
+      throw new IllegalArgumentException(
+          "targetSampleRate must be positive, found " + targetSampleRate);
+    }
+    try {
+      return decodeChecked(file, targetSampleRate);
+    } catch (RuntimeException e) {
+      throw internalError(file, e);
+    }
+  }
+
+  /**
+   * Reads only the header: format, channels, rate and length, without decoding samples. Fails like
+   * {@link #decode} for everything the header shows (including a truncated data chunk). Formats
+   * other than WAV/AIFF are probed with ffprobe; their frame count comes from the container's
+   * duration (0 when it gives none).
+   */
   public SourceFormat probe(Path file) throws AudioDecodeException {
-    throw new UnsupportedOperationException("not yet implemented");
+    Objects.requireNonNull(file, "file");
+    try {
+      Route route = route(file);
+      if (route.pcm() != null) {
+        return route.pcm().toSourceFormat();
+      }
+      return ffmpegFor(file, route)
+          .probe(file, route.container(), route.recognised(), route.fileSize());
+    } catch (RuntimeException e) {
+      throw internalError(file, e);
+    }
+  }
+
+  private AudioClip decodeChecked(Path file, int target) throws AudioDecodeException {
+    Route route = route(file);
+    float[] mono;
+    SourceFormat source;
+    if (route.pcm() != null) {
+      try (ByteSource in = open(file)) {
+        mono = PcmConverter.readMono(in, route.pcm());
+      } catch (IOException e) {
+        throw new AudioDecodeException(file, NOT_READABLE, e.getMessage(), e);
+      }
+      source = route.pcm().toSourceFormat();
+    } else {
+      FfmpegDecoder.Decoded decoded =
+          ffmpegFor(file, route)
+              .decode(file, route.container(), route.recognised(), route.fileSize());
+      mono = decoded.mono();
+      source = decoded.source();
+    }
+    return new AudioClip(resample(file, mono, source.sampleRate(), target), target, source);
+  }
+
+  /**
+   * Where a file goes: {@code pcm} set for WAV/AIFF we read ourselves; otherwise ffmpeg, with
+   * {@code codec} naming a compressed codec inside a WAV/AIFF (null for other containers).
+   */
+  private record Route(
+      PcmHeader pcm, String container, String codec, boolean recognised, long fileSize) {}
+
+  private Route route(Path file) throws AudioDecodeException {
+    try (ByteSource in = open(file)) {
+      if (in.size() == 0) {
+        throw new AudioDecodeException(file, EMPTY, null);
+      }
+      ByteBuffer prefix = in.read(0, Signature.PREFIX, ByteOrder.BIG_ENDIAN);
+      Signature signature = Signature.of(prefix, file);
+      Header header =
+          switch (signature.kind()) {
+            case WAVE -> WavHeaderReader.read(in);
+            case AIFF -> AiffHeaderReader.read(in);
+            case OTHER -> null;
+            case UNKNOWN -> {
+              if (Signature.hasNativeExtension(file) || ffmpegDecoder == null) {
+                throw new AudioDecodeException(
+                    file,
+                    NOT_AUDIO,
+                    "not WAV, AIFF or another known audio format; " + Signature.describe(prefix));
+              }
+              yield null;
+            }
+          };
+      if (header instanceof PcmHeader pcm) {
+        return new Route(pcm, pcm.container(), null, true, in.size());
+      }
+      if (header instanceof CompressedHeader compressed) {
+        return new Route(null, compressed.container(), compressed.codec(), true, in.size());
+      }
+      return new Route(null, signature.name(), null, signature.fromContent(), in.size());
+    } catch (IOException e) {
+      throw new AudioDecodeException(file, NOT_READABLE, e.getMessage(), e);
+    }
+  }
+
+  private FfmpegDecoder ffmpegFor(Path file, Route route) throws AudioDecodeException {
+    if (ffmpegDecoder != null) {
+      return ffmpegDecoder;
+    }
+    String hint =
+        "needs ffmpeg on the PATH, which was not found (install it, e.g. apt-get install ffmpeg,"
+            + " or point -D"
+            + FfmpegLocator.PROPERTY
+            + "= at it)";
+    if (route.codec() != null) {
+      throw new AudioDecodeException(
+          file, UNSUPPORTED_ENCODING, route.container() + " with " + route.codec() + " " + hint);
+    }
+    throw new AudioDecodeException(file, UNSUPPORTED_FORMAT, route.container() + " " + hint);
+  }
+
+  private static ByteSource open(Path file) throws AudioDecodeException {
+    if (Files.isDirectory(file)) {
+      throw new AudioDecodeException(file, NOT_READABLE, "it is a directory");
+    }
+    if (!Files.exists(file)) {
+      throw new AudioDecodeException(
+          file, NOT_FOUND, Files.isSymbolicLink(file) ? "broken symbolic link" : null);
+    }
+    if (!Files.isRegularFile(file)) {
+      // Opening a named pipe would block until someone writes to it.
+      throw new AudioDecodeException(file, NOT_READABLE, "not a regular file");
+    }
+    try {
+      return ByteSource.open(file);
+    } catch (NoSuchFileException e) {
+      throw new AudioDecodeException(file, NOT_FOUND, null, e);
+    } catch (AccessDeniedException e) {
+      throw new AudioDecodeException(file, NOT_READABLE, "permission denied", e);
+    } catch (IOException e) {
+      throw new AudioDecodeException(file, NOT_READABLE, e.getMessage(), e);
+    }
+  }
+
+  private static float[] resample(Path file, float[] mono, double rate, int target)
+      throws AudioDecodeException {
+    if (rate == target) {
+      return mono;
+    }
+    if (!Resampling.supported(rate, target)) {
+      throw new AudioDecodeException(
+          file,
+          UNSUPPORTED_FORMAT,
+          "cannot resample "
+              + rate
+              + " Hz to "
+              + target
+              + " Hz (ratio beyond "
+              + (int) Resampling.MAX_RATIO
+              + ")");
+    }
+    float[] output = Samples.allocate(file, Resampling.outputLength(mono.length, rate, target));
+    Resampling.resample(mono, rate, target, output);
+    return output;
+  }
+
+  private static AudioDecodeException internalError(Path file, RuntimeException e) {
+    LOG.error("Bug while decoding {}", file, e);
+    return new AudioDecodeException(file, DECODER_FAILED, "internal error: " + e, e);
   }
 }
