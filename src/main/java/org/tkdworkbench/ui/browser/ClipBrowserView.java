@@ -3,6 +3,7 @@ package org.tkdworkbench.ui.browser;
 import java.util.Comparator;
 import java.util.Locale;
 import javafx.animation.AnimationTimer;
+import javafx.animation.PauseTransition;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.SortedList;
@@ -25,6 +26,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 import org.tkdworkbench.data.Split;
 import org.tkdworkbench.ui.plot.ColorMap;
 
@@ -248,6 +250,19 @@ public final class ClipBrowserView {
     info.getStyleClass().add("muted");
     info.setTooltip(new Tooltip(DecodingClipAnalyzer.describe(DecodingClipAnalyzer.DISPLAY_SPEC)));
 
+    // A slow decode (a long clip, ffmpeg) dims the old picture; quick ones never flicker.
+    PauseTransition dimLater = new PauseTransition(Duration.millis(150));
+    dimLater.setOnFinished(e -> plot.setOpacity(0.45));
+    vm.loadingProperty()
+        .addListener(
+            (o, was, loading) -> {
+              if (loading) {
+                dimLater.playFromStart();
+              } else {
+                dimLater.stop();
+                plot.setOpacity(1);
+              }
+            });
     vm.analysisProperty().addListener((o, a, b) -> plot.setAnalysis(b));
     vm.rasterProperty().addListener((o, a, b) -> plot.setRaster(b));
     Label message = plot.messageLabel();
