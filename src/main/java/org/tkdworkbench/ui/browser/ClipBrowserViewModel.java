@@ -1,11 +1,8 @@
 package org.tkdworkbench.ui.browser;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.function.Predicate;
 import javafx.beans.binding.BooleanBinding;
@@ -23,12 +20,10 @@ import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
-import org.tkdworkbench.audio.AudioDecodeException;
 import org.tkdworkbench.audio.PlaybackOutput;
 import org.tkdworkbench.data.Clip;
 import org.tkdworkbench.data.DatasetIndex;
 import org.tkdworkbench.data.Split;
-import org.tkdworkbench.jobs.CancelledException;
 import org.tkdworkbench.jobs.JobHandle;
 import org.tkdworkbench.jobs.JobRunner;
 import org.tkdworkbench.ui.plot.ColorMap;
@@ -131,11 +126,11 @@ public final class ClipBrowserViewModel {
   }
 
   private void durationsRead(long gen, int n, Integer bad, Throwable err) {
-    if (gen != datasetGeneration || isCancellation(err)) {
+    if (gen != datasetGeneration || Failures.isCancellation(err)) {
       return;
     }
     if (err != null) {
-      status.set("Could not read durations: " + describe(unwrap(err)));
+      status.set("Could not read durations: " + Failures.describe(Failures.unwrap(err)));
     } else if (bad == 0) {
       status.set("Read the durations of " + n + " clips");
     } else {
@@ -224,10 +219,10 @@ public final class ClipBrowserViewModel {
     }
     loading.set(false);
     if (err != null) {
-      if (isCancellation(err)) {
+      if (Failures.isCancellation(err)) {
         return;
       }
-      String text = describeFailure(clip, unwrap(err));
+      String text = Failures.describe(clip, Failures.unwrap(err));
       analysis.set(null);
       raster.set(null);
       failed.set(true);
@@ -319,33 +314,6 @@ public final class ClipBrowserViewModel {
     if (job != null) {
       job.cancel();
     }
-  }
-
-  private static Throwable unwrap(Throwable e) {
-    while ((e instanceof CompletionException || e instanceof ExecutionException)
-        && e.getCause() != null) {
-      e = e.getCause();
-    }
-    return e;
-  }
-
-  private static boolean isCancellation(Throwable err) {
-    return err != null && unwrap(err) instanceof CancelledException;
-  }
-
-  /** A sentence for the user: the decoder's own message, with the clip id for the long path. */
-  static String describeFailure(Clip clip, Throwable e) {
-    if (e instanceof AudioDecodeException) {
-      Path file = ((AudioDecodeException) e).file();
-      String text = e.getMessage();
-      return file == null ? text : text.replace(file.toString(), clip.id());
-    }
-    return "Could not show " + clip.id() + ": " + describe(e);
-  }
-
-  static String describe(Throwable e) {
-    String m = e.getMessage();
-    return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
   }
 
   /** The result of one selection job. */

@@ -43,7 +43,7 @@ final class DurationReader {
         throw e;
       } catch (Exception | LinkageError e) {
         bad++;
-        batch.add(row, 0, ClipBrowserViewModel.describe(e));
+        batch.add(row, 0, Failures.describe(e));
       }
       ctx.progress(i + 1, rows.size(), "Reading durations: " + (i + 1) + " of " + rows.size());
       if (System.nanoTime() - lastFlush > BATCH_MILLIS * 1_000_000L) {

@@ -264,9 +264,9 @@ class ClipBrowserViewModelTest {
     Clip clip = new Clip("yes/a.wav", Path.of("/very/long/root/yes/a.wav"), "yes", Split.TRAIN);
     AudioDecodeException e =
         new AudioDecodeException(clip.path(), AudioDecodeException.Reason.EMPTY, null);
-    assertThat(ClipBrowserViewModel.describeFailure(clip, e))
+    assertThat(Failures.describe(clip, e))
         .isEqualTo("yes/a.wav: file is empty (0 bytes)");
-    assertThat(ClipBrowserViewModel.describeFailure(clip, new IllegalStateException("boom")))
+    assertThat(Failures.describe(clip, new IllegalStateException("boom")))
         .isEqualTo("Could not show yes/a.wav: boom");
   }
 }
