@@ -53,7 +53,7 @@ public final class ClipBrowserView {
     root.setId("clipBrowser");
     root.getStyleClass().add("clip-browser");
     root.getItems().addAll(buildListSide(), buildDetailSide());
-    root.setDividerPositions(0.40);
+    root.setDividerPositions(0.42);
     SplitPane.setResizableWithParent(root.getItems().get(0), false);
 
     cursorTimer =
@@ -165,12 +165,12 @@ public final class ClipBrowserView {
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     TableColumn<ClipRow, String> label = new TableColumn<>("label");
     label.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().clip().label()));
-    label.setPrefWidth(64);
+    label.setPrefWidth(58);
     TableColumn<ClipRow, String> split = new TableColumn<>("split");
     split.setCellValueFactory(
         c -> new ReadOnlyStringWrapper(c.getValue().clip().split().displayName()));
-    split.setPrefWidth(86);
-    split.setMinWidth(80);
+    split.setPrefWidth(80);
+    split.setMinWidth(76);
     TableColumn<ClipRow, Double> duration = new TableColumn<>("duration (s)");
     duration.setCellValueFactory(c -> c.getValue().durationProperty());
     duration.setCellFactory(c -> new DurationCell());
