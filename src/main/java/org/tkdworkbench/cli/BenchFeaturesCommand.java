@@ -11,7 +11,10 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.tkdworkbench.audio.AudioDecodeException;
 import org.tkdworkbench.audio.AudioDecoder;
+import org.tkdworkbench.data.SampleDataset;
+import org.tkdworkbench.data.SpeechCommandsIndexer;
 import org.tkdworkbench.features.FeatureBenchmark;
+import org.tkdworkbench.jobs.JobContext;
 import org.tkdworkbench.features.FeatureSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,7 +29,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Clips per second of log-mel extraction, single- and multi-threaded.")
 final class BenchFeaturesCommand implements Callable<Integer> {
-  @Option(names = "--dataset", paramLabel = "DIR", description = "Folder of audio (default: ./sample-audio, the bundled sample).")
+  @Option(names = "--dataset", paramLabel = "DIR", description = "Dataset folder (default: the bundled sample).")
   Path dataset;
 
   @Option(names = "--threads", paramLabel = "N", description = "Threads for the multi-threaded pass (default: all cores).")
@@ -45,7 +48,8 @@ final class BenchFeaturesCommand implements Callable<Integer> {
       throw new CliUsageException("--threads and --repeats must be at least 1");
     }
     FeatureSpec fs = featureOptions.toSpec();
-    Path root = dataset != null ? dataset : Path.of("sample-audio");
+    Path root = dataset != null ? dataset : SampleDataset.locate().orElseThrow(
+        () -> new CliUsageException("the bundled sample-audio folder was not found; pass --dataset DIR"));
     PrintWriter out = spec.commandLine().getOut();
     List<Path> files = audioFiles(root);
     if (files.isEmpty()) {
@@ -86,15 +90,24 @@ final class BenchFeaturesCommand implements Callable<Integer> {
         r.clipsProcessed(), r.wallSeconds());
   }
 
-  /** Every WAV/AIFF/FLAC/OGG/MP3 under {@code root}, in a stable order. */
+  /**
+   * The dataset's clips (label folders; noise sources excluded), or for a flat folder of audio
+   * every audio file in it.
+   */
   static List<Path> audioFiles(Path root) throws IOException {
     if (!Files.isDirectory(root)) {
       throw new CliUsageException("not a folder: " + root);
     }
-    try (Stream<Path> s = Files.walk(root)) {
+    List<Path> clips =
+        SpeechCommandsIndexer.index(root, JobContext.none()).clips().stream()
+            .map(c -> c.path())
+            .toList();
+    if (!clips.isEmpty()) {
+      return clips;
+    }
+    try (Stream<Path> s = Files.list(root)) {
       return s.filter(Files::isRegularFile)
-          .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT)
-              .matches(".*\\.(wav|wave|aif|aiff|aifc|flac|ogg|mp3)"))
+          .filter(p -> SpeechCommandsIndexer.isAudioFile(p.getFileName().toString()))
           .sorted()
           .toList();
     }

@@ -43,7 +43,7 @@ public final class SpeechCommandsIndexer {
 
   /** File extensions (lower case) taken as audio; the decoder decides later if they really are. */
   public static final Set<String> AUDIO_EXTENSIONS =
-      Set.of("wav", "aif", "aiff", "flac", "ogg", "mp3");
+      Set.of("wav", "wave", "aif", "aiff", "aifc", "flac", "ogg", "oga", "opus", "mp3", "m4a");
 
   private static final int PROGRESS_EVERY = 256;
 
@@ -123,7 +123,8 @@ public final class SpeechCommandsIndexer {
     return entries;
   }
 
-  static boolean isAudioFile(String fileName) {
+  /** True when the name ends in one of {@link #AUDIO_EXTENSIONS} (case-insensitive). */
+  public static boolean isAudioFile(String fileName) {
     int dot = fileName.lastIndexOf('.');
     return dot > 0
         && AUDIO_EXTENSIONS.contains(fileName.substring(dot + 1).toLowerCase(Locale.ROOT));
