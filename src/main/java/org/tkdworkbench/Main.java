@@ -15,17 +15,30 @@ public final class Main {
   public static void main(String[] args) {
     RuntimeSetup.apply();
     if (args.length == 0 || isAppOnly(args)) {
-      AppLauncher.launch(args);
+      try {
+        AppLauncher.launch(args);
+      } catch (RuntimeException e) { // e.g. no display: say so instead of a stack trace
+        System.err.println("error: cannot open the app window: " + e.getMessage());
+        System.err.println("The command line works without a display: run with --help.");
+        System.exit(1);
+      }
       return;
     }
     System.exit(WorkbenchCommand.run(args));
   }
 
-  /** The app accepts {@code --workspace DIR} and {@code --sample DIR} without a subcommand. */
-  private static boolean isAppOnly(String[] args) {
+  /**
+   * True when the arguments are only the app's own options, {@code --workspace DIR} and {@code
+   * --dataset DIR}; anything else (including an option missing its value) goes to the CLI, which
+   * explains the problem.
+   */
+  static boolean isAppOnly(String[] args) {
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       if (a.equals("--workspace") || a.equals("--dataset")) {
+        if (i + 1 >= args.length || args[i + 1].startsWith("-")) {
+          return false;
+        }
         i++;
       } else if (!(a.startsWith("--workspace=") || a.startsWith("--dataset="))) {
         return false;

@@ -44,8 +44,11 @@ final class BenchFeaturesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, InterruptedException {
-    if (threads < 1 || repeats < 1) {
-      throw new CliUsageException("--threads and --repeats must be at least 1");
+    if (threads < 1) {
+      throw new CliUsageException("--threads: must be at least 1, found " + threads);
+    }
+    if (repeats < 1) {
+      throw new CliUsageException("--repeats: must be at least 1, found " + repeats);
     }
     FeatureSpec fs = featureOptions.toSpec();
     Path root = dataset != null ? dataset : SampleDataset.locate().orElseThrow(
@@ -69,7 +72,9 @@ final class BenchFeaturesCommand implements Callable<Integer> {
     }
     double decodeSeconds = (System.nanoTime() - t0) / 1e9;
     if (clips.isEmpty()) {
-      throw new CliUsageException("none of the " + files.size() + " files under " + root + " could be decoded");
+      spec.commandLine().getErr().println(
+          "error: none of the " + files.size() + " files under " + root + " could be decoded");
+      return WorkbenchCommand.EXIT_FAILED;
     }
     out.printf(Locale.ROOT, "dataset: %s (%d clips, %d refused)%n", root, clips.size(), refused);
     out.printf(Locale.ROOT, "spec: %d Hz, n_fft %d, win %d, hop %d, %d mels%n",

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.tkdworkbench.audio.AudioClip;
@@ -39,6 +40,9 @@ final class FeaturesCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     FeatureSpec fs = featureOptions.toSpec();
+    if (!output.equals("-") && sameFile(input, Path.of(output))) {
+      throw new CliUsageException("--output: must not be the input file (" + input + ")");
+    }
     AudioClip clip;
     try {
       clip = new AudioDecoder().decode(input, fs.sampleRate());
@@ -53,16 +57,29 @@ final class FeaturesCommand implements Callable<Integer> {
       w.flush();
     } else {
       // Atomic: an existing file is replaced only by a complete new one.
-      AtomicFiles.write(Path.of(output), out -> {
-        try (Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16)) {
+      try {
+        AtomicFiles.write(Path.of(output), out -> {
+          Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
           writeCsv(logMel, fs.nMels(), w);
-        }
-      });
+          w.flush();
+        });
+      } catch (IOException e) {
+        spec.commandLine().getErr().println("error: cannot write " + output + ": " + AtomicFiles.describe(e));
+        return WorkbenchCommand.EXIT_FAILED;
+      }
       spec.commandLine().getErr().printf(
           "%s: %d frames x %d mels (%.3f s at %d Hz) -> %s%n",
           input.getFileName(), logMel.length, fs.nMels(), clip.durationSeconds(), fs.sampleRate(), output);
     }
     return 0;
+  }
+
+  private static boolean sameFile(Path a, Path b) {
+    try {
+      return Files.exists(b) && Files.isSameFile(a, b);
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   static void writeCsv(float[][] m, int nMels, Writer w) throws IOException {

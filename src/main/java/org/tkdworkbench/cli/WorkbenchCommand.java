@@ -59,7 +59,13 @@ public final class WorkbenchCommand implements Runnable {
   /** Runs the CLI with the given streams (tests capture them) and returns the exit code. */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cli = newCommandLine(out, err);
-    int code = cli.execute(args);
+    int code;
+    try {
+      code = cli.execute(args);
+    } catch (OutOfMemoryError e) { // picocli lets Errors through; a long recording can cause one
+      err.println("error: out of memory (" + e.getMessage() + "); give Java more with -Xmx, e.g. java -Xmx8g -jar ...");
+      code = EXIT_FAILED;
+    }
     out.flush();
     err.flush();
     return code;

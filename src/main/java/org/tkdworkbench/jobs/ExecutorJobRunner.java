@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Runs jobs on a fixed pool of daemon threads, so an open job never keeps the JVM alive. */
@@ -28,20 +29,29 @@ public final class ExecutorJobRunner implements JobRunner {
   public <T> JobHandle<T> submit(String title, Job<T> job) {
     JobHandle<T> handle = new JobHandle<>(title);
     active.add(handle);
-    executor.execute(
-        () -> {
-          try {
-            handle.execute(job);
-          } finally {
-            active.remove(handle);
-          }
-        });
+    try {
+      executor.execute(
+          () -> {
+            try {
+              handle.execute(job);
+            } finally {
+              active.remove(handle);
+            }
+          });
+    } catch (RejectedExecutionException e) { // closed: the job never runs, and says so
+      active.remove(handle);
+      handle.cancelUnstarted();
+    }
     return handle;
   }
 
+  /** Cancels running jobs and settles queued ones as cancelled, so no observer waits forever. */
   @Override
   public void close() {
     active.forEach(JobHandle::cancel);
     executor.shutdownNow();
+    for (JobHandle<?> h : active) {
+      h.cancelUnstarted();
+    }
   }
 }

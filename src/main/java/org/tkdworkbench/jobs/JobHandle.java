@@ -74,14 +74,24 @@ public final class JobHandle<T> implements JobContext {
     return cancelRequested;
   }
 
-  /** Runs the job on the current thread and settles the handle; used by runners. */
-  void execute(Job<T> job) {
-    if (cancelRequested) {
+  /** Settles a job that will never start (its runner closed) as cancelled; no-op once started. */
+  synchronized void cancelUnstarted() {
+    cancelRequested = true;
+    if (state == State.QUEUED) {
       state = State.CANCELLED;
       result.completeExceptionally(new CancelledException());
-      return;
     }
-    state = State.RUNNING;
+  }
+
+  /** Runs the job on the current thread and settles the handle; used by runners. */
+  void execute(Job<T> job) {
+    synchronized (this) {
+      if (cancelRequested || state != State.QUEUED) {
+        cancelUnstarted();
+        return;
+      }
+      state = State.RUNNING;
+    }
     try {
       T value = job.run(this);
       state = State.SUCCEEDED;

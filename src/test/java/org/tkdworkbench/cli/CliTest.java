@@ -176,4 +176,40 @@ class CliTest {
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("4 clips").contains("log-mel, 1 thread:").contains("log-mel, 2 threads:");
   }
+
+  @Test
+  void outputSameAsInputIsRefusedAndTheAudioSurvives() throws IOException {
+    Path wav = toneWav("keep.wav", 440, 16000, 1600);
+    byte[] before = Files.readAllBytes(wav);
+    Run r = cli("features", "--input", wav.toString(), "--output", wav.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("--output").contains("input");
+    assertThat(Files.readAllBytes(wav)).isEqualTo(before);
+  }
+
+  @Test
+  void unwritableOutputExitsOneWithAReason() throws IOException {
+    Path wav = toneWav("w.wav", 440, 16000, 1600);
+    Path aFile = tmp.resolve("plain-file");
+    Files.writeString(aFile, "x");
+    Run r = cli("features", "--input", wav.toString(), "--output", aFile.resolve("out.csv").toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("cannot write").contains("out.csv").contains("in the way");
+  }
+
+  @Test
+  void benchOptionErrorsNameTheOption() {
+    Run r = cli("bench", "features", "--dataset", tmp.toString(), "--threads", "0");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("--threads: must be at least 1, found 0");
+  }
+
+  @Test
+  void benchWhereNothingDecodesIsAFailureNotAUsageError() throws IOException {
+    Files.writeString(tmp.resolve("a.wav"), "not audio");
+    Files.writeString(tmp.resolve("b.wav"), "");
+    Run r = cli("bench", "features", "--dataset", tmp.toString(), "--repeats", "1");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("a.wav").contains("b.wav").contains("none of the 2 files");
+  }
 }

@@ -68,4 +68,53 @@ class JobRunnerTest {
     assertThat(h.state()).isEqualTo(JobHandle.State.FAILED);
     assertThat(h.result()).isCompletedExceptionally();
   }
+
+  @Test
+  void closingTheRunnerSettlesQueuedJobsAsCancelled() throws Exception {
+    CountDownLatch started = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    ExecutorJobRunner runner = new ExecutorJobRunner(1);
+    JobHandle<String> running =
+        runner.submit(
+            "busy",
+            ctx -> {
+              started.countDown();
+              release.await();
+              return "done";
+            });
+    JobHandle<String> queued = runner.submit("waiting", ctx -> "never");
+    assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+    runner.close();
+    assertThat(queued.state()).isEqualTo(JobHandle.State.CANCELLED);
+    assertThat(queued.result()).isCompletedExceptionally();
+    try {
+      running.result().get(5, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      assertThat(e.getCause()).isInstanceOfAny(CancelledException.class, InterruptedException.class);
+    }
+    assertThat(running.state()).isEqualTo(JobHandle.State.CANCELLED);
+
+    JobHandle<String> late = runner.submit("late", ctx -> "never");
+    assertThat(late.state()).isEqualTo(JobHandle.State.CANCELLED);
+    assertThat(late.result()).isCompletedExceptionally();
+  }
+
+  @Test
+  void aJobCancelledBeforeItStartsNeverRuns() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    try (ExecutorJobRunner runner = new ExecutorJobRunner(1)) {
+      runner.submit("blocker", ctx -> { release.await(); return 0; });
+      boolean[] ran = {false};
+      JobHandle<Integer> h = runner.submit("victim", ctx -> { ran[0] = true; return 1; });
+      h.cancel();
+      release.countDown();
+      try {
+        h.result().get(5, TimeUnit.SECONDS);
+      } catch (ExecutionException e) {
+        assertThat(e.getCause()).isInstanceOf(CancelledException.class);
+      }
+      assertThat(ran[0]).isFalse();
+      assertThat(h.state()).isEqualTo(JobHandle.State.CANCELLED);
+    }
+  }
 }

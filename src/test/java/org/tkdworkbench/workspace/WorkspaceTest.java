@@ -52,4 +52,25 @@ class WorkspaceTest {
     AtomicFiles.write(f, "new".getBytes());
     assertThat(Files.readString(f)).isEqualTo("new");
   }
+
+  @Test
+  void atomicWriteKeepsTheTargetsPermissions() throws IOException {
+    Path f = tmp.resolve("shared.csv");
+    Files.writeString(f, "v1");
+    var perms = java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-r--");
+    Files.setPosixFilePermissions(f, perms);
+    AtomicFiles.write(f, "v2".getBytes());
+    assertThat(Files.getPosixFilePermissions(f)).isEqualTo(perms);
+    assertThat(Files.readString(f)).isEqualTo("v2");
+  }
+
+  @Test
+  void describeGivesAReasonNotJustAPath() {
+    assertThat(AtomicFiles.describe(new java.nio.file.AccessDeniedException("/x/y")))
+        .contains("permission denied").contains("/x/y");
+    assertThat(AtomicFiles.describe(new java.nio.file.NoSuchFileException("/x/y")))
+        .contains("no such file").contains("/x/y");
+    assertThat(AtomicFiles.describe(new java.nio.file.FileAlreadyExistsException("/x")))
+        .contains("in the way");
+  }
 }
