@@ -90,11 +90,11 @@ public final class SpeechCommandsIndexer {
     }
     clips.sort(Comparator.comparing(Clip::id));
 
-    int unmatched = 0;
+    List<Refusal> refused = new ArrayList<>();
     for (String listName : List.of(VALIDATION_LIST, TESTING_LIST)) {
       for (String entry : listName.equals(VALIDATION_LIST) ? validation : testing) {
         if (!ids.contains(entry)) {
-          unmatched++;
+          refused.add(new Refusal(entry, Refusal.Reason.MISSING, "named in " + listName + ", no such clip"));
           problems.add(listName + " entries that name no clip (ignored)", entry);
         }
       }
@@ -102,7 +102,15 @@ public final class SpeechCommandsIndexer {
     walker.noise.sort(Comparator.naturalOrder());
     ctx.progress(clips.size(), clips.size(), "Indexed " + clips.size() + " clips");
     return new DatasetIndex(
-        base, clips, walker.noise, List.copyOf(labels), unmatched, problems.sentences());
+        base,
+        Layout.SPEECH_COMMANDS,
+        LayoutOptions.defaults(),
+        clips,
+        walker.noise,
+        List.copyOf(labels),
+        false,
+        refused,
+        problems.sentences());
   }
 
   /** Reads a split list: one relative path per line; blank lines and {@code #} comments skipped. */

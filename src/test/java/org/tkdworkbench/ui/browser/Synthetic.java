@@ -28,7 +28,7 @@ final class Synthetic {
       clips.add(new Clip(id, Path.of("/data", id), label, split));
       labels.add(label);
     }
-    return new DatasetIndex(Path.of("/data"), clips, List.of(), List.copyOf(labels), 0, List.of());
+    return new DatasetIndex(Path.of("/data"), org.tkdworkbench.data.Layout.FOLDERS, org.tkdworkbench.data.LayoutOptions.defaults(), clips, List.of(), List.copyOf(labels), false, List.of(), List.of());
   }
 
   /** One second whose spectrogram has a single loud band {@code band}. */
