@@ -22,7 +22,12 @@ import picocli.CommandLine.ScopeType;
       "TKD Workbench: temporal knowledge distillation for on-device audio classifiers.",
       "Run without arguments to open the app."
     },
-    subcommands = {FeaturesCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      FeaturesCommand.class,
+      DatasetCommand.class,
+      BenchCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class WorkbenchCommand implements Runnable {
   /** Exit code for usage errors and invalid settings. */
   public static final int EXIT_USAGE = 2;
