@@ -15,23 +15,35 @@ import javafx.stage.Stage;
 import org.tkdworkbench.audio.AudioDecoder;
 import org.tkdworkbench.audio.AudioPlayer;
 import org.tkdworkbench.audio.PlaybackOutput;
+import org.tkdworkbench.data.DatasetRegistry;
+import org.tkdworkbench.data.Layout;
+import org.tkdworkbench.data.LayoutOptions;
+import org.tkdworkbench.data.RegisteredDataset;
 import org.tkdworkbench.data.SampleDataset;
 import org.tkdworkbench.features.FeatureCache;
 import org.tkdworkbench.jobs.ExecutorJobRunner;
 import org.tkdworkbench.ui.browser.ClipBrowserView;
 import org.tkdworkbench.ui.browser.ClipBrowserViewModel;
 import org.tkdworkbench.ui.browser.DecodingClipAnalyzer;
+import org.tkdworkbench.ui.datasets.DatasetsView;
+import org.tkdworkbench.ui.datasets.DatasetsViewModel;
 import org.tkdworkbench.ui.shell.AppArgs;
 import org.tkdworkbench.ui.shell.JobMonitor;
 import org.tkdworkbench.ui.shell.Section;
 import org.tkdworkbench.ui.shell.ShellView;
 import org.tkdworkbench.ui.shell.ShellViewModel;
+import org.tkdworkbench.ui.wizard.CoreWizardServices;
+import org.tkdworkbench.ui.wizard.WizardServices;
+import org.tkdworkbench.ui.wizard.WizardView;
+import org.tkdworkbench.ui.wizard.WizardViewModel;
 import org.tkdworkbench.workspace.Workspace;
 
 /**
  * The app and its composition root: builds the services (one job runner, decoder, feature cache in
- * the workspace, audio output), the sections and the shell, opens the dataset, and on close
- * cancels jobs, stops playback and releases the runner.
+ * the workspace, audio output, the dataset registry), the sections and the shell, opens the
+ * dataset, and on close cancels jobs, stops playback and releases the runner. The Datasets section
+ * is the registered-datasets panel (with "Import dataset…", which opens the wizard) beside the clip
+ * browser.
  */
 public class WorkbenchApp extends Application {
   /** Window size on first open. */
@@ -47,6 +59,9 @@ public class WorkbenchApp extends Application {
   private PlaybackOutput output;
   private ShellView shell;
   private ClipBrowserView browser;
+  private DatasetsViewModel datasetsVm;
+  private DatasetsView datasetsView;
+  private WizardServices wizardServices;
 
   /** The app as launched: arguments from the command line, sound through Java Sound. */
   public WorkbenchApp() {
@@ -82,7 +97,18 @@ public class WorkbenchApp extends Application {
 
     ShellViewModel shellVm = new ShellViewModel(jobs, Platform::runLater);
     browserVm.statusProperty().addListener((o, a, text) -> shellVm.setMessage(text));
-    shell = new ShellView(shellVm, jobs, List.of(new Section("navDatasets", "Datasets", browser.root())));
+
+    datasetsVm = new DatasetsViewModel(new DatasetRegistry(workspace)::list, jobs, Platform::runLater);
+    wizardServices = new CoreWizardServices(workspace, decoder, JOB_THREADS);
+    datasetsView =
+        new DatasetsView(
+            datasetsVm,
+            browser.root(),
+            () -> importDataset(shellVm, browserVm),
+            entry -> openRegistered(entry, shellVm, browserVm));
+    datasetsVm.refresh();
+    shell =
+        new ShellView(shellVm, jobs, List.of(new Section("navDatasets", "Datasets", datasetsView.root())));
 
     Scene scene = new Scene(shell.root(), WIDTH, HEIGHT);
     scene
@@ -110,6 +136,34 @@ public class WorkbenchApp extends Application {
     if (!args.problems().isEmpty()) {
       shellVm.setMessage(String.join("; ", args.problems()));
     }
+  }
+
+  /** Runs the dataset wizard (modal); a registered import becomes the open dataset. */
+  private void importDataset(ShellViewModel shellVm, ClipBrowserViewModel browserVm) {
+    WizardViewModel vm = new WizardViewModel(wizardServices, jobs, Platform::runLater);
+    new WizardView(vm, datasetsView.root())
+        .showAndWait(
+            (stored, index) -> {
+              datasetsVm.setOpen(stored.id());
+              datasetsVm.refresh();
+              shellVm.showDataset(index, browserVm::setDataset);
+              shellVm.setMessage("Imported " + stored.name() + ": " + index.summary());
+            });
+  }
+
+  /** Opens a registered dataset as it was registered (layout, options), checking its fingerprint. */
+  private void openRegistered(
+      RegisteredDataset entry, ShellViewModel shellVm, ClipBrowserViewModel browserVm) {
+    shellVm.openDataset(
+        Path.of(entry.root()),
+        Layout.fromCliName(entry.layout()).orElse(null),
+        entry.options() == null ? LayoutOptions.defaults() : entry.options(),
+        entry.fingerprint(),
+        browserVm::setDataset,
+        text -> {
+          datasetsVm.setOpen(null);
+          browserVm.setDatasetProblem(text);
+        });
   }
 
   private static void addIcon(Stage stage) {
