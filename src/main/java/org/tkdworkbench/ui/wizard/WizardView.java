@@ -3,6 +3,7 @@ package org.tkdworkbench.ui.wizard;
 import java.util.function.BiConsumer;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
 import javafx.event.ActionEvent;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -17,8 +18,9 @@ import org.tkdworkbench.ui.wizard.WizardViewModel.Step;
  * The dataset wizard's window: a ControlsFX {@link Wizard} (a modal dialog over the app) with one
  * page per {@link Step}, bound to a {@link WizardViewModel}.
  *
- * <p>Next is disabled while the view-model says the page is incomplete ({@link
- * Wizard#invalidProperty()}). Finish is intercepted: the first press registers the dataset in a
+ * <p>Next (and Finish on the last page) is disabled while the view-model says the page is
+ * incomplete, through {@link Wizard#invalidProperty()}: the wizard sets those buttons' disable
+ * state itself, so they must not be bound. Finish is intercepted: the first press registers the dataset in a
  * job, and only once it is stored does the dialog close, so a failed registration stays on the page
  * as a message. However the dialog closes, the view-model's jobs are cancelled.
  */
@@ -47,37 +49,49 @@ public final class WizardView {
     for (WizardPage p : pages) {
       p.getStylesheets().add(WizardView.class.getResource(CSS).toExternalForm());
     }
-    summary.getButtonTypes().addListener((javafx.collections.ListChangeListener<ButtonType>) c -> wireFinish(summary));
-    wizard.invalidProperty().bind(vm.canGoNextProperty().not());
+    // The wizard disables Next (and, on the last page, Finish) while "invalid".
+    wizard
+        .invalidProperty()
+        .bind(
+            Bindings.createBooleanBinding(
+                () ->
+                    vm.stepProperty().get() == Step.SUMMARY
+                        ? !vm.summary().canFinishProperty().get()
+                            && vm.registeredProperty().get() == null
+                        : !vm.canGoNextProperty().get(),
+                vm.stepProperty(),
+                vm.canGoNextProperty(),
+                vm.summary().canFinishProperty(),
+                vm.registeredProperty()));
     wizard.setFlow(new Wizard.LinearFlow(pages));
     wireFinish(summary);
     poller = new Timeline(new KeyFrame(Duration.millis(100), e -> vm.summary().pollProgress()));
     poller.setCycleCount(Timeline.INDEFINITE);
   }
 
-  private boolean finishWired;
-
-  /** The summary's Finish button registers first and closes only once the entry is stored. */
+  /**
+   * Finish registers first and closes only once the entry is stored. The filter sits on the page,
+   * not the button: the dialog recreates its button nodes as the wizard edits the button list.
+   */
   private void wireFinish(WizardPage summary) {
-    if (finishWired || !(summary.lookupButton(ButtonType.FINISH) instanceof Button finish)) {
-      return;
-    }
-    finishWired = true;
-    finish.disableProperty()
-        .bind(vm.summary().canFinishProperty().not().and(vm.registeredProperty().isNull()));
-    finish.addEventFilter(
+    summary.addEventFilter(
         ActionEvent.ACTION,
         e -> {
-          if (vm.registeredProperty().get() == null) {
+          Node finish = summary.lookupButton(ButtonType.FINISH);
+          if (finish != null
+              && e.getTarget() == finish
+              && vm.registeredProperty().get() == null) {
             e.consume();
             vm.finish();
           }
         });
-    vm.registeredProperty().addListener((o, a, stored) -> {
-      if (stored != null) {
-        finish.fire();
-      }
-    });
+    vm.registeredProperty()
+        .addListener(
+            (o, a, stored) -> {
+              if (stored != null && summary.lookupButton(ButtonType.FINISH) instanceof Button b) {
+                b.fire();
+              }
+            });
   }
 
   /**
