@@ -188,8 +188,8 @@ public final class Mixing {
   }
 
   /**
-   * {@code length} samples of {@code noise} from {@code start} on, continuing at the beginning
-   * when the end is reached. The seam is hidden by an equal-power crossfade over {@code crossfade}
+   * {@code length} samples of {@code noise} from {@code start} on, continuing at the beginning when
+   * the end is reached. The seam is hidden by an equal-power crossfade over {@code crossfade}
    * samples: the loop has period {@code noise.length − crossfade}, and its first {@code crossfade}
    * samples blend the noise's head (fading in) with its tail (fading out), so the signal runs from
    * the last unblended sample straight into the blend without a click. Equal-power (sin/cos)

@@ -98,7 +98,8 @@ public final class WavWriter {
       throw new IllegalArgumentException(
           samples.length + " samples do not fit in a RIFF WAV file (4 GiB)");
     }
-    ByteBuffer h = ByteBuffer.allocate((int) (riffSize + 8 - dataBytes)).order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer h =
+        ByteBuffer.allocate((int) (riffSize + 8 - dataBytes)).order(ByteOrder.LITTLE_ENDIAN);
     h.put(ascii("RIFF")).putInt((int) riffSize).put(ascii("WAVE"));
     h.put(ascii("fmt ")).putInt(fmtBytes);
     h.putShort((short) encoding.formatTag).putShort((short) 1); // mono

@@ -41,31 +41,61 @@ import picocli.CommandLine.Option;
 final class DatasetNoisyCommand implements Callable<Integer> {
   private static final NoisySpec D = NoisySpec.defaults();
 
-  @Option(names = "--source", required = true, paramLabel = "DIR", description = "Keyword dataset (Speech Commands layout or label folders).")
+  @Option(
+      names = "--source",
+      required = true,
+      paramLabel = "DIR",
+      description = "Keyword dataset (Speech Commands layout or label folders).")
   Path source;
 
-  @Option(names = "--noise", paramLabel = "DIR", description = "Folder of noise audio, searched recursively (default: the source's _background_noise_).")
+  @Option(
+      names = "--noise",
+      paramLabel = "DIR",
+      description =
+          "Folder of noise audio, searched recursively (default: the source's _background_noise_).")
   Path noise;
 
-  @Option(names = "--length", paramLabel = "SECONDS", description = "Length of every clip (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--length",
+      paramLabel = "SECONDS",
+      description = "Length of every clip (default: ${DEFAULT-VALUE}).")
   double length = D.lengthSeconds();
 
-  @Option(names = "--snr-min", paramLabel = "DB", description = "Lowest SNR (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--snr-min",
+      paramLabel = "DB",
+      description = "Lowest SNR (default: ${DEFAULT-VALUE}).")
   double snrMin = D.snrMinDb();
 
-  @Option(names = "--snr-max", paramLabel = "DB", description = "Highest SNR (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--snr-max",
+      paramLabel = "DB",
+      description = "Highest SNR (default: ${DEFAULT-VALUE}).")
   double snrMax = D.snrMaxDb();
 
-  @Option(names = "--seed", paramLabel = "N", description = "Seed of the offsets, SNRs and noise excerpts (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      description = "Seed of the offsets, SNRs and noise excerpts (default: ${DEFAULT-VALUE}).")
   long seed = D.seed();
 
-  @Option(names = "--output", required = true, paramLabel = "DIR", description = "New (or empty) folder to write.")
+  @Option(
+      names = "--output",
+      required = true,
+      paramLabel = "DIR",
+      description = "New (or empty) folder to write.")
   Path output;
 
-  @Option(names = "--sample-rate", paramLabel = "HZ", description = "Rate of the written clips (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--sample-rate",
+      paramLabel = "HZ",
+      description = "Rate of the written clips (default: ${DEFAULT-VALUE}).")
   int sampleRate = D.sampleRate();
 
-  @Option(names = "--threads", paramLabel = "N", description = "Threads (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "Threads (default: ${DEFAULT-VALUE}).")
   int threads = NoisyKeywordBuilder.DEFAULT_THREADS;
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -86,7 +116,8 @@ final class DatasetNoisyCommand implements Callable<Integer> {
     if (noise != null && !Files.isDirectory(noise)) {
       problems.add("--noise: must be a folder of noise audio, found " + describe(noise));
     }
-    for (String p : NoisyKeywordBuilder.checkOutput(output, Files.isDirectory(source) ? source : null)) {
+    for (String p :
+        NoisyKeywordBuilder.checkOutput(output, Files.isDirectory(source) ? source : null)) {
       problems.add(toOptionNames(p));
     }
     if (!problems.isEmpty()) {
@@ -95,33 +126,46 @@ final class DatasetNoisyCommand implements Callable<Integer> {
 
     DatasetIndex index = SpeechCommandsIndexer.index(source, JobContext.none());
     if (index.clips().isEmpty()) {
-      throw new CliUsageException("--source: no clips found under " + index.root()
-          + " (expected <label>/<clip>.wav folders)");
+      throw new CliUsageException(
+          "--source: no clips found under "
+              + index.root()
+              + " (expected <label>/<clip>.wav folders)");
     }
     List<Path> noiseFiles;
     try {
       noiseFiles = noise != null ? NoiseSources.find(noise) : index.noiseFiles();
     } catch (NoSuchFileException | NotDirectoryException e) {
-      throw new CliUsageException("--noise: must be a folder of noise audio, found " + describe(noise));
+      throw new CliUsageException(
+          "--noise: must be a folder of noise audio, found " + describe(noise));
     }
     if (noiseFiles.isEmpty()) {
-      throw new CliUsageException(noise != null
-          ? "--noise: no audio files under " + noise.toAbsolutePath()
-          : "--noise: not given, and " + index.root() + " has no "
-              + SpeechCommandsIndexer.NOISE_FOLDER + "/ folder with audio; pass --noise DIR");
+      throw new CliUsageException(
+          noise != null
+              ? "--noise: no audio files under " + noise.toAbsolutePath()
+              : "--noise: not given, and "
+                  + index.root()
+                  + " has no "
+                  + SpeechCommandsIndexer.NOISE_FOLDER
+                  + "/ folder with audio; pass --noise DIR");
     }
 
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    err.printf(Locale.ROOT, "Building %s from %d clips and %d noise files...%n",
-        output, index.clips().size(), noiseFiles.size());
+    err.printf(
+        Locale.ROOT,
+        "Building %s from %d clips and %d noise files...%n",
+        output,
+        index.clips().size(),
+        noiseFiles.size());
     err.flush();
     CliJob job = new CliJob(err);
     Thread hook = new Thread(job::interrupt, "tkd-noisy-cancel");
     Runtime.getRuntime().addShutdownHook(hook);
     NoisyKeywordBuilder.Result r;
     try {
-      r = new NoisyKeywordBuilder(new AudioDecoder(), threads).build(index, noiseFiles, ns, output, job);
+      r =
+          new NoisyKeywordBuilder(new AudioDecoder(), threads)
+              .build(index, noiseFiles, ns, output, job);
     } catch (CancelledException e) {
       err.println("error: cancelled; nothing was written to " + output);
       return WorkbenchCommand.EXIT_FAILED;
@@ -141,8 +185,12 @@ final class DatasetNoisyCommand implements Callable<Integer> {
       err.println("refused " + p);
     }
     if (r.problems().size() > 20) {
-      err.println("... and " + (r.problems().size() - 20) + " more (all listed in "
-          + r.output().resolve(NoisyKeywordBuilder.SPEC_FILE) + ")");
+      err.println(
+          "... and "
+              + (r.problems().size() - 20)
+              + " more (all listed in "
+              + r.output().resolve(NoisyKeywordBuilder.SPEC_FILE)
+              + ")");
     }
     return 0;
   }
@@ -150,13 +198,27 @@ final class DatasetNoisyCommand implements Callable<Integer> {
   private static void printSummary(PrintWriter out, NoisyKeywordBuilder.Result r, NoisySpec ns) {
     NoisyKeywordBuilder.Stats s = r.stats();
     out.printf(Locale.ROOT, "output: %s%n", r.output());
-    out.printf(Locale.ROOT, "written: %d clips of %.3f s at %d Hz%n", r.written(), ns.lengthSeconds(), ns.sampleRate());
+    out.printf(
+        Locale.ROOT,
+        "written: %d clips of %.3f s at %d Hz%n",
+        r.written(),
+        ns.lengthSeconds(),
+        ns.sampleRate());
     out.printf(Locale.ROOT, "refused: %d clips, %d noise files%n", r.refused(), s.noiseRefused());
     out.printf(Locale.ROOT, "noise files used: %d%n", s.noiseFiles());
-    out.printf(Locale.ROOT, "snr: asked %.2f..%.2f dB, drawn %.2f..%.2f dB (keyword active region vs noise under it)%n",
-        ns.snrMinDb(), ns.snrMaxDb(), s.minSnrDb(), s.maxSnrDb());
-    out.printf(Locale.ROOT, "keyword spans: %.3f..%.3f s, mean %.3f s%n",
-        s.minSpanSeconds(), s.maxSpanSeconds(), s.meanSpanSeconds());
+    out.printf(
+        Locale.ROOT,
+        "snr: asked %.2f..%.2f dB, drawn %.2f..%.2f dB (keyword active region vs noise under it)%n",
+        ns.snrMinDb(),
+        ns.snrMaxDb(),
+        s.minSnrDb(),
+        s.maxSnrDb());
+    out.printf(
+        Locale.ROOT,
+        "keyword spans: %.3f..%.3f s, mean %.3f s%n",
+        s.minSpanSeconds(),
+        s.maxSpanSeconds(),
+        s.meanSpanSeconds());
     out.printf(Locale.ROOT, "scaled down to avoid clipping: %d clips%n", s.scaledForHeadroom());
     out.printf(Locale.ROOT, "time: %.1f s%n", s.seconds());
     out.flush();
@@ -178,8 +240,8 @@ final class DatasetNoisyCommand implements Callable<Integer> {
   }
 
   /**
-   * The build's context on the command line: progress to standard error about once a second, and
-   * a cancel flag the shutdown hook sets on Ctrl-C, after which the hook waits for the build to
+   * The build's context on the command line: progress to standard error about once a second, and a
+   * cancel flag the shutdown hook sets on Ctrl-C, after which the hook waits for the build to
    * remove its temporary folder.
    */
   private static final class CliJob implements JobContext {

@@ -25,12 +25,12 @@ import org.tkdworkbench.jobs.JobContext;
  * Extracts the log-mel features of every file of a dataset into the {@link FeatureCache}, in
  * parallel, so training and browsing later read a few KB per clip instead of decoding.
  *
- * <p>Files are handed out one at a time from a shared counter, so threads stay busy to the end.
- * A file that cannot be decoded or hashed is a {@link Failure} in the result, never a reason to
- * stop; cancelling stops every thread at its next file boundary and throws {@link
- * CancelledException} (entries already cached stay: they are valid and make the next run faster).
- * Takes file paths rather than a dataset index, so it serves every layout (and keeps {@code
- * features} free of {@code data}).
+ * <p>Files are handed out one at a time from a shared counter, so threads stay busy to the end. A
+ * file that cannot be decoded or hashed is a {@link Failure} in the result, never a reason to stop;
+ * cancelling stops every thread at its next file boundary and throws {@link CancelledException}
+ * (entries already cached stay: they are valid and make the next run faster). Takes file paths
+ * rather than a dataset index, so it serves every layout (and keeps {@code features} free of {@code
+ * data}).
  */
 public final class DatasetFeatures {
   /** A file whose features could not be computed, and why. */
@@ -45,7 +45,8 @@ public final class DatasetFeatures {
    * @param failures files that failed, sorted by path
    * @param seconds wall time
    */
-  public record Result(int files, int extracted, int decoded, List<Failure> failures, double seconds) {
+  public record Result(
+      int files, int extracted, int decoded, List<Failure> failures, double seconds) {
     public Result {
       failures = List.copyOf(failures);
     }
@@ -60,7 +61,9 @@ public final class DatasetFeatures {
   private final AudioDecoder decoder;
   private final int threads;
 
-  /** Extraction through {@code cache}, decoding with {@code decoder}, on {@code threads} threads. */
+  /**
+   * Extraction through {@code cache}, decoding with {@code decoder}, on {@code threads} threads.
+   */
   public DatasetFeatures(FeatureCache cache, AudioDecoder decoder, int threads) {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1, found " + threads);

@@ -47,7 +47,8 @@ class WavWriterTest {
       ByteBuffer b = ByteBuffer.wrap(in.readAllBytes()).order(ByteOrder.LITTLE_ENDIAN);
       for (int i = 0; i < x.length; i++) {
         short code = b.getShort();
-        assertThat((double) code).isCloseTo(x[i] * 32768.0, org.assertj.core.data.Offset.offset(0.5));
+        assertThat((double) code)
+            .isCloseTo(x[i] * 32768.0, org.assertj.core.data.Offset.offset(0.5));
       }
     }
   }
@@ -75,7 +76,8 @@ class WavWriterTest {
     float half = 0.5f / 32768f;
     float oneAndHalf = 1.5f / 32768f;
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    WavWriter.write(out, new float[] {half, -half, oneAndHalf, -oneAndHalf}, 8000, WavWriter.Encoding.PCM_16);
+    WavWriter.write(
+        out, new float[] {half, -half, oneAndHalf, -oneAndHalf}, 8000, WavWriter.Encoding.PCM_16);
     ByteBuffer b = ByteBuffer.wrap(out.toByteArray()).order(ByteOrder.LITTLE_ENDIAN);
     b.position(44);
     assertThat(new short[] {b.getShort(), b.getShort(), b.getShort(), b.getShort()})
@@ -134,7 +136,12 @@ class WavWriterTest {
   @Test
   void nanIsRefused() {
     assertThatThrownBy(
-            () -> WavWriter.write(new ByteArrayOutputStream(), new float[] {0f, Float.NaN}, 8000, WavWriter.Encoding.PCM_16))
+            () ->
+                WavWriter.write(
+                    new ByteArrayOutputStream(),
+                    new float[] {0f, Float.NaN},
+                    8000,
+                    WavWriter.Encoding.PCM_16))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("sample 1");
   }

@@ -39,8 +39,11 @@ class DatasetNoisyCommandTest {
       b.putShort((short) Math.round(v * 32767));
     }
     Files.createDirectories(p.getParent());
-    try (AudioInputStream in = new AudioInputStream(
-        new ByteArrayInputStream(b.array()), new AudioFormat(16000, 16, 1, true, false), x.length)) {
+    try (AudioInputStream in =
+        new AudioInputStream(
+            new ByteArrayInputStream(b.array()),
+            new AudioFormat(16000, 16, 1, true, false),
+            x.length)) {
       AudioSystem.write(in, AudioFileFormat.Type.WAVE, p.toFile());
     }
   }
@@ -81,8 +84,24 @@ class DatasetNoisyCommandTest {
   void buildsTheVariantAndPrintsASummary() throws IOException {
     Path src = source(true);
     Path out = tmp.resolve("noisy");
-    Run r = cli("dataset", "noisy", "--source", src.toString(), "--length", "2", "--snr-min", "-6",
-        "--snr-max", "6", "--seed", "1", "--output", out.toString(), "--threads", "2");
+    Run r =
+        cli(
+            "dataset",
+            "noisy",
+            "--source",
+            src.toString(),
+            "--length",
+            "2",
+            "--snr-min",
+            "-6",
+            "--snr-max",
+            "6",
+            "--seed",
+            "1",
+            "--output",
+            out.toString(),
+            "--threads",
+            "2");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out())
         .contains("written: 4 clips of 2.000 s at 16000 Hz")
@@ -91,7 +110,8 @@ class DatasetNoisyCommandTest {
         .contains("snr: asked -6.00..6.00 dB")
         .contains("keyword spans: 0.250..0.500 s");
     assertThat(out.resolve("yes/aaaa0001_nohash_0.wav")).exists();
-    assertThat(Files.readAllLines(out.resolve("testing_list.txt"))).containsExactly("yes/aaaa0002_nohash_0.wav");
+    assertThat(Files.readAllLines(out.resolve("testing_list.txt")))
+        .containsExactly("yes/aaaa0002_nohash_0.wav");
     assertThat(Files.readAllLines(out.resolve("keyword_spans.csv"))).hasSize(5);
   }
 
@@ -102,31 +122,68 @@ class DatasetNoisyCommandTest {
     wav(noiseDir.resolve("street/cars.wav"), noise(16000 * 3, 2));
     Files.writeString(noiseDir.resolve("README.txt"), "not audio, not picked up");
     Path out = tmp.resolve("noisy");
-    Run r = cli("dataset", "noisy", "--source", src.toString(), "--noise", noiseDir.toString(),
-        "--length", "1.5", "--output", out.toString());
+    Run r =
+        cli(
+            "dataset",
+            "noisy",
+            "--source",
+            src.toString(),
+            "--noise",
+            noiseDir.toString(),
+            "--length",
+            "1.5",
+            "--output",
+            out.toString());
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("noise files used: 1");
-    assertThat(Files.readString(out.resolve("keyword_spans.csv"))).contains(",cars.wav,"); // relative to the noise files' common folder
+    assertThat(Files.readString(out.resolve("keyword_spans.csv")))
+        .contains(",cars.wav,"); // relative to the noise files' common folder
   }
 
   @Test
   void invalidSettingsExitTwoNamingTheOption() throws IOException {
     Path src = source(true);
     Path out = tmp.resolve("noisy");
-    Run r = cli("dataset", "noisy", "--source", src.toString(), "--length", "-1", "--snr-min", "6",
-        "--snr-max", "-6", "--output", out.toString(), "--threads", "0");
+    Run r =
+        cli(
+            "dataset",
+            "noisy",
+            "--source",
+            src.toString(),
+            "--length",
+            "-1",
+            "--snr-min",
+            "6",
+            "--snr-max",
+            "-6",
+            "--output",
+            out.toString(),
+            "--threads",
+            "0");
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).contains("--length: must be").contains("found -1")
-        .contains("--snr-min/--snr-max").contains("--threads: must be at least 1, found 0");
+    assertThat(r.err())
+        .contains("--length: must be")
+        .contains("found -1")
+        .contains("--snr-min/--snr-max")
+        .contains("--threads: must be at least 1, found 0");
     assertThat(out).doesNotExist();
 
     Run missing = cli("dataset", "noisy", "--source", src.toString());
     assertThat(missing.code()).isEqualTo(2);
     assertThat(missing.err()).contains("--output");
 
-    Run noSource = cli("dataset", "noisy", "--source", tmp.resolve("nope").toString(), "--output", out.toString());
+    Run noSource =
+        cli(
+            "dataset",
+            "noisy",
+            "--source",
+            tmp.resolve("nope").toString(),
+            "--output",
+            out.toString());
     assertThat(noSource.code()).isEqualTo(2);
-    assertThat(noSource.err()).contains("--source: must be a dataset folder").contains("does not exist");
+    assertThat(noSource.err())
+        .contains("--source: must be a dataset folder")
+        .contains("does not exist");
   }
 
   @Test
@@ -147,14 +204,29 @@ class DatasetNoisyCommandTest {
   @Test
   void withoutNoiseFolderOrOptionItSaysWhatToPass() throws IOException {
     Path src = source(false);
-    Run r = cli("dataset", "noisy", "--source", src.toString(), "--output", tmp.resolve("o").toString());
+    Run r =
+        cli(
+            "dataset",
+            "noisy",
+            "--source",
+            src.toString(),
+            "--output",
+            tmp.resolve("o").toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("--noise").contains("_background_noise_");
 
     Path empty = tmp.resolve("empty-noise");
     Files.createDirectories(empty);
-    Run r2 = cli("dataset", "noisy", "--source", src.toString(), "--noise", empty.toString(),
-        "--output", tmp.resolve("o").toString());
+    Run r2 =
+        cli(
+            "dataset",
+            "noisy",
+            "--source",
+            src.toString(),
+            "--noise",
+            empty.toString(),
+            "--output",
+            tmp.resolve("o").toString());
     assertThat(r2.code()).isEqualTo(2);
     assertThat(r2.err()).contains("--noise: no audio files under");
   }
@@ -164,12 +236,24 @@ class DatasetNoisyCommandTest {
     Path src = source(true);
     Path out = tmp.resolve("noisy");
     // Every clip is 1 s: none fits in 0.5 s.
-    Run r = cli("dataset", "noisy", "--source", src.toString(), "--length", "0.5", "--output", out.toString());
+    Run r =
+        cli(
+            "dataset",
+            "noisy",
+            "--source",
+            src.toString(),
+            "--length",
+            "0.5",
+            "--output",
+            out.toString());
     assertThat(r.code()).isEqualTo(1);
-    assertThat(r.err()).contains("none of the 4 clips could be used").contains("longer than the 0.500 s");
+    assertThat(r.err())
+        .contains("none of the 4 clips could be used")
+        .contains("longer than the 0.500 s");
     assertThat(out).doesNotExist();
     try (var s = Files.list(tmp)) {
-      assertThat(s.map(p -> p.getFileName().toString()).toList()).noneMatch(n -> n.contains(".tmp-"));
+      assertThat(s.map(p -> p.getFileName().toString()).toList())
+          .noneMatch(n -> n.contains(".tmp-"));
     }
   }
 
@@ -177,8 +261,18 @@ class DatasetNoisyCommandTest {
   void helpListsTheOptions() {
     Run r = cli("dataset", "noisy", "--help");
     assertThat(r.code()).isZero();
-    assertThat(r.out()).contains("--source", "--noise", "--length", "--snr-min", "--snr-max", "--seed",
-        "--output", "--sample-rate", "--threads");
-    assertThat(List.of(r.out().split("\n"))).anyMatch(l -> l.contains("--length") && l.contains("4.0"));
+    assertThat(r.out())
+        .contains(
+            "--source",
+            "--noise",
+            "--length",
+            "--snr-min",
+            "--snr-max",
+            "--seed",
+            "--output",
+            "--sample-rate",
+            "--threads");
+    assertThat(List.of(r.out().split("\n")))
+        .anyMatch(l -> l.contains("--length") && l.contains("4.0"));
   }
 }

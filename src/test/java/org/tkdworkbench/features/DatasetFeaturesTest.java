@@ -47,7 +47,9 @@ class DatasetFeaturesTest {
     }
   }
 
-  /** A small generated dataset: {@code n} tones of different pitch (so no two share a cache key). */
+  /**
+   * A small generated dataset: {@code n} tones of different pitch (so no two share a cache key).
+   */
   private List<Path> dataset(int n) throws IOException {
     List<Path> files = new ArrayList<>();
     for (int i = 0; i < n; i++) {
@@ -70,18 +72,19 @@ class DatasetFeaturesTest {
     Counting decoder = new Counting(0);
     AtomicLong lastDone = new AtomicLong();
     AtomicLong lastTotal = new AtomicLong();
-    JobContext ctx = new JobContext() {
-      @Override
-      public synchronized void progress(long done, long total, String message) {
-        lastDone.set(Math.max(lastDone.get(), done));
-        lastTotal.set(total);
-      }
+    JobContext ctx =
+        new JobContext() {
+          @Override
+          public synchronized void progress(long done, long total, String message) {
+            lastDone.set(Math.max(lastDone.get(), done));
+            lastTotal.set(total);
+          }
 
-      @Override
-      public boolean isCancelled() {
-        return false;
-      }
-    };
+          @Override
+          public boolean isCancelled() {
+            return false;
+          }
+        };
     DatasetFeatures.Result first = new DatasetFeatures(cache, decoder, 2).extract(files, SPEC, ctx);
     assertThat(first.files()).isEqualTo(12);
     assertThat(first.extracted()).isEqualTo(12);
@@ -91,7 +94,8 @@ class DatasetFeaturesTest {
     assertThat(lastDone.get()).isEqualTo(12);
     assertThat(lastTotal.get()).isEqualTo(12);
 
-    DatasetFeatures.Result second = new DatasetFeatures(cache, decoder, 2).extract(files, SPEC, JobContext.none());
+    DatasetFeatures.Result second =
+        new DatasetFeatures(cache, decoder, 2).extract(files, SPEC, JobContext.none());
     assertThat(second.extracted()).isEqualTo(12);
     assertThat(second.decoded()).isZero();
     assertThat(second.cacheHits()).isEqualTo(12);
@@ -110,7 +114,9 @@ class DatasetFeaturesTest {
         new DatasetFeatures(new FeatureCache(tmp.resolve("cache")), new Counting(0), 1)
             .extract(files, SPEC, JobContext.none());
     assertThat(r.extracted()).isEqualTo(4);
-    assertThat(r.failures()).extracting(DatasetFeatures.Failure::file).containsExactly(missing, text);
+    assertThat(r.failures())
+        .extracting(DatasetFeatures.Failure::file)
+        .containsExactly(missing, text);
     assertThat(r.failures().get(1).reason()).contains("notes.wav").contains("not an audio file");
     assertThat(r.failures().get(0).reason()).contains("gone.wav");
   }
@@ -120,19 +126,22 @@ class DatasetFeaturesTest {
     List<Path> files = dataset(40);
     Counting decoder = new Counting(5);
     AtomicInteger reports = new AtomicInteger();
-    JobContext ctx = new JobContext() {
-      @Override
-      public void progress(long done, long total, String message) {
-        reports.incrementAndGet();
-      }
+    JobContext ctx =
+        new JobContext() {
+          @Override
+          public void progress(long done, long total, String message) {
+            reports.incrementAndGet();
+          }
 
-      @Override
-      public boolean isCancelled() {
-        return reports.get() >= 3;
-      }
-    };
-    assertThatThrownBy(() -> new DatasetFeatures(new FeatureCache(tmp.resolve("cache")), decoder, 2)
-            .extract(files, SPEC, ctx))
+          @Override
+          public boolean isCancelled() {
+            return reports.get() >= 3;
+          }
+        };
+    assertThatThrownBy(
+            () ->
+                new DatasetFeatures(new FeatureCache(tmp.resolve("cache")), decoder, 2)
+                    .extract(files, SPEC, ctx))
         .isInstanceOf(CancelledException.class);
     assertThat(decoder.calls.get()).isBetween(3, 6); // at most one more file per thread
   }

@@ -21,7 +21,8 @@ final class ClipRandom {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
     }
-    byte[] d = sha.digest(("tkd-noisy/1\n" + seed + "\n" + clipId).getBytes(StandardCharsets.UTF_8));
+    byte[] d =
+        sha.digest(("tkd-noisy/1\n" + seed + "\n" + clipId).getBytes(StandardCharsets.UTF_8));
     long s = 0;
     for (int i = 0; i < 8; i++) {
       s = (s << 8) | (d[i] & 0xFF);
@@ -41,7 +42,9 @@ final class ClipRandom {
     return (nextLong() >>> 11) * 0x1.0p-53;
   }
 
-  /** Uniform integer in [0, bound) (bound &gt; 0); the modulo bias is below 2^-30 for our bounds. */
+  /**
+   * Uniform integer in [0, bound) (bound &gt; 0); the modulo bias is below 2^-30 for our bounds.
+   */
   int nextInt(int bound) {
     if (bound <= 0) {
       throw new IllegalArgumentException("bound must be positive, found " + bound);

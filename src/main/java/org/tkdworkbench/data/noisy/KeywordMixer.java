@@ -8,10 +8,10 @@ import org.tkdworkbench.audio.WavWriter;
  * Places one keyword clip in noise: the draws (offset, SNR, noise excerpt) from the clip's own
  * random stream, the SNR arithmetic of {@link Mixing}, and the headroom rule.
  *
- * <p>The whole source clip is placed (its near-silence included, as the paper places the 1 s
- * clip), at an offset uniform over every position where it fits; the span reported is its active
- * region. The keyword keeps its level and the noise is scaled to reach the SNR; when the sum would
- * clip a 16-bit file, the whole mixture is scaled down instead, which keeps the SNR.
+ * <p>The whole source clip is placed (its near-silence included, as the paper places the 1 s clip),
+ * at an offset uniform over every position where it fits; the span reported is its active region.
+ * The keyword keeps its level and the noise is scaled to reach the SNR; when the sum would clip a
+ * 16-bit file, the whole mixture is scaled down instead, which keeps the SNR.
  */
 final class KeywordMixer {
   /** Noise draws tried before a clip is refused because the noise is silent under it. */

@@ -34,7 +34,14 @@ public record KeywordSpan(
   /** A span as other tools write it: only clip, start and end. */
   public static KeywordSpan of(String clip, double startSeconds, double endSeconds) {
     return new KeywordSpan(
-        clip, startSeconds, endSeconds, Double.NaN, null, Double.NaN, Double.NaN, Double.NaN,
+        clip,
+        startSeconds,
+        endSeconds,
+        Double.NaN,
+        null,
+        Double.NaN,
+        Double.NaN,
+        Double.NaN,
         Double.NaN);
   }
 

@@ -94,7 +94,9 @@ public final class KeywordSpans {
   }
 
   private static double number(List<String> f, int col) {
-    return col < 0 || col >= f.size() || f.get(col).isEmpty() ? Double.NaN : Double.parseDouble(f.get(col));
+    return col < 0 || col >= f.size() || f.get(col).isEmpty()
+        ? Double.NaN
+        : Double.parseDouble(f.get(col));
   }
 
   private static String text(List<String> f, int col) {

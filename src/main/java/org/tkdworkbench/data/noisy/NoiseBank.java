@@ -71,7 +71,8 @@ final class NoiseBank {
         ctx,
         i -> {
           Path p = sorted.get(i);
-          String name = common == null ? p.toString() : common.relativize(p).toString().replace('\\', '/');
+          String name =
+              common == null ? p.toString() : common.relativize(p).toString().replace('\\', '/');
           try {
             float[] x = decoder.decode(p, sampleRate).samples();
             double seconds = x.length / (double) sampleRate;
@@ -91,7 +92,8 @@ final class NoiseBank {
           } catch (AudioDecodeException e) {
             refused[i] = "noise " + e.getMessage();
           }
-          ctx.progress(progressBase + done.incrementAndGet(), progressTotal, "Decoding noise " + name);
+          ctx.progress(
+              progressBase + done.incrementAndGet(), progressTotal, "Decoding noise " + name);
         });
     List<Noise> ok = new ArrayList<>();
     List<String> problems = new ArrayList<>();
@@ -128,8 +130,7 @@ final class NoiseBank {
       System.arraycopy(x, start, out, 0, length);
       return new Excerpt(n, start, false, out);
     }
-    int crossfade =
-        Math.min((int) Math.round(CROSSFADE_SECONDS * sampleRate), x.length / 4);
+    int crossfade = Math.min((int) Math.round(CROSSFADE_SECONDS * sampleRate), x.length / 4);
     int start = random.nextInt(x.length - crossfade);
     return new Excerpt(n, start, true, Mixing.loop(x, start, length, crossfade));
   }

@@ -46,7 +46,9 @@ public final class NoiseSources {
         new SimpleFileVisitor<>() {
           @Override
           public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
-            return !d.equals(base) && hidden(d) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            return !d.equals(base) && hidden(d)
+                ? FileVisitResult.SKIP_SUBTREE
+                : FileVisitResult.CONTINUE;
           }
 
           @Override

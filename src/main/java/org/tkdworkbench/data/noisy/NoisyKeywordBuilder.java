@@ -12,9 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -22,7 +20,6 @@ import org.slf4j.LoggerFactory;
 import org.tkdworkbench.audio.AudioDecodeException;
 import org.tkdworkbench.audio.AudioDecoder;
 import org.tkdworkbench.audio.WavWriter;
-import org.tkdworkbench.data.Clip;
 import org.tkdworkbench.data.DatasetIndex;
 import org.tkdworkbench.data.Split;
 import org.tkdworkbench.jobs.CancelledException;
@@ -132,7 +129,8 @@ public final class NoisyKeywordBuilder {
       return p;
     }
     if (sourceRoot != null && out.startsWith(sourceRoot.toAbsolutePath().normalize())) {
-      p.add("output: must not be inside the source dataset (it would become a class), found " + out);
+      p.add(
+          "output: must not be inside the source dataset (it would become a class), found " + out);
     }
     if (Files.exists(out)) {
       if (!Files.isDirectory(out)) {
@@ -141,8 +139,13 @@ public final class NoisyKeywordBuilder {
         try (var entries = Files.list(out)) {
           long n = entries.count();
           if (n > 0) {
-            p.add("output: must be a new or empty folder, found " + out + " holding " + n
-                + (n == 1 ? " entry" : " entries") + " (never overwritten)");
+            p.add(
+                "output: must be a new or empty folder, found "
+                    + out
+                    + " holding "
+                    + n
+                    + (n == 1 ? " entry" : " entries")
+                    + " (never overwritten)");
           }
         } catch (IOException e) {
           p.add("output: cannot read " + out + ": " + AtomicFiles.describe(e));
@@ -184,10 +187,12 @@ public final class NoisyKeywordBuilder {
     Files.createDirectories(target.getParent());
     Path tmp =
         target.resolveSibling(
-            target.getFileName() + ".tmp-" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
+            target.getFileName()
+                + ".tmp-"
+                + Long.toHexString(ThreadLocalRandom.current().nextLong()));
     Files.createDirectory(tmp);
     try {
-      Result r = buildInto(tmp, target, source, noiseFiles, spec, ctx, t0);
+      Result r = buildInto(tmp, target, source, noiseFiles, spec, new MonotonicProgress(ctx), t0);
       moveIntoPlace(tmp, target);
       return r;
     } catch (IOException | RuntimeException | Error e) {
@@ -195,9 +200,6 @@ public final class NoisyKeywordBuilder {
       throw e;
     }
   }
-
-  /** One source clip and the id it gets in the output, or why it cannot be written. */
-  record Planned(Clip clip, String outputId, String problem) {}
 
   private Result buildInto(
       Path tmp,
@@ -208,12 +210,14 @@ public final class NoisyKeywordBuilder {
       JobContext ctx,
       long t0)
       throws IOException {
-    List<Planned> plan = plan(source.clips());
+    List<OutputIds.Planned> plan = OutputIds.plan(source.clips());
     long total = noiseFiles.size() + plan.size();
     NoiseBank bank = NoiseBank.load(noiseFiles, decoder, spec.sampleRate(), threads, ctx, 0, total);
     if (bank.noises().isEmpty()) {
       throw new IOException(
-          "none of the " + noiseFiles.size() + " noise files can be used: "
+          "none of the "
+              + noiseFiles.size()
+              + " noise files can be used: "
               + String.join("; ", bank.problems().subList(0, Math.min(3, bank.problems().size()))));
     }
     KeywordMixer mixer = new KeywordMixer(bank, spec);
@@ -227,7 +231,7 @@ public final class NoisyKeywordBuilder {
         "tkd-noisy",
         ctx,
         i -> {
-          Planned p = plan.get(i);
+          OutputIds.Planned p = plan.get(i);
           if (p.problem() != null) {
             refusals[i] = "clip " + p.clip().id() + ": " + p.problem();
           } else {
@@ -271,7 +275,9 @@ public final class NoisyKeywordBuilder {
     int refused = plan.size() - written.size();
     if (written.isEmpty()) {
       throw new IOException(
-          "none of the " + plan.size() + " clips could be used: "
+          "none of the "
+              + plan.size()
+              + " clips could be used: "
               + String.join("; ", problems.subList(0, Math.min(3, problems.size()))));
     }
     written.sort(Comparator.comparing(KeywordSpan::clip));
@@ -280,68 +286,16 @@ public final class NoisyKeywordBuilder {
     writeList(tmp.resolve("testing_list.txt"), testing);
     Stats stats = stats(bank, written, (System.nanoTime() - t0) / 1e9);
     NoisyProvenance.write(
-        tmp.resolve(SPEC_FILE), spec, source, bank, written.size(), refused, validation.size(),
-        testing.size(), problems);
+        tmp.resolve(SPEC_FILE),
+        spec,
+        source,
+        bank,
+        written.size(),
+        refused,
+        validation.size(),
+        testing.size(),
+        problems);
     return new Result(target, written.size(), refused, problems, stats);
-  }
-
-  /**
-   * Output ids, decided up front in clip-id order (so collisions resolve the same way on any
-   * thread count): the source id with a {@code .wav} extension when it already starts with the
-   * label folder (Speech Commands), else {@code <label>/<file name>.wav}.
-   */
-  static List<Planned> plan(List<Clip> clips) {
-    List<Clip> sorted = new ArrayList<>(clips);
-    sorted.sort(Comparator.comparing(Clip::id));
-    Set<String> taken = new HashSet<>();
-    List<Planned> out = new ArrayList<>();
-    for (Clip c : sorted) {
-      String label = c.labels().get(0);
-      if (c.labels().size() != 1) {
-        out.add(new Planned(c, null, "has " + c.labels().size() + " labels; a keyword clip needs one"));
-        continue;
-      }
-      if (!isSafeSegment(label)) {
-        out.add(new Planned(c, null, "label '" + label + "' cannot be a folder name"));
-        continue;
-      }
-      String base = c.id().startsWith(label + "/") ? c.id() : label + "/" + c.fileName();
-      String id = withWavExtension(base);
-      boolean safe = true;
-      for (String seg : id.split("/", -1)) {
-        safe &= isSafeSegment(seg);
-      }
-      if (!safe) {
-        out.add(new Planned(c, null, "its id cannot be a path inside the output: " + id));
-      } else if (!taken.add(id.toLowerCase(java.util.Locale.ROOT))) {
-        // Lower-cased: on case-insensitive file systems two such names would overwrite each other.
-        out.add(new Planned(c, null, "another clip is already written as " + id));
-      } else {
-        out.add(new Planned(c, id, null));
-      }
-    }
-    return out;
-  }
-
-  private static boolean isSafeSegment(String s) {
-    return !s.isEmpty()
-        && !s.equals(".")
-        && !s.equals("..")
-        && s.indexOf('/') < 0
-        && s.indexOf('\\') < 0
-        && s.indexOf('\0') < 0;
-  }
-
-  static String withWavExtension(String id) {
-    int slash = id.lastIndexOf('/');
-    int dot = id.lastIndexOf('.');
-    if (dot > slash + 1) {
-      if (id.substring(dot + 1).equalsIgnoreCase("wav")) {
-        return id;
-      }
-      return id.substring(0, dot) + ".wav";
-    }
-    return id + ".wav";
   }
 
   private static Stats stats(NoiseBank bank, List<KeywordSpan> spans, double seconds) {
@@ -360,8 +314,15 @@ public final class NoisyKeywordBuilder {
       scaled += s.keywordGain() < 1 ? 1 : 0;
     }
     return new Stats(
-        bank.noises().size(), bank.problems().size(), minSpan, sumSpan / spans.size(), maxSpan,
-        minSnr, maxSnr, scaled, seconds);
+        bank.noises().size(),
+        bank.problems().size(),
+        minSpan,
+        sumSpan / spans.size(),
+        maxSpan,
+        minSnr,
+        maxSnr,
+        scaled,
+        seconds);
   }
 
   /** The decoder's message without the absolute path it starts with (the clip id says which). */
@@ -387,12 +348,14 @@ public final class NoisyKeywordBuilder {
   private static void writeList(Path file, List<String> ids) throws IOException {
     List<String> sorted = new ArrayList<>(ids);
     sorted.sort(Comparator.naturalOrder());
-    writeText(file, w -> {
-      for (String id : sorted) {
-        w.write(id);
-        w.write('\n');
-      }
-    });
+    writeText(
+        file,
+        w -> {
+          for (String id : sorted) {
+            w.write(id);
+            w.write('\n');
+          }
+        });
   }
 
   /**

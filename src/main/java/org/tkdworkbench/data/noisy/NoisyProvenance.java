@@ -91,7 +91,11 @@ final class NoisyProvenance {
         "if the mix would clip 16-bit, the whole mix is scaled to peak 32767/32768 (SNR kept)");
     method.put("noise_loop_crossfade_s", NoiseBank.CROSSFADE_SECONDS);
     method.put("encoding", "WAV PCM 16-bit mono, rint(x*32768), clamped, no dither");
-    method.put("random", "SplitMix64 per clip, seeded by SHA-256(\"tkd-noisy/1\\n\" + seed + \"\\n\" + source clip id)");
+    method.put(
+        "random",
+        "SplitMix64 per clip, seeded by SHA-256(\"tkd-noisy/1\\n"
+            + "\" + seed + \"\\n"
+            + "\" + source clip id)");
     root.put("method", method);
     root.put("problems", problems);
 

@@ -17,8 +17,8 @@ import javax.sound.sampled.AudioSystem;
 import javax.sound.sampled.UnsupportedAudioFileException;
 
 /**
- * Test audio written and read with Java Sound, independently of the code under test: tone bursts
- * in digital silence (keywords whose location and power are known exactly), white noise and tones
+ * Test audio written and read with Java Sound, independently of the code under test: tone bursts in
+ * digital silence (keywords whose location and power are known exactly), white noise and tones
  * (noise of known power).
  */
 final class Fixtures {
@@ -41,7 +41,8 @@ final class Fixtures {
     }
     Files.createDirectories(file.getParent());
     AudioFormat f = new AudioFormat(rate, 16, 1, true, false);
-    try (AudioInputStream in = new AudioInputStream(new ByteArrayInputStream(b.array()), f, codes.length)) {
+    try (AudioInputStream in =
+        new AudioInputStream(new ByteArrayInputStream(b.array()), f, codes.length)) {
       AudioSystem.write(in, AudioFileFormat.Type.WAVE, file.toFile());
     }
   }
@@ -167,7 +168,8 @@ final class Fixtures {
   static double sinePower(double s, double c, double hz, int from, int to, int rate) {
     double sum = 0;
     for (int i = from; i < to; i++) {
-      double v = s * Math.sin(2 * Math.PI * hz * i / rate) + c * Math.cos(2 * Math.PI * hz * i / rate);
+      double v =
+          s * Math.sin(2 * Math.PI * hz * i / rate) + c * Math.cos(2 * Math.PI * hz * i / rate);
       sum += v * v;
     }
     return sum / (to - from);

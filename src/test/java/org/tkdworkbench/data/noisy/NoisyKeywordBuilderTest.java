@@ -37,18 +37,35 @@ class NoisyKeywordBuilderTest {
   @TempDir Path tmp;
 
   /** A row of keyword_spans.csv, parsed here without the code under test. */
-  record Row(String clip, double start, double end, double snr, String noise, double noiseStart, double offset, double keywordGain) {}
+  record Row(
+      String clip,
+      double start,
+      double end,
+      double snr,
+      String noise,
+      double noiseStart,
+      double offset,
+      double keywordGain) {}
 
   static Map<String, Row> readSpans(Path dir) throws IOException {
-    List<String> lines = Files.readAllLines(dir.resolve("keyword_spans.csv"), StandardCharsets.UTF_8);
+    List<String> lines =
+        Files.readAllLines(dir.resolve("keyword_spans.csv"), StandardCharsets.UTF_8);
     List<String> h = List.of(lines.get(0).split(","));
     assertThat(h.subList(0, 3)).containsExactly("clip", "start_s", "end_s");
     Map<String, Row> rows = new HashMap<>();
     for (String line : lines.subList(1, lines.size())) {
       String[] f = line.split(",");
-      rows.put(f[0], new Row(f[0], d(f[h.indexOf("start_s")]), d(f[h.indexOf("end_s")]),
-          d(f[h.indexOf("snr_db")]), f[h.indexOf("noise")], d(f[h.indexOf("noise_start_s")]),
-          d(f[h.indexOf("offset_s")]), d(f[h.indexOf("keyword_gain")])));
+      rows.put(
+          f[0],
+          new Row(
+              f[0],
+              d(f[h.indexOf("start_s")]),
+              d(f[h.indexOf("end_s")]),
+              d(f[h.indexOf("snr_db")]),
+              f[h.indexOf("noise")],
+              d(f[h.indexOf("noise_start_s")]),
+              d(f[h.indexOf("offset_s")]),
+              d(f[h.indexOf("keyword_gain")])));
     }
     return rows;
   }
@@ -57,22 +74,28 @@ class NoisyKeywordBuilderTest {
     return Double.parseDouble(s);
   }
 
-  private static NoisyKeywordBuilder.Result build(Path source, List<Path> noise, NoisySpec spec, Path out, int threads)
-      throws IOException {
+  private static NoisyKeywordBuilder.Result build(
+      Path source, List<Path> noise, NoisySpec spec, Path out, int threads) throws IOException {
     DatasetIndex index = SpeechCommandsIndexer.index(source, JobContext.none());
     return new NoisyKeywordBuilder(new AudioDecoder(Optional.empty()), threads)
         .build(index, noise, spec, out, JobContext.none());
   }
 
   /** {@code n} clips alternating two labels and the three splits, each a 1 kHz burst. */
-  private Path burstDataset(String name, int n, int clipSamples, int burstStart, int burstLen, int rate)
+  private Path burstDataset(
+      String name, int n, int clipSamples, int burstStart, int burstLen, int rate)
       throws IOException {
     List<Fixtures.Kw> clips = new ArrayList<>();
     String[] splits = {"train", "train", "validation", "test"};
     for (int i = 0; i < n; i++) {
       double amp = 0.05 + 0.85 * ((i * 7) % n) / (double) n;
-      String id = (i % 2 == 0 ? "yes" : "no") + "/" + String.format("%08x_nohash_0.wav", 0x1000 + i);
-      clips.add(new Fixtures.Kw(id, Fixtures.burst(clipSamples, burstStart, burstStart + burstLen, 1000, amp, rate), splits[i % 4]));
+      String id =
+          (i % 2 == 0 ? "yes" : "no") + "/" + String.format("%08x_nohash_0.wav", 0x1000 + i);
+      clips.add(
+          new Fixtures.Kw(
+              id,
+              Fixtures.burst(clipSamples, burstStart, burstStart + burstLen, 1000, amp, rate),
+              splits[i % 4]));
     }
     return Fixtures.dataset(tmp.resolve(name), rate, clips);
   }
@@ -90,7 +113,8 @@ class NoisyKeywordBuilderTest {
     Path src = burstDataset("src", 24, 8000, 1200, 4000, RATE);
     Path hum = noiseFile("hum.wav", Fixtures.tone(5 * RATE, 2750, 0.3, RATE));
     Path out = tmp.resolve("out");
-    NoisyKeywordBuilder.Result r = build(src, List.of(hum), new NoisySpec(1.5, -6, 6, 7, RATE), out, 2);
+    NoisyKeywordBuilder.Result r =
+        build(src, List.of(hum), new NoisySpec(1.5, -6, 6, 7, RATE), out, 2);
     assertThat(r.written()).isEqualTo(24);
     Map<String, Row> rows = readSpans(out);
     int scaled = 0;
@@ -178,7 +202,8 @@ class NoisyKeywordBuilderTest {
     }
     assertThat(readSpans(out)).hasSize(8);
     assertThat(Files.readAllLines(out.resolve("validation_list.txt")))
-        .containsExactlyInAnyOrderElementsOf(Files.readAllLines(src.resolve("validation_list.txt")));
+        .containsExactlyInAnyOrderElementsOf(
+            Files.readAllLines(src.resolve("validation_list.txt")));
     assertThat(Files.readAllLines(out.resolve("testing_list.txt")))
         .containsExactlyInAnyOrderElementsOf(Files.readAllLines(src.resolve("testing_list.txt")));
     DatasetIndex again = SpeechCommandsIndexer.index(out, JobContext.none());
@@ -189,7 +214,8 @@ class NoisyKeywordBuilderTest {
     assertThat(json.at("/spec/length_s").asDouble()).isEqualTo(1.23456);
     assertThat(json.at("/spec/seed").asLong()).isEqualTo(1);
     assertThat(json.at("/spec/samples_per_clip").asInt()).isEqualTo(19753);
-    assertThat(json.at("/source/root").asText()).isEqualTo(src.toAbsolutePath().normalize().toString());
+    assertThat(json.at("/source/root").asText())
+        .isEqualTo(src.toAbsolutePath().normalize().toString());
     assertThat(json.at("/counts/written").asInt()).isEqualTo(8);
     assertThat(json.at("/noise_files/0/name").asText()).isEqualTo("white.wav");
     assertThat(json.at("/format_version").asInt()).isEqualTo(1);
@@ -205,16 +231,19 @@ class NoisyKeywordBuilderTest {
     build(src, List.of(pink, white), spec, tmp.resolve("two"), 2); // order of noise files too
     Map<String, byte[]> one = tree(tmp.resolve("one"));
     Map<String, byte[]> two = tree(tmp.resolve("two"));
-    assertThat(one.keySet()).isEqualTo(two.keySet()).contains("keyword_spans.csv", "noisy_spec.json");
+    assertThat(one.keySet())
+        .isEqualTo(two.keySet())
+        .contains("keyword_spans.csv", "noisy_spec.json");
     one.forEach((k, v) -> assertThat(two.get(k)).as(k).isEqualTo(v));
     assertThat(readSpans(tmp.resolve("one")).values().stream().map(Row::noise).distinct())
         .containsExactlyInAnyOrder("white.wav", "sub/hum.wav");
 
     build(src, List.of(white, pink), new NoisySpec(2.0, -6, 6, 43, RATE), tmp.resolve("other"), 2);
     Map<String, byte[]> other = tree(tmp.resolve("other"));
-    long differing = one.keySet().stream()
-        .filter(k -> k.endsWith(".wav") && !java.util.Arrays.equals(one.get(k), other.get(k)))
-        .count();
+    long differing =
+        one.keySet().stream()
+            .filter(k -> k.endsWith(".wav") && !java.util.Arrays.equals(one.get(k), other.get(k)))
+            .count();
     assertThat(differing).isEqualTo(12);
   }
 
@@ -227,7 +256,12 @@ class NoisyKeywordBuilderTest {
     List<Clip> some = all.clips().stream().filter(c -> c.id().startsWith("no/")).toList();
     NoisyKeywordBuilder b = new NoisyKeywordBuilder(new AudioDecoder(Optional.empty()), 2);
     b.build(all, List.of(white), spec, tmp.resolve("all"), JobContext.none());
-    b.build(all.withClips(some, List.of()), List.of(white), spec, tmp.resolve("some"), JobContext.none());
+    b.build(
+        all.withClips(some, List.of()),
+        List.of(white),
+        spec,
+        tmp.resolve("some"),
+        JobContext.none());
     Map<String, Row> allRows = readSpans(tmp.resolve("all"));
     Map<String, Row> someRows = readSpans(tmp.resolve("some"));
     assertThat(someRows).hasSize(5);
@@ -243,7 +277,11 @@ class NoisyKeywordBuilderTest {
     int rate = 8000;
     List<Fixtures.Kw> clips = new ArrayList<>();
     for (int i = 0; i < 200; i++) {
-      clips.add(new Fixtures.Kw(String.format("go/%04d.wav", i), Fixtures.burst(800, 0, 800, 700, 0.3, rate), "train"));
+      clips.add(
+          new Fixtures.Kw(
+              String.format("go/%04d.wav", i),
+              Fixtures.burst(800, 0, 800, 700, 0.3, rate),
+              "train"));
     }
     Path src = Fixtures.dataset(tmp.resolve("src"), rate, clips);
     Path white = tmp.resolve("white.wav");
@@ -283,20 +321,24 @@ class NoisyKeywordBuilderTest {
     Path parent = tmp.resolve("parent");
     Files.createDirectories(parent);
     Path out = parent.resolve("out");
-    java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
-    JobContext ctx = new JobContext() {
-      @Override
-      public void progress(long done, long total, String message) {
-        calls.incrementAndGet();
-      }
+    java.util.concurrent.atomic.AtomicInteger calls =
+        new java.util.concurrent.atomic.AtomicInteger();
+    JobContext ctx =
+        new JobContext() {
+          @Override
+          public void progress(long done, long total, String message) {
+            calls.incrementAndGet();
+          }
 
-      @Override
-      public boolean isCancelled() {
-        return calls.get() >= 6;
-      }
-    };
-    assertThatThrownBy(() -> new NoisyKeywordBuilder(new AudioDecoder(Optional.empty()), 2)
-            .build(index, List.of(white), NoisySpec.defaults(), out, ctx))
+          @Override
+          public boolean isCancelled() {
+            return calls.get() >= 6;
+          }
+        };
+    assertThatThrownBy(
+            () ->
+                new NoisyKeywordBuilder(new AudioDecoder(Optional.empty()), 2)
+                    .build(index, List.of(white), NoisySpec.defaults(), out, ctx))
         .isInstanceOf(org.tkdworkbench.jobs.CancelledException.class);
     assertThat(calls.get()).isLessThan(20);
     try (Stream<Path> s = Files.list(parent)) {
@@ -341,22 +383,27 @@ class NoisyKeywordBuilderTest {
   void unreadableClipsAndNoiseAreRefusedWithReasonsAndTheRestIsWritten() throws IOException {
     Path src = burstDataset("src", 4, 8000, 1000, 3000, RATE);
     Files.writeString(src.resolve("yes/broken.wav"), "not audio at all");
-    Fixtures.writeWav(src.resolve("no/long.wav"), Fixtures.burst(2 * RATE, 100, 2000, 1000, 0.3, RATE), RATE);
+    Fixtures.writeWav(
+        src.resolve("no/long.wav"), Fixtures.burst(2 * RATE, 100, 2000, 1000, 0.3, RATE), RATE);
     Fixtures.writeWav(src.resolve("no/silent.wav"), new double[4000], RATE);
     Path white = noiseFile("white.wav", Fixtures.white(3 * RATE, 0.1, 5));
     Path bad = tmp.resolve("noise/bad.wav");
     Files.writeString(bad, "garbage");
     Path quiet = noiseFile("quiet.wav", new double[RATE]);
     Path out = tmp.resolve("out");
-    NoisyKeywordBuilder.Result r = build(src, List.of(white, bad, quiet), new NoisySpec(1.5, -6, 6, 1, RATE), out, 2);
+    NoisyKeywordBuilder.Result r =
+        build(src, List.of(white, bad, quiet), new NoisySpec(1.5, -6, 6, 1, RATE), out, 2);
     assertThat(r.written()).isEqualTo(4);
     assertThat(r.refused()).isEqualTo(3);
     assertThat(r.stats().noiseRefused()).isEqualTo(2);
     assertThat(r.problems()).hasSize(5);
-    assertThat(r.problems()).anyMatch(p -> p.contains("yes/broken.wav") && p.contains("not an audio file"));
-    assertThat(r.problems()).anyMatch(p -> p.contains("no/long.wav") && p.contains("longer than the 1.500 s"));
+    assertThat(r.problems())
+        .anyMatch(p -> p.contains("yes/broken.wav") && p.contains("not an audio file"));
+    assertThat(r.problems())
+        .anyMatch(p -> p.contains("no/long.wav") && p.contains("longer than the 1.500 s"));
     assertThat(r.problems()).anyMatch(p -> p.contains("no/silent.wav") && p.contains("silent"));
-    assertThat(r.problems()).anyMatch(p -> p.contains("bad.wav") && p.contains("not an audio file"));
+    assertThat(r.problems())
+        .anyMatch(p -> p.contains("bad.wav") && p.contains("not an audio file"));
     assertThat(r.problems()).anyMatch(p -> p.contains("quiet.wav") && p.contains("silent"));
     assertThat(readSpans(out)).hasSize(4).doesNotContainKey("yes/broken.wav");
     assertThat(out.resolve("yes/broken.wav")).doesNotExist();
@@ -393,16 +440,43 @@ class NoisyKeywordBuilderTest {
     Path white = noiseFile("white.wav", Fixtures.white(RATE, 0.1, 5));
     Path root = tmp.resolve("fsd");
     Files.createDirectories(root);
-    DatasetIndex multi = new DatasetIndex(root, Layout.FSD50K, LayoutOptions.defaults(),
-        List.of(new Clip("a.wav", root.resolve("a.wav"), List.of("Bark", "Dog"), Split.TRAIN)),
-        List.of(), List.of("Bark", "Dog"), true, List.of(), List.of());
+    DatasetIndex multi =
+        new DatasetIndex(
+            root,
+            Layout.FSD50K,
+            LayoutOptions.defaults(),
+            List.of(new Clip("a.wav", root.resolve("a.wav"), List.of("Bark", "Dog"), Split.TRAIN)),
+            List.of(),
+            List.of("Bark", "Dog"),
+            true,
+            List.of(),
+            List.of());
     NoisyKeywordBuilder b = new NoisyKeywordBuilder(new AudioDecoder(Optional.empty()));
-    assertThatThrownBy(() -> b.build(multi, List.of(white), NoisySpec.defaults(), tmp.resolve("o1"), JobContext.none()))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("multi-label");
+    assertThatThrownBy(
+            () ->
+                b.build(
+                    multi,
+                    List.of(white),
+                    NoisySpec.defaults(),
+                    tmp.resolve("o1"),
+                    JobContext.none()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("multi-label");
     DatasetIndex single = multi.withClips(List.of(), List.of());
-    assertThatThrownBy(() -> b.build(single, List.of(white), new NoisySpec(-1, 6, -6, 1, RATE), tmp.resolve("o2"), JobContext.none()))
-        .hasMessageContaining("noisy.length").hasMessageContaining("noisy.snr");
-    assertThatThrownBy(() -> b.build(single, List.of(), NoisySpec.defaults(), tmp.resolve("o3"), JobContext.none()))
+    assertThatThrownBy(
+            () ->
+                b.build(
+                    single,
+                    List.of(white),
+                    new NoisySpec(-1, 6, -6, 1, RATE),
+                    tmp.resolve("o2"),
+                    JobContext.none()))
+        .hasMessageContaining("noisy.length")
+        .hasMessageContaining("noisy.snr");
+    assertThatThrownBy(
+            () ->
+                b.build(
+                    single, List.of(), NoisySpec.defaults(), tmp.resolve("o3"), JobContext.none()))
         .hasMessageContaining("noise");
     assertThat(tmp.resolve("o1")).doesNotExist();
     assertThat(tmp.resolve("o2")).doesNotExist();
@@ -411,15 +485,22 @@ class NoisyKeywordBuilderTest {
   @Test
   void outputIdsKeepSpeechCommandsIdsAndFallBackToLabelAndFileName() {
     Path p = Path.of("/x");
-    List<NoisyKeywordBuilder.Planned> plan = NoisyKeywordBuilder.plan(List.of(
-        new Clip("yes/a.wav", p, "yes", Split.TRAIN),
-        new Clip("yes/deep/b.flac", p, "yes", Split.TRAIN),
-        new Clip("audio/1-100-A-0.wav", p, "dog", Split.TRAIN),
-        new Clip("other/1-100-A-0.WAV", p, "dog", Split.TRAIN),
-        new Clip("x/c.wav", p, "..", Split.TRAIN)));
+    List<OutputIds.Planned> plan =
+        OutputIds.plan(
+            List.of(
+                new Clip("yes/a.wav", p, "yes", Split.TRAIN),
+                new Clip("yes/deep/b.flac", p, "yes", Split.TRAIN),
+                new Clip("audio/1-100-A-0.wav", p, "dog", Split.TRAIN),
+                new Clip("other/1-100-A-0.WAV", p, "dog", Split.TRAIN),
+                new Clip("x/c.wav", p, "..", Split.TRAIN)));
     Map<String, String> ids = new HashMap<>();
-    plan.forEach(pl -> ids.put(pl.clip().id(), pl.outputId() != null ? pl.outputId() : "refused: " + pl.problem()));
-    assertThat(ids).containsEntry("yes/a.wav", "yes/a.wav")
+    plan.forEach(
+        pl ->
+            ids.put(
+                pl.clip().id(),
+                pl.outputId() != null ? pl.outputId() : "refused: " + pl.problem()));
+    assertThat(ids)
+        .containsEntry("yes/a.wav", "yes/a.wav")
         .containsEntry("yes/deep/b.flac", "yes/deep/b.wav")
         .containsEntry("audio/1-100-A-0.wav", "dog/1-100-A-0.wav");
     assertThat(ids.get("other/1-100-A-0.WAV")).startsWith("refused: another clip");
