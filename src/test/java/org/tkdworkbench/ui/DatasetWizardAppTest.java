@@ -123,6 +123,7 @@ class DatasetWizardAppTest {
 
     // 5. Summary: the NOISY dataset's import report.
     await("the import report is shown", 120, () -> text("wizardSummaryClips").startsWith("332 clips"));
+    WaitForAsyncUtils.waitForFxEvents(); // the chart and table fill in the same FX event
     assertThat(text("wizardSummaryClasses")).isEqualTo("10 classes");
     assertThat(text("wizardSummaryDataset")).isEqualTo(output + " (speech-commands)");
     assertThat(text("wizardSummaryDurations")).endsWith("per clip 4.00–4.00 s");

@@ -229,6 +229,7 @@ public final class ClipBrowserView {
     colours.getItems().setAll(ColorMap.values());
     colours.valueProperty().bindBidirectional(vm.colorMapProperty());
     colours.setTooltip(new Tooltip("Colour map of the spectrogram"));
+    colours.setMinWidth(Region.USE_PREF_SIZE);
 
     Button play = new Button();
     play.setId("playButton");
@@ -242,7 +243,11 @@ public final class ClipBrowserView {
     play.setMinWidth(Region.USE_PREF_SIZE);
     play.setFocusTraversable(false); // keep the keyboard on the table; space plays anyway
 
-    HBox header = new HBox(10, title, spacer, new Label("Colours"), colours, play);
+    Label coloursLabel = new Label("Colours");
+    coloursLabel.setMinWidth(Region.USE_PREF_SIZE);
+    // When the side is narrow the clip's title gives way (ellipsis), not the controls.
+    title.setMinWidth(0);
+    HBox header = new HBox(10, title, spacer, coloursLabel, colours, play);
     header.setAlignment(Pos.CENTER_LEFT);
 
     Label info = new Label(describeDisplay());

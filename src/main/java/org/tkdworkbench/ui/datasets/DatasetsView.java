@@ -64,7 +64,8 @@ public final class DatasetsView {
 
     VBox panel = new VBox(8, importButton, heading, list, message);
     panel.setPadding(new Insets(8));
-    panel.setPrefWidth(210);
+    panel.setPrefWidth(184);
+    panel.setMinWidth(150);
     panel.getStyleClass().add("datasets-panel");
     root.setLeft(panel);
     root.setCenter(browser);
@@ -98,7 +99,7 @@ public final class DatasetsView {
       Label name = new Label(d.name());
       name.getStyleClass().add("dataset-name");
       Label info = new Label(d.layout() + " · " + d.clips() + " clips");
-      info.getStyleClass().add("muted");
+      info.getStyleClass().add("dataset-info");
       setText(null);
       setGraphic(new VBox(1, name, info));
       setTooltip(new Tooltip(d.root() + "\nimported " + d.importedAt()));

@@ -76,6 +76,7 @@ final class LayoutPage {
     HBox status = new HBox(8, busy, detected);
     status.setAlignment(Pos.CENTER_LEFT);
     Label error = Forms.messageLabel("wizardLayoutError", vm.detectErrorProperty());
+    error.managedProperty().bind(error.visibleProperty());
 
     ComboBox<Layout> combo = new ComboBox<>();
     combo.setId("wizardLayout");

@@ -69,13 +69,14 @@ public record ReportFacts(
       noisy =
           String.format(
               Locale.ROOT,
-              "built %d clips of %s s at %s..%s dB SNR (seed %d, %d Hz)%s",
+              "built %d clips of %s s at %s..%s dB SNR (seed %d, %d Hz) from %s%s",
               o.noisy().written(),
               Numbers.format(s.lengthSeconds()),
               Numbers.format(s.snrMinDb()),
               Numbers.format(s.snrMaxDb()),
               s.seed(),
               s.sampleRate(),
+              o.request().root(),
               o.noisy().refused() == 0 ? "" : ", " + o.noisy().refused() + " source clips refused");
     }
     List<String> warnings = new ArrayList<>(index.warnings());

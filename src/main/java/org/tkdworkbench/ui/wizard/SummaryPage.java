@@ -62,7 +62,7 @@ final class SummaryPage {
     text.setId("wizardProgressText");
     text.getStyleClass().add("muted");
     text.textProperty().bind(summary.progressTextProperty());
-    Button cancel = new Button("Cancel");
+    Button cancel = new Button("Cancel job");
     cancel.setId("wizardCancelJob");
     cancel.setOnAction(e -> summary.cancel());
     cancel.visibleProperty().bind(summary.runningProperty());
@@ -117,7 +117,9 @@ final class SummaryPage {
     refused.getColumns().add(column("path", 150, Refusal::path));
     refused.getColumns().add(column("reason", 110, r -> r.reason().phrase()));
     refused.getColumns().add(column("detail", 140, Refusal::detail));
-    refused.setPlaceholder(new Label("No file was refused"));
+    Label none = new Label();
+    none.textProperty().bind(summary.outcomeProperty().map(o -> "No file was refused").orElse(""));
+    refused.setPlaceholder(none);
     Label refusedTitle = new Label("Refused files");
     refusedTitle.getStyleClass().add("fact-key");
     VBox refusedBox = new VBox(4, refusedTitle, refused);
@@ -129,6 +131,7 @@ final class SummaryPage {
     SplitPane lower = new SplitPane(chartScroll, refusedBox);
     lower.setDividerPositions(0.55);
     VBox.setVgrow(lower, Priority.ALWAYS);
+    lower.visibleProperty().bind(summary.outcomeProperty().isNotNull());
     warnings.setId("wizardSummaryWarnings");
     warnings.managedProperty().bind(warnings.visibleProperty());
 
