@@ -209,9 +209,12 @@ public final class SummaryModel {
                     }));
   }
 
-  /** The folder of a noisy variant built here and not registered, or null: Cancel removes it. */
+  /**
+   * The folder of a noisy variant built here and not registered, or null: Cancel removes it. Null
+   * too while a registration is under way, which may yet store it.
+   */
   Path unregisteredBuild() {
-    return registered.get() == null ? built : null;
+    return registered.get() == null && !registering.get() ? built : null;
   }
 
   /** The folder this wizard built (and so may rebuild), or null. */

@@ -266,9 +266,9 @@ public final class WizardViewModel {
    * noisy variant it built (in a job; nothing is left behind by a cancelled import).
    */
   public void close() {
+    Path leftover = summary.unregisteredBuild();
     cancelDetection();
     summary.cancel();
-    Path leftover = summary.unregisteredBuild();
     if (leftover != null) {
       runner.submit("Removing " + leftover.getFileName(), ctx -> {
         services.discard(leftover);
