@@ -144,7 +144,7 @@ final class Fsd50kReader implements LayoutReader {
       if (!unknown.isEmpty()) {
         b.refuse(shown, Refusal.Reason.LABEL_NOT_IN_VOCABULARY,
             "label" + (unknown.size() > 1 ? "s " : " ") + String.join(", ", unknown.stream().map(l -> "'" + l + "'").toList())
-                + " not in " + VOCABULARY_CSV + " (" + where + ")");
+                + " not in " + VOCABULARY_CSV + ", " + where);
         continue;
       }
       RootGuard.Outcome o = guard.resolve(audio, file, where);

@@ -73,11 +73,11 @@ public final class ImportReportFormat {
       line(sb, "Duration  %s in total, %.2f to %.2f s per clip",
           hms(r.totalSeconds()), r.minSeconds(), r.maxSeconds());
       StringBuilder rates = new StringBuilder();
-      r.sampleRates().forEach((rate, k) -> rates.append(rates.length() == 0 ? "" : ", ").append(rate).append(" Hz: ").append(k));
+      r.sampleRates().forEach((rate, k) -> rates.append(rates.length() == 0 ? "" : ", ").append(rate).append(" Hz: ").append(k).append(k == 1 ? " clip" : " clips"));
       line(sb, "Rates     %s", rates);
     }
     sb.append('\n');
-    int width = Math.max(5, r.perClass().keySet().stream().mapToInt(String::length).max().orElse(5));
+    int width = Math.max("(clips)".length(), r.perClass().keySet().stream().mapToInt(String::length).max().orElse(5));
     String row = "%-" + width + "s  %7s  %10s  %7s";
     line(sb, row, "class", "train", "validation", "test");
     r.perClass().forEach((label, c) ->

@@ -6,7 +6,11 @@ import java.util.Optional;
 
 /** How a dataset folder is organised; each has a reader that turns it into a {@link DatasetIndex}. */
 public enum Layout {
-  /** {@code root/<label>/**.wav}: the first folder below the root is the label; all train. */
+  /**
+   * {@code root/<label>/**}: the first folder below the root is the label, all train; or {@code
+   * root/<split>/<label>/**} when every top-level folder is named like a split (train, valid,
+   * test, ...).
+   */
   FOLDERS("folders"),
   /** Google Speech Commands v1/v2: label folders, split lists, {@code _background_noise_/}. */
   SPEECH_COMMANDS("speech-commands"),

@@ -202,4 +202,25 @@ class SpeechCommandsIndexerTest {
     String summary = SpeechCommandsIndexer.index(root, JobContext.none()).summary();
     assertThat(summary).contains("2 clips, 2 labels (1 train, 0 val, 1 test)");
   }
+
+  @Test
+  void aPublishedStyleTreeIsDetectedAndReadWithNoiseAndSplits(@TempDir Path sc) throws IOException {
+    DatasetFixtures.speechCommands(sc);
+    Files.write(sc.resolve(SpeechCommandsIndexer.TESTING_LIST), List.of("yes/0a7c2a8d_nohash_2.wav", "no/0a7c2a8d_nohash_2.wav", "../escape.wav"));
+
+    DatasetIndex index = Datasets.index(sc, null, LayoutOptions.defaults(), JobContext.none());
+
+    assertThat(index.layout()).isEqualTo(Layout.SPEECH_COMMANDS);
+    assertThat(index.labels()).containsExactly("no", "yes");
+    assertThat(index.countBySplit())
+        .containsEntry(Split.TRAIN, 2)
+        .containsEntry(Split.VALIDATION, 2)
+        .containsEntry(Split.TEST, 2);
+    assertThat(index.noiseFiles()).extracting(p -> p.getFileName().toString()).containsExactly("white_noise.wav");
+    assertThat(index.refused()).singleElement().satisfies(r -> {
+      assertThat(r.path()).isEqualTo("../escape.wav");
+      assertThat(r.reason()).isEqualTo(Refusal.Reason.OUTSIDE_ROOT);
+      assertThat(r.detail()).contains("line 3 of testing_list.txt");
+    });
+  }
 }
