@@ -23,19 +23,34 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Seconds to index a generated tree of FSD50K's size (and to probe its headers).")
 final class BenchIndexCommand implements Callable<Integer> {
-  @Option(names = "--files", paramLabel = "N", description = "Files to generate (default: ${DEFAULT-VALUE}, FSD50K's size).")
+  @Option(
+      names = "--files",
+      paramLabel = "N",
+      description = "Files to generate (default: ${DEFAULT-VALUE}, FSD50K's size).")
   int files = IndexBenchmark.FSD50K_FILES;
 
-  @Option(names = "--dir", paramLabel = "DIR", description = "Where to create the temporary tree (default: the system temp folder).")
+  @Option(
+      names = "--dir",
+      paramLabel = "DIR",
+      description = "Where to create the temporary tree (default: the system temp folder).")
   Path dir;
 
-  @Option(names = "--layout", paramLabel = "LAYOUT", description = "fsd50k, folders or both (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--layout",
+      paramLabel = "LAYOUT",
+      description = "fsd50k, folders or both (default: ${DEFAULT-VALUE}).")
   String layout = "both";
 
-  @Option(names = "--repeats", paramLabel = "N", description = "Timed index passes (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--repeats",
+      paramLabel = "N",
+      description = "Timed index passes (default: ${DEFAULT-VALUE}).")
   int repeats = 3;
 
-  @Option(names = "--threads", paramLabel = "N", description = "Threads for the import report; 0 skips it (default: all cores).")
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "Threads for the import report; 0 skips it (default: all cores).")
   int threads = Runtime.getRuntime().availableProcessors();
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -51,18 +66,24 @@ final class BenchIndexCommand implements Callable<Integer> {
     if (threads < 0) {
       throw new CliUsageException("--threads: must be at least 0, found " + threads);
     }
-    List<Layout> layouts = switch (layout.strip().toLowerCase(Locale.ROOT)) {
-      case "both" -> List.of(Layout.FSD50K, Layout.FOLDERS);
-      case "fsd50k" -> List.of(Layout.FSD50K);
-      case "folders" -> List.of(Layout.FOLDERS);
-      default -> throw new CliUsageException("--layout: must be fsd50k, folders or both, found '" + layout + "'");
-    };
+    List<Layout> layouts =
+        switch (layout.strip().toLowerCase(Locale.ROOT)) {
+          case "both" -> List.of(Layout.FSD50K, Layout.FOLDERS);
+          case "fsd50k" -> List.of(Layout.FSD50K);
+          case "folders" -> List.of(Layout.FOLDERS);
+          default ->
+              throw new CliUsageException(
+                  "--layout: must be fsd50k, folders or both, found '" + layout + "'");
+        };
     if (dir != null && !Files.isDirectory(dir)) {
       throw new CliUsageException("--dir: must be an existing folder, found " + dir);
     }
     PrintWriter out = spec.commandLine().getOut();
     for (Layout l : layouts) {
-      Path tmp = dir == null ? Files.createTempDirectory("tkd-bench-index-") : Files.createTempDirectory(dir, "tkd-bench-index-");
+      Path tmp =
+          dir == null
+              ? Files.createTempDirectory("tkd-bench-index-")
+              : Files.createTempDirectory(dir, "tkd-bench-index-");
       try {
         IndexBenchmark.Result r = IndexBenchmark.run(l, tmp, files, repeats, threads);
         print(out, r, tmp);
@@ -75,14 +96,30 @@ final class BenchIndexCommand implements Callable<Integer> {
   }
 
   private static void print(PrintWriter out, IndexBenchmark.Result r, Path where) {
-    out.printf(Locale.ROOT, "%s: generated %d tiny WAVs in %.1f s under %s (deleted afterwards)%n",
-        r.layout().cliName(), r.files(), r.generateSeconds(), where);
-    out.printf(Locale.ROOT, "  index (names + metadata, warm cache): %s s, best %.2f s; %d clips, %d refused%n",
-        r.indexSeconds().stream().map(s -> String.format(Locale.ROOT, "%.2f", s)).collect(Collectors.joining(", ")),
-        r.bestIndexSeconds(), r.clips(), r.refused());
+    out.printf(
+        Locale.ROOT,
+        "%s: generated %d tiny WAVs in %.1f s under %s (deleted afterwards)%n",
+        r.layout().cliName(),
+        r.files(),
+        r.generateSeconds(),
+        where);
+    out.printf(
+        Locale.ROOT,
+        "  index (names + metadata, warm cache): %s s, best %.2f s; %d clips, %d refused%n",
+        r.indexSeconds().stream()
+            .map(s -> String.format(Locale.ROOT, "%.2f", s))
+            .collect(Collectors.joining(", ")),
+        r.bestIndexSeconds(),
+        r.clips(),
+        r.refused());
     if (!Double.isNaN(r.reportSeconds())) {
-      out.printf(Locale.ROOT, "  import report (header probe), %d thread%s: %.2f s (%.0f files/s)%n",
-          r.threads(), r.threads() == 1 ? "" : "s", r.reportSeconds(), r.clips() / r.reportSeconds());
+      out.printf(
+          Locale.ROOT,
+          "  import report (header probe), %d thread%s: %.2f s (%.0f files/s)%n",
+          r.threads(),
+          r.threads() == 1 ? "" : "s",
+          r.reportSeconds(),
+          r.clips() / r.reportSeconds());
     }
   }
 }

@@ -34,37 +34,59 @@ import picocli.CommandLine.Parameters;
  * clip's header and prints the import report: a table, or JSON with {@code --json} (keys in {@link
  * ImportReportFormat}). {@code --register NAME} also remembers it in the workspace's registry.
  *
- * <p>Exit codes: 0 when the report was made, even if files were refused (the report lists them);
- * 2 for bad options (unknown layout, invalid folds); 1 when the folder or a metadata file the
- * layout needs cannot be read.
+ * <p>Exit codes: 0 when the report was made, even if files were refused (the report lists them); 2
+ * for bad options (unknown layout, invalid folds); 1 when the folder or a metadata file the layout
+ * needs cannot be read.
  */
 @Command(
     name = "inspect",
     mixinStandardHelpOptions = true,
-    description = "Print the import report of a dataset folder: classes, splits, durations, rates, refused files.")
+    description =
+        "Print the import report of a dataset folder: classes, splits, durations, rates, refused"
+            + " files.")
 final class DatasetInspectCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "DIR", description = "The dataset folder.")
   Path dir;
 
-  @Option(names = "--layout", paramLabel = "LAYOUT", description = "auto (default), folders, speech-commands, esc50, fsd50k or manifest.")
+  @Option(
+      names = "--layout",
+      paramLabel = "LAYOUT",
+      description = "auto (default), folders, speech-commands, esc50, fsd50k or manifest.")
   String layout = "auto";
 
-  @Option(names = "--test-fold", paramLabel = "N", description = "ESC-50: the fold (1..5) that is the test split (default 5).")
+  @Option(
+      names = "--test-fold",
+      paramLabel = "N",
+      description = "ESC-50: the fold (1..5) that is the test split (default 5).")
   Integer testFold;
 
-  @Option(names = "--validation-fold", paramLabel = "N", description = "ESC-50: a fold (1..5) for validation (default none).")
+  @Option(
+      names = "--validation-fold",
+      paramLabel = "N",
+      description = "ESC-50: a fold (1..5) for validation (default none).")
   Integer validationFold;
 
-  @Option(names = "--manifest", paramLabel = "FILE", description = "Manifest: the CSV file inside DIR (default: the only *.csv at DIR with a path column); implies --layout manifest under auto.")
+  @Option(
+      names = "--manifest",
+      paramLabel = "FILE",
+      description =
+          "Manifest: the CSV file inside DIR (default: the only *.csv at DIR with a path column);"
+              + " implies --layout manifest under auto.")
   String manifest;
 
   @Option(names = "--json", description = "Print the report as JSON.")
   boolean json;
 
-  @Option(names = "--threads", paramLabel = "N", description = "Threads probing audio headers (default: all cores).")
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "Threads probing audio headers (default: all cores).")
   int threads = Runtime.getRuntime().availableProcessors();
 
-  @Option(names = "--register", paramLabel = "NAME", description = "Also register the dataset under NAME in the workspace.")
+  @Option(
+      names = "--register",
+      paramLabel = "NAME",
+      description = "Also register the dataset under NAME in the workspace.")
   String register;
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -81,7 +103,8 @@ final class DatasetInspectCommand implements Callable<Integer> {
     LayoutOptions options = new LayoutOptions(testFold, validationFold, manifestOption());
     List<String> problems = options.validate();
     if (!problems.isEmpty()) {
-      throw new CliUsageException(problems.stream().map(DatasetInspectCommand::asOption).collect(Collectors.joining("; ")));
+      throw new CliUsageException(
+          problems.stream().map(DatasetInspectCommand::asOption).collect(Collectors.joining("; ")));
     }
     if (chosen == null && manifest != null) {
       chosen = Layout.MANIFEST;
@@ -96,7 +119,8 @@ final class DatasetInspectCommand implements Callable<Integer> {
       err.println("error: " + describe(e));
       return WorkbenchCommand.EXIT_FAILED;
     }
-    ImportReport report = new DatasetImporter(new AudioDecoder(), threads).report(index, JobContext.none());
+    ImportReport report =
+        new DatasetImporter(new AudioDecoder(), threads).report(index, JobContext.none());
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       out.println(Json.mapper().writeValueAsString(ImportReportFormat.toJson(report)));
@@ -114,15 +138,22 @@ final class DatasetInspectCommand implements Callable<Integer> {
     if (layout.strip().equalsIgnoreCase("auto")) {
       return null;
     }
-    return Layout.fromCliName(layout).orElseThrow(() -> new CliUsageException(
-        "--layout: must be one of auto, "
-            + Arrays.stream(Layout.values()).map(Layout::cliName).collect(Collectors.joining(", "))
-            + ", found '" + layout + "'"));
+    return Layout.fromCliName(layout)
+        .orElseThrow(
+            () ->
+                new CliUsageException(
+                    "--layout: must be one of auto, "
+                        + Arrays.stream(Layout.values())
+                            .map(Layout::cliName)
+                            .collect(Collectors.joining(", "))
+                        + ", found '"
+                        + layout
+                        + "'"));
   }
 
   /**
-   * The manifest relative to DIR: a path typed relative to the working directory (or absolute)
-   * that lands inside DIR is taken as that file; anything else is read relative to DIR.
+   * The manifest relative to DIR: a path typed relative to the working directory (or absolute) that
+   * lands inside DIR is taken as that file; anything else is read relative to DIR.
    */
   private String manifestOption() {
     if (manifest == null) {
@@ -132,7 +163,8 @@ final class DatasetInspectCommand implements Callable<Integer> {
     Path typed = Path.of(manifest).toAbsolutePath().normalize();
     if (Path.of(manifest).isAbsolute() || Files.isRegularFile(typed)) {
       if (!typed.startsWith(root)) {
-        throw new CliUsageException("--manifest: must be a file inside " + root + ", found " + manifest);
+        throw new CliUsageException(
+            "--manifest: must be a file inside " + root + ", found " + manifest);
       }
       return root.relativize(typed).toString();
     }
@@ -141,17 +173,26 @@ final class DatasetInspectCommand implements Callable<Integer> {
 
   private void noteIgnored(Layout chosen, PrintWriter err) {
     if (chosen != null && chosen != Layout.ESC50 && (testFold != null || validationFold != null)) {
-      err.println("note: --test-fold and --validation-fold apply to the esc50 layout only; ignored");
+      err.println(
+          "note: --test-fold and --validation-fold apply to the esc50 layout only; ignored");
     }
   }
 
-  private int register(ImportReport report, LayoutOptions options, PrintWriter err) throws IOException {
+  private int register(ImportReport report, LayoutOptions options, PrintWriter err)
+      throws IOException {
     DatasetIndex kept = report.index();
     DatasetRegistry registry = new DatasetRegistry(root().workspace());
     RegisteredDataset entry =
         new RegisteredDataset(
-            null, register, kept.root().toString(), kept.layout().cliName(), options,
-            FeatureSpec.defaults(), DatasetRegistry.fingerprint(kept), kept.clips().size(), null);
+            null,
+            register,
+            kept.root().toString(),
+            kept.layout().cliName(),
+            options,
+            FeatureSpec.defaults(),
+            DatasetRegistry.fingerprint(kept),
+            kept.clips().size(),
+            null);
     RegisteredDataset stored;
     try {
       stored = registry.register(entry);

@@ -14,14 +14,14 @@ import java.util.Locale;
 
 /**
  * A small RFC 4180 reader for dataset metadata: comma-separated fields, double-quoted fields that
- * may hold commas, {@code ""} for a quote and line breaks, CRLF/LF/CR line ends, a UTF-8 byte
- * order mark skipped.
+ * may hold commas, {@code ""} for a quote and line breaks, CRLF/LF/CR line ends, a UTF-8 byte order
+ * mark skipped.
  *
  * <p>Why not a library: FSD50K's {@code dev.csv} puts comma-separated labels inside one quoted
  * field, so splitting on commas is wrong, and {@code jackson-dataformat-csv} is not among the
  * project's dependencies. A malformed record (text after a closing quote, a quote left open at the
- * end of the file) becomes a {@link Row} with an {@link Row#error()} instead of an exception, so the
- * caller can refuse that one row and go on. Blank lines are skipped.
+ * end of the file) becomes a {@link Row} with an {@link Row#error()} instead of an exception, so
+ * the caller can refuse that one row and go on. Blank lines are skipped.
  */
 final class Csv {
   private Csv() {}
@@ -121,7 +121,9 @@ final class Csv {
             break;
           }
           if (quoted && error == null) {
-            error = String.format(Locale.ROOT, "text after a closing quote in field %d", fields.size() + 1);
+            error =
+                String.format(
+                    Locale.ROOT, "text after a closing quote in field %d", fields.size() + 1);
           }
           field.append(ch);
           i++;

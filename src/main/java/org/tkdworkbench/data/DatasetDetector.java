@@ -97,7 +97,10 @@ final class DatasetDetector {
       return new Datasets.Detection(
           only,
           onlyLayout,
-          "The dataset is the folder " + only.getFileName() + "/ inside " + root
+          "The dataset is the folder "
+              + only.getFileName()
+              + "/ inside "
+              + root
               + "; it is read from there and clip ids are relative to it.",
           false);
     }
@@ -105,9 +108,12 @@ final class DatasetDetector {
       return new Datasets.Detection(
           root,
           Layout.FOLDERS,
-          root + " is not one dataset: it holds " + String.join(", ", datasets)
+          root
+              + " is not one dataset: it holds "
+              + String.join(", ", datasets)
               + (children.size() > datasets.size() ? " and other folders" : "")
-              + ". Choose one of them, or ask for the folders layout to read every sub-folder as a class.",
+              + ". Choose one of them, or ask for the folders layout to read every sub-folder as a"
+              + " class.",
           true);
     }
     String inside = insideHint(root);
@@ -127,8 +133,13 @@ final class DatasetDetector {
     if (l == null) {
       return null;
     }
-    return "This folder looks like the " + dir.getFileName() + "/ folder of the "
-        + l.cliName() + " dataset at " + parent + "; choose that folder to read the dataset with its labels and splits.";
+    return "This folder looks like the "
+        + dir.getFileName()
+        + "/ folder of the "
+        + l.cliName()
+        + " dataset at "
+        + parent
+        + "; choose that folder to read the dataset with its labels and splits.";
   }
 
   /**
@@ -136,7 +147,8 @@ final class DatasetDetector {
    * a hint when the dataset is one folder up or down.
    */
   static IOException missingMetadata(Path root, Layout layout, String rel) {
-    StringBuilder msg = new StringBuilder(layout.cliName() + " layout needs " + rel + ", which is missing");
+    StringBuilder msg =
+        new StringBuilder(layout.cliName() + " layout needs " + rel + ", which is missing");
     String up = insideHint(root);
     if (up != null && byMarkers(root.getParent()) == layout) {
       msg.append(". ").append(up);
@@ -144,7 +156,9 @@ final class DatasetDetector {
       try {
         for (String child : FoldersReader.topFolders(root)) {
           if (byMarkers(root.resolve(child)) == layout) {
-            msg.append(". The dataset seems to be in ").append(child).append("/: choose that folder");
+            msg.append(". The dataset seems to be in ")
+                .append(child)
+                .append("/: choose that folder");
             break;
           }
         }

@@ -98,7 +98,10 @@ public final class DatasetImporter {
             index.multiLabel(),
             allRefused,
             index.warnings());
-    ctx.progress(files.size(), files.size(), "Probed " + files.size() + " files, " + refused.size() + " refused");
+    ctx.progress(
+        files.size(),
+        files.size(),
+        "Probed " + files.size() + " files, " + refused.size() + " refused");
     return totals(kept, formats);
   }
 
@@ -160,7 +163,8 @@ public final class DatasetImporter {
     } catch (AudioDecodeException e) {
       return e;
     } catch (RuntimeException e) { // the decoder promises not to; a report must still finish
-      return new AudioDecodeException(file, AudioDecodeException.Reason.DECODER_FAILED, e.toString(), e);
+      return new AudioDecodeException(
+          file, AudioDecodeException.Reason.DECODER_FAILED, e.toString(), e);
     }
   }
 

@@ -30,8 +30,8 @@ import org.tkdworkbench.workspace.Workspace;
 /**
  * The workspace's list of imported datasets, {@code <workspace>/datasets.json}, written atomically.
  *
- * <p>The file is {@code {"schema_version": 1, "datasets": [ RegisteredDataset... ]}}, oldest
- * first. Reading tolerates unknown fields, at the top and in entries, and keeps them: an entry this
+ * <p>The file is {@code {"schema_version": 1, "datasets": [ RegisteredDataset... ]}}, oldest first.
+ * Reading tolerates unknown fields, at the top and in entries, and keeps them: an entry this
  * version does not touch is written back exactly as it was read, so a newer workbench's additions
  * survive an older one registering another dataset. A file with a higher schema version is never
  * written (IOException saying so).
@@ -79,16 +79,24 @@ public final class DatasetRegistry {
    */
   public RegisteredDataset register(RegisteredDataset entry) throws IOException {
     if (entry.name() == null || entry.name().isBlank()) {
-      throw new IllegalArgumentException("dataset.name: must not be empty, found '" + entry.name() + "'");
+      throw new IllegalArgumentException(
+          "dataset.name: must not be empty, found '" + entry.name() + "'");
     }
     if (entry.root() == null || entry.layout() == null) {
-      throw new IllegalArgumentException("dataset: root and layout are required, found root " + entry.root() + ", layout " + entry.layout());
+      throw new IllegalArgumentException(
+          "dataset: root and layout are required, found root "
+              + entry.root()
+              + ", layout "
+              + entry.layout());
     }
     String root = Path.of(entry.root()).toAbsolutePath().normalize().toString();
     synchronized (LOCK) {
       Files.createDirectories(workspace.root());
       try (FileChannel ch =
-              FileChannel.open(workspace.root().resolve("." + FILE + ".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+              FileChannel.open(
+                  workspace.root().resolve("." + FILE + ".lock"),
+                  StandardOpenOption.CREATE,
+                  StandardOpenOption.WRITE);
           FileLock ignored = ch.lock()) {
         Loaded loaded = load();
         List<RegisteredDataset> entries = new ArrayList<>(loaded.entries());
@@ -122,10 +130,12 @@ public final class DatasetRegistry {
         ArrayNode array = top.putArray("datasets");
         nodes.forEach(array::add);
         byte[] json = Json.tolerant().writeValueAsBytes(top);
-        AtomicFiles.write(file(), out -> {
-          out.write(json);
-          out.write('\n');
-        });
+        AtomicFiles.write(
+            file(),
+            out -> {
+              out.write(json);
+              out.write('\n');
+            });
         return stored;
       }
     }
@@ -193,8 +203,12 @@ public final class DatasetRegistry {
     }
     if (version != null && version.asInt() > SCHEMA_VERSION) {
       throw new IOException(
-          file + " was written by a newer TKD Workbench (schema_version " + version.asInt()
-              + "; this version knows " + SCHEMA_VERSION + "); it is left unchanged. Update the workbench.");
+          file
+              + " was written by a newer TKD Workbench (schema_version "
+              + version.asInt()
+              + "; this version knows "
+              + SCHEMA_VERSION
+              + "); it is left unchanged. Update the workbench.");
     }
     JsonNode datasets = top.get("datasets");
     if (datasets != null && !datasets.isArray()) {
@@ -235,7 +249,8 @@ public final class DatasetRegistry {
 
   /** A lower-case slug of {@code name}, unique among {@code entries}. */
   static String uniqueSlug(String name, List<RegisteredDataset> entries) {
-    String slug = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+    String slug =
+        name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
     if (slug.length() > 40) {
       slug = slug.substring(0, 40).replaceAll("-+$", "");
     }

@@ -114,7 +114,8 @@ public final class Datasets {
       throw new NotDirectoryException(base.toString());
     }
     if (!Files.isReadable(base)) {
-      throw new java.nio.file.AccessDeniedException(base.toString(), null, "dataset folder cannot be read");
+      throw new java.nio.file.AccessDeniedException(
+          base.toString(), null, "dataset folder cannot be read");
     }
     return base;
   }

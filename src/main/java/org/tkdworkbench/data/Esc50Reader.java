@@ -16,9 +16,9 @@ import org.tkdworkbench.jobs.JobContext;
  * validation fold the validation split, all others train.
  *
  * <p>Columns are found by name, so extra or reordered columns are fine; {@code filename}, {@code
- * fold} and {@code category} are required. A row with a fold outside 1..5 or no category is
- * refused as BAD_METADATA with its line number; audio files in {@code audio/} that no row names are
- * left out with a warning.
+ * fold} and {@code category} are required. A row with a fold outside 1..5 or no category is refused
+ * as BAD_METADATA with its line number; audio files in {@code audio/} that no row names are left
+ * out with a warning.
  */
 final class Esc50Reader implements LayoutReader {
   static final String META = "meta/esc50.csv";
@@ -33,12 +33,15 @@ final class Esc50Reader implements LayoutReader {
     }
     List<Csv.Row> rows = Csv.read(meta);
     if (rows.isEmpty()) {
-      throw new IOException(meta + ": empty; ESC-50 needs a header line filename,fold,target,category,...");
+      throw new IOException(
+          meta + ": empty; ESC-50 needs a header line filename,fold,target,category,...");
     }
     int[] col = Csv.columns(rows.get(0), "filename", "fold", "category");
     if (col[0] < 0 || col[1] < 0 || col[2] < 0) {
       throw new IOException(
-          meta + ": not ESC-50 metadata: needs the columns filename, fold and category, found header "
+          meta
+              + ": not ESC-50 metadata: needs the columns filename, fold and category, found header"
+              + " "
               + String.join(",", rows.get(0).fields()));
     }
     int testFold = options.testFoldOrDefault();
@@ -69,7 +72,10 @@ final class Esc50Reader implements LayoutReader {
       }
       Integer fold = parseFold(row.field(col[1]));
       if (fold == null) {
-        b.refuse(shown, Refusal.Reason.BAD_METADATA, where + ": fold must be 1..5, found '" + row.field(col[1]).strip() + "'");
+        b.refuse(
+            shown,
+            Refusal.Reason.BAD_METADATA,
+            where + ": fold must be 1..5, found '" + row.field(col[1]).strip() + "'");
         continue;
       }
       String category = row.field(col[2]).strip();
@@ -86,8 +92,13 @@ final class Esc50Reader implements LayoutReader {
       Split split =
           fold == testFold
               ? Split.TEST
-              : validationFold != null && fold.intValue() == validationFold ? Split.VALIDATION : Split.TRAIN;
-      if (b.add(new Clip(o.resolved().id(), o.resolved().path(), category, split), o.resolved().real(), where)) {
+              : validationFold != null && fold.intValue() == validationFold
+                  ? Split.VALIDATION
+                  : Split.TRAIN;
+      if (b.add(
+          new Clip(o.resolved().id(), o.resolved().path(), category, split),
+          o.resolved().real(),
+          where)) {
         perFold[fold]++;
       }
     }
@@ -95,7 +106,10 @@ final class Esc50Reader implements LayoutReader {
       problems.note("The test fold " + testFold + " has no clips, so the test split is empty.");
     }
     if (validationFold != null && perFold[validationFold] == 0 && b.size() > 0) {
-      problems.note("The validation fold " + validationFold + " has no clips, so the validation split is empty.");
+      problems.note(
+          "The validation fold "
+              + validationFold
+              + " has no clips, so the validation split is empty.");
     }
     unlisted(audio, named, problems);
     DatasetIndex index = b.build();
@@ -104,7 +118,8 @@ final class Esc50Reader implements LayoutReader {
   }
 
   /** Warns (once, counted) about audio files in {@code audio/} that no metadata row names. */
-  private static void unlisted(Path audio, Set<String> named, Problems problems) throws IOException {
+  private static void unlisted(Path audio, Set<String> named, Problems problems)
+      throws IOException {
     if (!Files.isDirectory(audio)) {
       return;
     }
@@ -114,7 +129,9 @@ final class Esc50Reader implements LayoutReader {
         if (!TreeWalk.isHidden(p)
             && SpeechCommandsIndexer.isAudioFile(name)
             && !named.contains(AUDIO + "/" + name)) {
-          problems.add("audio files in audio/ that " + META + " does not list (ignored)", AUDIO + "/" + name);
+          problems.add(
+              "audio files in audio/ that " + META + " does not list (ignored)",
+              AUDIO + "/" + name);
         }
       }
     }

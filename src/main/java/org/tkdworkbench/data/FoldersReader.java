@@ -13,14 +13,14 @@ import org.tkdworkbench.jobs.JobContext;
  * Folder-per-class: {@code root/<label>/**} (any depth below the label folder); every clip is
  * train.
  *
- * <p>Split folders: when every top-level folder (hidden ones and {@code _background_noise_}
- * aside) is named like a split &mdash; {@code train}/{@code training}, {@code val}/{@code
- * valid}/{@code validation}/{@code dev}, {@code test}/{@code testing}/{@code eval}, any case (see
- * {@link Split#fromName}) &mdash; and at least one of them holds a sub-folder, the tree is read as
- * {@code root/<split>/<label>/**}, the common layout of datasets exported from training scripts
- * (e.g. {@code train/dog/1.wav}, {@code valid/dog/7.wav}). A class named "test" in a plain tree
- * would only be misread if every class were named like a split. Audio directly inside a split
- * folder has no label and is left out with a warning.
+ * <p>Split folders: when every top-level folder (hidden ones and {@code _background_noise_} aside)
+ * is named like a split &mdash; {@code train}/{@code training}, {@code val}/{@code valid}/{@code
+ * validation}/{@code dev}, {@code test}/{@code testing}/{@code eval}, any case (see {@link
+ * Split#fromName}) &mdash; and at least one of them holds a sub-folder, the tree is read as {@code
+ * root/<split>/<label>/**}, the common layout of datasets exported from training scripts (e.g.
+ * {@code train/dog/1.wav}, {@code valid/dog/7.wav}). A class named "test" in a plain tree would
+ * only be misread if every class were named like a split. Audio directly inside a split folder has
+ * no label and is left out with a warning.
  */
 final class FoldersReader implements LayoutReader {
   @Override
@@ -29,7 +29,10 @@ final class FoldersReader implements LayoutReader {
     TreeWalk walk = TreeWalk.walk(root, ctx);
     Problems problems = walk.problems;
     if (splitFolders) {
-      problems.note("The top-level folders are read as splits (" + String.join(", ", topFolders(root)) + "), the folders inside them as labels.");
+      problems.note(
+          "The top-level folders are read as splits ("
+              + String.join(", ", topFolders(root))
+              + "), the folders inside them as labels.");
     }
     IndexBuilder b = new IndexBuilder(root, Layout.FOLDERS, options, problems);
     b.refuseAll(walk.refused);
@@ -49,7 +52,8 @@ final class FoldersReader implements LayoutReader {
       }
     }
     DatasetIndex index = b.build();
-    ctx.progress(index.clips().size(), index.clips().size(), "Indexed " + index.clips().size() + " clips");
+    ctx.progress(
+        index.clips().size(), index.clips().size(), "Indexed " + index.clips().size() + " clips");
     return index;
   }
 

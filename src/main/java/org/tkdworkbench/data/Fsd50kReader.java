@@ -24,8 +24,8 @@ import org.tkdworkbench.jobs.JobContext;
  *
  * <p>At least one of dev.csv and eval.csv must exist (someone may download only one half). A clip
  * with a label that is not in the vocabulary is refused as LABEL_NOT_IN_VOCABULARY: training on a
- * misspelt class would silently add a 201st output. Without vocabulary.csv the labels found are
- * the vocabulary, with a warning.
+ * misspelt class would silently add a 201st output. Without vocabulary.csv the labels found are the
+ * vocabulary, with a warning.
  */
 final class Fsd50kReader implements LayoutReader {
   static final String GROUND_TRUTH = "FSD50K.ground_truth";
@@ -48,7 +48,10 @@ final class Fsd50kReader implements LayoutReader {
     b.multiLabel(true);
     Set<String> vocabulary = readVocabulary(root.resolve(VOCABULARY_CSV), problems);
     if (vocabulary == null) {
-      problems.note(VOCABULARY_CSV + " is missing: the labels found in the ground truth are taken as the vocabulary, unchecked.");
+      problems.note(
+          VOCABULARY_CSV
+              + " is missing: the labels found in the ground truth are taken as the vocabulary,"
+              + " unchecked.");
     } else {
       b.vocabulary(vocabulary);
     }
@@ -60,11 +63,14 @@ final class Fsd50kReader implements LayoutReader {
     if (!Files.isRegularFile(eval)) {
       problems.note(EVAL_CSV + " is missing: there is no test split.");
     }
-    Progress progress = new Progress(ctx, Math.max(0, devRows.size() - 1) + Math.max(0, evalRows.size() - 1));
+    Progress progress =
+        new Progress(ctx, Math.max(0, devRows.size() - 1) + Math.max(0, evalRows.size() - 1));
     RootGuard guard = new RootGuard(root);
     Set<String> named = new HashSet<>();
-    readGroundTruth(root, dev, DEV_CSV, devRows, DEV_AUDIO, true, vocabulary, guard, b, named, progress);
-    readGroundTruth(root, eval, EVAL_CSV, evalRows, EVAL_AUDIO, false, vocabulary, guard, b, named, progress);
+    readGroundTruth(
+        root, dev, DEV_CSV, devRows, DEV_AUDIO, true, vocabulary, guard, b, named, progress);
+    readGroundTruth(
+        root, eval, EVAL_CSV, evalRows, EVAL_AUDIO, false, vocabulary, guard, b, named, progress);
     for (String folder : List.of(DEV_AUDIO, EVAL_AUDIO)) {
       Path dir = root.resolve(folder);
       if (!Files.isDirectory(dir)) {
@@ -73,7 +79,9 @@ final class Fsd50kReader implements LayoutReader {
       try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
         for (Path p : s) {
           String id = folder + "/" + p.getFileName();
-          if (!TreeWalk.isHidden(p) && SpeechCommandsIndexer.isAudioFile(id) && !named.contains(id)) {
+          if (!TreeWalk.isHidden(p)
+              && SpeechCommandsIndexer.isAudioFile(id)
+              && !named.contains(id)) {
             problems.add("audio files that no ground-truth row names (ignored)", id);
           }
         }
@@ -103,12 +111,20 @@ final class Fsd50kReader implements LayoutReader {
     int[] col = Csv.columns(rows.get(0), "fname", "labels", "split");
     if (col[0] < 0 || col[1] < 0 || (isDev && col[2] < 0)) {
       throw new IOException(
-          csv + ": not FSD50K ground truth: needs the columns fname, labels"
-              + (isDev ? ", split" : "") + ", found header " + String.join(",", rows.get(0).fields()));
+          csv
+              + ": not FSD50K ground truth: needs the columns fname, labels"
+              + (isDev ? ", split" : "")
+              + ", found header "
+              + String.join(",", rows.get(0).fields()));
     }
     Path audio = root.resolve(audioFolder);
     if (!Files.isDirectory(audio)) {
-      b.problems.note("The " + audioFolder + "/ folder is missing, so every clip of " + csvName + " is missing.");
+      b.problems.note(
+          "The "
+              + audioFolder
+              + "/ folder is missing, so every clip of "
+              + csvName
+              + " is missing.");
     }
     for (int i = 1; i < rows.size(); i++) {
       progress.step(csvName);
@@ -129,9 +145,15 @@ final class Fsd50kReader implements LayoutReader {
       Split split = Split.TEST;
       if (isDev) {
         String s = row.field(col[2]).strip();
-        split = s.equalsIgnoreCase("train") ? Split.TRAIN : s.equalsIgnoreCase("val") ? Split.VALIDATION : null;
+        split =
+            s.equalsIgnoreCase("train")
+                ? Split.TRAIN
+                : s.equalsIgnoreCase("val") ? Split.VALIDATION : null;
         if (split == null) {
-          b.refuse(shown, Refusal.Reason.BAD_METADATA, where + ": split must be train or val, found '" + s + "'");
+          b.refuse(
+              shown,
+              Refusal.Reason.BAD_METADATA,
+              where + ": split must be train or val, found '" + s + "'");
           continue;
         }
       }
@@ -140,11 +162,21 @@ final class Fsd50kReader implements LayoutReader {
         b.refuse(shown, Refusal.Reason.BAD_METADATA, where + ": no labels");
         continue;
       }
-      List<String> unknown = vocabulary == null ? List.of() : labels.stream().filter(l -> !vocabulary.contains(l)).toList();
+      List<String> unknown =
+          vocabulary == null
+              ? List.of()
+              : labels.stream().filter(l -> !vocabulary.contains(l)).toList();
       if (!unknown.isEmpty()) {
-        b.refuse(shown, Refusal.Reason.LABEL_NOT_IN_VOCABULARY,
-            "label" + (unknown.size() > 1 ? "s " : " ") + String.join(", ", unknown.stream().map(l -> "'" + l + "'").toList())
-                + " not in " + VOCABULARY_CSV + ", " + where);
+        b.refuse(
+            shown,
+            Refusal.Reason.LABEL_NOT_IN_VOCABULARY,
+            "label"
+                + (unknown.size() > 1 ? "s " : " ")
+                + String.join(", ", unknown.stream().map(l -> "'" + l + "'").toList())
+                + " not in "
+                + VOCABULARY_CSV
+                + ", "
+                + where);
         continue;
       }
       RootGuard.Outcome o = guard.resolve(audio, file, where);

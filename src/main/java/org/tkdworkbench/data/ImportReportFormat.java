@@ -14,9 +14,9 @@ import org.tkdworkbench.workspace.Json;
  * <p>JSON keys: {@code root}, {@code layout} (its CLI name), {@code multiLabel}, {@code classes}
  * (list), {@code clips} (accepted count), {@code perClass} ({@code {class: {train, validation,
  * test}}}, a multi-label clip counted under each of its labels), {@code perSplit}, {@code
- * durations} ({@code {total, min, max}} in seconds), {@code sampleRates} ({@code {"16000": clips}}),
- * {@code noiseFiles} (count), {@code refused} (list of {@code {path, reason, detail}}, reason in
- * lower snake case such as {@code outside_root}), {@code warnings} (list of sentences).
+ * durations} ({@code {total, min, max}} in seconds), {@code sampleRates} ({@code {"16000":
+ * clips}}), {@code noiseFiles} (count), {@code refused} (list of {@code {path, reason, detail}},
+ * reason in lower snake case such as {@code outside_root}), {@code warnings} (list of sentences).
  */
 public final class ImportReportFormat {
   private ImportReportFormat() {}
@@ -65,23 +65,56 @@ public final class ImportReportFormat {
     StringBuilder sb = new StringBuilder();
     Map<Split, Integer> n = r.perSplit();
     line(sb, "Dataset   %s", index.root());
-    line(sb, "Layout    %s (%s)", index.layout().cliName(), index.multiLabel() ? "multi-label" : "single-label");
-    line(sb, "Clips     %d accepted (train %d, validation %d, test %d), %d refused, %d noise files",
-        index.clips().size(), n.get(Split.TRAIN), n.get(Split.VALIDATION), n.get(Split.TEST),
-        r.refused().size(), index.noiseFiles().size());
+    line(
+        sb,
+        "Layout    %s (%s)",
+        index.layout().cliName(),
+        index.multiLabel() ? "multi-label" : "single-label");
+    line(
+        sb,
+        "Clips     %d accepted (train %d, validation %d, test %d), %d refused, %d noise files",
+        index.clips().size(),
+        n.get(Split.TRAIN),
+        n.get(Split.VALIDATION),
+        n.get(Split.TEST),
+        r.refused().size(),
+        index.noiseFiles().size());
     if (!index.clips().isEmpty()) {
-      line(sb, "Duration  %s in total, %.2f to %.2f s per clip",
-          hms(r.totalSeconds()), r.minSeconds(), r.maxSeconds());
+      line(
+          sb,
+          "Duration  %s in total, %.2f to %.2f s per clip",
+          hms(r.totalSeconds()),
+          r.minSeconds(),
+          r.maxSeconds());
       StringBuilder rates = new StringBuilder();
-      r.sampleRates().forEach((rate, k) -> rates.append(rates.length() == 0 ? "" : ", ").append(rate).append(" Hz: ").append(k).append(k == 1 ? " clip" : " clips"));
+      r.sampleRates()
+          .forEach(
+              (rate, k) ->
+                  rates
+                      .append(rates.length() == 0 ? "" : ", ")
+                      .append(rate)
+                      .append(" Hz: ")
+                      .append(k)
+                      .append(k == 1 ? " clip" : " clips"));
       line(sb, "Rates     %s", rates);
     }
     sb.append('\n');
-    int width = Math.max("(clips)".length(), r.perClass().keySet().stream().mapToInt(String::length).max().orElse(5));
+    int width =
+        Math.max(
+            "(clips)".length(),
+            r.perClass().keySet().stream().mapToInt(String::length).max().orElse(5));
     String row = "%-" + width + "s  %7s  %10s  %7s";
     line(sb, row, "class", "train", "validation", "test");
-    r.perClass().forEach((label, c) ->
-        line(sb, row, label, c.get(Split.TRAIN), c.get(Split.VALIDATION), c.get(Split.TEST)));
+    r.perClass()
+        .forEach(
+            (label, c) ->
+                line(
+                    sb,
+                    row,
+                    label,
+                    c.get(Split.TRAIN),
+                    c.get(Split.VALIDATION),
+                    c.get(Split.TEST)));
     line(sb, row, "(clips)", n.get(Split.TRAIN), n.get(Split.VALIDATION), n.get(Split.TEST));
     if (index.multiLabel()) {
       line(sb, "A clip with several labels counts once under each of them.");

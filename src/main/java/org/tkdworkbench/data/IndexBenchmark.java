@@ -70,7 +70,9 @@ public final class IndexBenchmark {
     switch (layout) {
       case FSD50K -> generateFsd50k(dir, files, 1);
       case FOLDERS -> generateFolders(dir, files, 1);
-      default -> throw new IllegalArgumentException("bench generates fsd50k or folders, found " + layout.cliName());
+      default ->
+          throw new IllegalArgumentException(
+              "bench generates fsd50k or folders, found " + layout.cliName());
     }
     double generate = seconds(t0);
     List<Double> passes = new ArrayList<>();
@@ -83,15 +85,22 @@ public final class IndexBenchmark {
     double report = Double.NaN;
     if (threads > 0 && index != null) {
       long t = System.nanoTime();
-      ImportReport r = new DatasetImporter(new AudioDecoder(), threads).report(index, JobContext.none());
+      ImportReport r =
+          new DatasetImporter(new AudioDecoder(), threads).report(index, JobContext.none());
       report = seconds(t);
       if (r.refused().size() != index.refused().size()) {
         throw new IllegalStateException("generated files were refused: " + r.refused().get(0));
       }
     }
     return new Result(
-        layout, files, generate, passes, index == null ? 0 : index.clips().size(),
-        index == null ? 0 : index.refused().size(), report, threads);
+        layout,
+        files,
+        generate,
+        passes,
+        index == null ? 0 : index.clips().size(),
+        index == null ? 0 : index.refused().size(),
+        report,
+        threads);
   }
 
   /**
@@ -124,7 +133,8 @@ public final class IndexBenchmark {
           mids.add(String.format(Locale.ROOT, "/m/%05d", c));
         }
       }
-      String row = fname + ",\"" + String.join(",", labels) + "\",\"" + String.join(",", mids) + "\"";
+      String row =
+          fname + ",\"" + String.join(",", labels) + "\",\"" + String.join(",", mids) + "\"";
       if (i < dev) {
         devCsv.append(row).append(rnd.nextInt(10) == 0 ? ",val\n" : ",train\n");
         Files.write(devAudio.resolve(fname + ".wav"), TINY_WAV);
@@ -155,13 +165,15 @@ public final class IndexBenchmark {
       return;
     }
     try (Stream<Path> s = Files.walk(dir)) {
-      s.sorted(Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.delete(p);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+      s.sorted(Comparator.reverseOrder())
+          .forEach(
+              p -> {
+                try {
+                  Files.delete(p);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }

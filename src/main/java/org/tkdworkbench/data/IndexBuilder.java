@@ -43,13 +43,17 @@ final class IndexBuilder {
   boolean add(Clip clip, Path real, String where) {
     String first = firstSeenAt.get(clip.id());
     if (first != null) {
-      refuse(clip.id(), Refusal.Reason.DUPLICATE, "listed again at " + where + "; first at " + first);
+      refuse(
+          clip.id(), Refusal.Reason.DUPLICATE, "listed again at " + where + "; first at " + first);
       return false;
     }
     if (real != null) {
       String sameFile = idByRealPath.putIfAbsent(real, clip.id());
       if (sameFile != null) {
-        refuse(clip.id(), Refusal.Reason.DUPLICATE, "the same file as " + sameFile + " (" + where + ")");
+        refuse(
+            clip.id(),
+            Refusal.Reason.DUPLICATE,
+            "the same file as " + sameFile + " (" + where + ")");
         return false;
       }
     }

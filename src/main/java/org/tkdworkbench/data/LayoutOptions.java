@@ -43,7 +43,11 @@ public record LayoutOptions(
       if (validationFold < 1 || validationFold > 5) {
         p.add("layout.validation_fold: must be in 1..5, found " + validationFold);
       } else if (validationFold == testFoldOrDefault()) {
-        p.add("layout.validation_fold: must differ from the test fold (" + testFoldOrDefault() + "), found " + validationFold);
+        p.add(
+            "layout.validation_fold: must differ from the test fold ("
+                + testFoldOrDefault()
+                + "), found "
+                + validationFold);
       }
     }
     if (manifest != null && manifest.isBlank()) {

@@ -12,8 +12,8 @@ import org.tkdworkbench.jobs.JobContext;
 interface LayoutReader {
   /**
    * @param root the dataset folder: absolute, normalised, an existing folder
-   * @throws IOException when a metadata file the layout needs is missing or unreadable; the
-   *     message names it
+   * @throws IOException when a metadata file the layout needs is missing or unreadable; the message
+   *     names it
    */
   DatasetIndex read(Path root, LayoutOptions options, JobContext ctx) throws IOException;
 

@@ -16,8 +16,8 @@ import org.tkdworkbench.jobs.JobContext;
  * optionally {@code split}, any order, other columns ignored; one row per clip.
  *
  * <ul>
- *   <li>{@code path} is relative to the manifest's folder, {@code /} or {@code \} separated; it must
- *       stay inside the dataset folder (see {@link RootGuard});
+ *   <li>{@code path} is relative to the manifest's folder, {@code /} or {@code \} separated; it
+ *       must stay inside the dataset folder (see {@link RootGuard});
  *   <li>{@code label}: one class, or several separated by {@code ;} (the dataset is multi-label as
  *       soon as one row has several);
  *   <li>{@code split}: train, val, validation, valid, dev or test, any case ({@link
@@ -37,13 +37,16 @@ final class ManifestReader implements LayoutReader {
     String name = TreeWalk.toId(root.relativize(manifest));
     List<Csv.Row> rows = Csv.read(manifest);
     if (rows.isEmpty()) {
-      throw new IOException(manifest + ": empty; a manifest needs a header line path,label[,split]");
+      throw new IOException(
+          manifest + ": empty; a manifest needs a header line path,label[,split]");
     }
     int[] col = Csv.columns(rows.get(0), "path", "label", "labels", "split");
     int labelCol = col[1] >= 0 ? col[1] : col[2];
     if (col[0] < 0 || labelCol < 0) {
       throw new IOException(
-          manifest + ": not a manifest: needs a header line with the columns path and label (split optional), found "
+          manifest
+              + ": not a manifest: needs a header line with the columns path and label (split"
+              + " optional), found "
               + String.join(",", rows.get(0).fields()));
     }
     Problems problems = new Problems();
@@ -75,7 +78,13 @@ final class ManifestReader implements LayoutReader {
       if (!s.isEmpty()) {
         Optional<Split> parsed = Split.fromName(s);
         if (parsed.isEmpty()) {
-          b.refuse(shown, Refusal.Reason.BAD_METADATA, where + ": split must be train, val, validation, valid, dev or test, found '" + s + "'");
+          b.refuse(
+              shown,
+              Refusal.Reason.BAD_METADATA,
+              where
+                  + ": split must be train, val, validation, valid, dev or test, found '"
+                  + s
+                  + "'");
           continue;
         }
         split = parsed.get();
@@ -122,7 +131,8 @@ final class ManifestReader implements LayoutReader {
     }
     if (found.size() > 1) {
       throw new IOException(
-          root + " holds several manifests ("
+          root
+              + " holds several manifests ("
               + String.join(", ", found.stream().map(p -> p.getFileName().toString()).toList())
               + "): choose one of them as the manifest");
     }

@@ -58,13 +58,17 @@ final class SpeechCommandsReader implements LayoutReader {
         if (leavesRoot(id)) {
           b.refuse(id, Refusal.Reason.OUTSIDE_ROOT, "leaves the dataset folder, " + where);
         } else {
-          b.refuse(id, Refusal.Reason.MISSING, "named in " + listName + " (" + where + "), no such clip");
+          b.refuse(
+              id,
+              Refusal.Reason.MISSING,
+              "named in " + listName + " (" + where + "), no such clip");
         }
         problems.add(listName + " entries that name no clip (ignored)", id);
       }
     }
     DatasetIndex index = b.build();
-    ctx.progress(index.clips().size(), index.clips().size(), "Indexed " + index.clips().size() + " clips");
+    ctx.progress(
+        index.clips().size(), index.clips().size(), "Indexed " + index.clips().size() + " clips");
     return index;
   }
 

@@ -20,9 +20,9 @@ import org.tkdworkbench.jobs.JobContext;
  *
  * <p>Hidden files and folders (name starting with a dot) are skipped silently, and so are files
  * whose extension is not audio. Symbolic links are followed only while they stay inside the root
- * (resolved to real paths): a link leading out is refused as {@link Refusal.Reason#OUTSIDE_ROOT}, so
- * an index never reaches files the user did not hand us. Files of {@code _background_noise_/} at the
- * top are noise sources, not clips.
+ * (resolved to real paths): a link leading out is refused as {@link Refusal.Reason#OUTSIDE_ROOT},
+ * so an index never reaches files the user did not hand us. Files of {@code _background_noise_/} at
+ * the top are noise sources, not clips.
  */
 final class TreeWalk {
   private static final int PROGRESS_EVERY = 256;
@@ -137,7 +137,10 @@ final class TreeWalk {
         }
         problems.add("symbolic links that lead outside the dataset folder (not followed)", rel);
         refused.add(
-            new Refusal(rel, Refusal.Reason.OUTSIDE_ROOT, "symbolic link to " + real + ", outside the dataset folder"));
+            new Refusal(
+                rel,
+                Refusal.Reason.OUTSIDE_ROOT,
+                "symbolic link to " + real + ", outside the dataset folder"));
       } catch (IOException e) {
         problems.add("broken symbolic links (skipped)", rel);
       }

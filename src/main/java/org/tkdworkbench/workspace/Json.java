@@ -73,7 +73,9 @@ public final class Json {
       try {
         return Instant.parse(text);
       } catch (DateTimeParseException e) {
-        return (Instant) ctxt.handleWeirdStringValue(Instant.class, text, "not an ISO-8601 instant such as 2025-01-31T12:00:00Z");
+        return (Instant)
+            ctxt.handleWeirdStringValue(
+                Instant.class, text, "not an ISO-8601 instant such as 2025-01-31T12:00:00Z");
       }
     }
   }

@@ -47,25 +47,38 @@ class DatasetInspectCommandTest {
 
     assertThat(r.code()).as(r.err()).isZero();
     JsonNode j = json(r);
-    assertThat(j.fieldNames()).toIterable().contains(
-        "layout", "classes", "clips", "perClass", "perSplit", "durations", "sampleRates", "refused", "multiLabel");
+    assertThat(j.fieldNames())
+        .toIterable()
+        .contains(
+            "layout",
+            "classes",
+            "clips",
+            "perClass",
+            "perSplit",
+            "durations",
+            "sampleRates",
+            "refused",
+            "multiLabel");
     assertThat(j.get("layout").asText()).isEqualTo("fsd50k");
     assertThat(j.get("multiLabel").asBoolean()).isTrue();
     assertThat(j.get("clips").asInt()).isEqualTo(5);
-    assertThat(texts(j.get("classes"))).containsExactly("Bark", "Dog", "Domestic_animals_and_pets", "Guitar", "Music", "Rain");
+    assertThat(texts(j.get("classes")))
+        .containsExactly("Bark", "Dog", "Domestic_animals_and_pets", "Guitar", "Music", "Rain");
     assertThat(j.get("perClass").get("Music").get("validation").asInt()).isEqualTo(1);
     assertThat(j.get("perClass").get("Music").get("test").asInt()).isEqualTo(1);
     assertThat(j.get("perSplit").get("train").asInt()).isEqualTo(2);
     assertThat(j.get("durations").get("max").asDouble()).isEqualTo(3.0);
     assertThat(j.get("sampleRates").get("4410").asInt()).isEqualTo(5);
     List<String> refused = new ArrayList<>();
-    j.get("refused").forEach(f -> refused.add(f.get("path").asText() + " " + f.get("reason").asText()));
-    assertThat(refused).containsExactly(
-        "FSD50K.dev_audio/16401.wav label_not_in_vocabulary",
-        "FSD50K.dev_audio/16402.wav missing",
-        "FSD50K.dev_audio/16403.wav bad_metadata",
-        "FSD50K.dev_audio/16404.wav empty",
-        "FSD50K.dev_audio/16405.wav truncated");
+    j.get("refused")
+        .forEach(f -> refused.add(f.get("path").asText() + " " + f.get("reason").asText()));
+    assertThat(refused)
+        .containsExactly(
+            "FSD50K.dev_audio/16401.wav label_not_in_vocabulary",
+            "FSD50K.dev_audio/16402.wav missing",
+            "FSD50K.dev_audio/16403.wav bad_metadata",
+            "FSD50K.dev_audio/16404.wav empty",
+            "FSD50K.dev_audio/16405.wav truncated");
     assertThat(j.get("refused").get(0).get("detail").asText()).contains("Banjo_typo");
   }
 
@@ -74,7 +87,8 @@ class DatasetInspectCommandTest {
     Path root = tmp.resolve("ESC-50-master");
     DatasetFixtures.esc50(root);
 
-    Run r = cli("dataset", "inspect", root.toString(), "--test-fold", "2", "--validation-fold", "3");
+    Run r =
+        cli("dataset", "inspect", root.toString(), "--test-fold", "2", "--validation-fold", "3");
 
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out())
@@ -99,7 +113,8 @@ class DatasetInspectCommandTest {
     assertThat(fold.code()).isEqualTo(2);
     assertThat(fold.err()).contains("--test-fold: must be in 1..5, found 7");
 
-    Run same = cli("dataset", "inspect", root.toString(), "--test-fold", "2", "--validation-fold", "2");
+    Run same =
+        cli("dataset", "inspect", root.toString(), "--test-fold", "2", "--validation-fold", "2");
     assertThat(same.code()).isEqualTo(2);
     assertThat(same.err()).contains("--validation-fold").contains("found 2");
 
@@ -129,7 +144,11 @@ class DatasetInspectCommandTest {
     Path root = tmp.resolve("m");
     DatasetFixtures.wav(root.resolve("a.wav"));
     DatasetFixtures.wav(root.resolve("b.wav"));
-    DatasetFixtures.textFile(root.resolve("lists/all.csv"), "path,label,split", "../a.wav,dog;bark,train", "../b.wav,cat,test");
+    DatasetFixtures.textFile(
+        root.resolve("lists/all.csv"),
+        "path,label,split",
+        "../a.wav,dog;bark,train",
+        "../b.wav,cat,test");
 
     Run r = cli("dataset", "inspect", root.toString(), "--manifest", "lists/all.csv", "--json");
 
@@ -146,7 +165,16 @@ class DatasetInspectCommandTest {
     DatasetFixtures.speechCommands(root);
     Path ws = tmp.resolve("ws");
 
-    Run r = cli("--workspace", ws.toString(), "dataset", "inspect", root.toString(), "--json", "--register", "My keywords");
+    Run r =
+        cli(
+            "--workspace",
+            ws.toString(),
+            "dataset",
+            "inspect",
+            root.toString(),
+            "--json",
+            "--register",
+            "My keywords");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.err()).contains("Registered as 'my-keywords'");
     assertThat(json(r).get("clips").asInt()).isEqualTo(6); // stdout stays pure JSON
@@ -160,7 +188,15 @@ class DatasetInspectCommandTest {
 
     // the inherited option also works after the subcommand
     Path ws2 = tmp.resolve("ws2");
-    Run after = cli("dataset", "inspect", root.toString(), "--register", "again", "--workspace", ws2.toString());
+    Run after =
+        cli(
+            "dataset",
+            "inspect",
+            root.toString(),
+            "--register",
+            "again",
+            "--workspace",
+            ws2.toString());
     assertThat(after.code()).as(after.err()).isZero();
     assertThat(ws2.resolve("datasets.json")).exists();
   }
@@ -168,7 +204,18 @@ class DatasetInspectCommandTest {
   @Test
   void benchIndexGeneratesMeasuresAndCleansUp() throws IOException {
     Path dir = Files.createDirectories(tmp.resolve("bench"));
-    Run r = cli("bench", "index", "--files", "300", "--dir", dir.toString(), "--repeats", "1", "--threads", "2");
+    Run r =
+        cli(
+            "bench",
+            "index",
+            "--files",
+            "300",
+            "--dir",
+            dir.toString(),
+            "--repeats",
+            "1",
+            "--threads",
+            "2");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out())
         .contains("fsd50k: generated 300 tiny WAVs")

@@ -9,8 +9,14 @@ class CsvTest {
   @Test
   void quotedFieldsKeepCommasQuotesAndLineBreaks() {
     List<Csv.Row> rows =
-        Csv.parse("fname,labels,split\r\n64760,\"Bark,Dog\",train\r\n1,\"say \"\"hi\"\"\",val\n2,\"two\nlines\",test\n");
-    assertThat(rows).extracting(Csv.Row::fields)
+        Csv.parse(
+            "fname,labels,split\r\n"
+                + "64760,\"Bark,Dog\",train\r\n"
+                + "1,\"say \"\"hi\"\"\",val\n"
+                + "2,\"two\n"
+                + "lines\",test\n");
+    assertThat(rows)
+        .extracting(Csv.Row::fields)
         .containsExactly(
             List.of("fname", "labels", "split"),
             List.of("64760", "Bark,Dog", "train"),

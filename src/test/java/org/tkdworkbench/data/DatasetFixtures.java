@@ -38,7 +38,9 @@ public final class DatasetFixtures {
 
   /** Text with a .wav name. */
   public static Path text(Path file) throws IOException {
-    return write(file, "this is not audio, just a note someone saved as .wav\n".getBytes(StandardCharsets.UTF_8));
+    return write(
+        file,
+        "this is not audio, just a note someone saved as .wav\n".getBytes(StandardCharsets.UTF_8));
   }
 
   /** A WAV whose header promises one second but whose data stops after 0.1 s. */
@@ -81,7 +83,8 @@ public final class DatasetFixtures {
   /**
    * ESC-50 as published: {@code meta/esc50.csv} and {@code audio/}. Two classes (dog, rain), one
    * clip per class and fold (10 good clips), plus planted rows: a duplicate row, a fold 9, a
-   * missing file, a {@code ../../outside.wav} (audio/ is one level down), a text file named .wav, and one unlisted audio file.
+   * missing file, a {@code ../../outside.wav} (audio/ is one level down), a text file named .wav,
+   * and one unlisted audio file.
    */
   public static void esc50(Path root) throws IOException {
     StringBuilder csv = new StringBuilder("filename,fold,target,category,esc10,src_file,take\n");
@@ -106,8 +109,8 @@ public final class DatasetFixtures {
 
   /**
    * FSD50K as published: ground truth CSVs with quoted comma-separated labels, vocabulary without
-   * header, audio in dev/eval folders. Planted: a label not in the vocabulary, a missing file, a bad
-   * split, an empty .wav and a truncated .wav.
+   * header, audio in dev/eval folders. Planted: a label not in the vocabulary, a missing file, a
+   * bad split, an empty .wav and a truncated .wav.
    */
   public static void fsd50k(Path root) throws IOException {
     textFile(
@@ -158,8 +161,12 @@ public final class DatasetFixtures {
     }
     wav(root.resolve("_background_noise_/white_noise.wav"), 2.0, 16000);
     textFile(root.resolve("_background_noise_/README.md"), "noise");
-    textFile(root.resolve("validation_list.txt"), "yes/0a7c2a8d_nohash_1.wav", "no/0a7c2a8d_nohash_1.wav");
-    textFile(root.resolve("testing_list.txt"), "yes/0a7c2a8d_nohash_2.wav", "no/0a7c2a8d_nohash_2.wav");
+    textFile(
+        root.resolve("validation_list.txt"),
+        "yes/0a7c2a8d_nohash_1.wav",
+        "no/0a7c2a8d_nohash_1.wav");
+    textFile(
+        root.resolve("testing_list.txt"), "yes/0a7c2a8d_nohash_2.wav", "no/0a7c2a8d_nohash_2.wav");
     textFile(root.resolve("LICENSE"), "CC-BY-4.0");
   }
 }

@@ -21,7 +21,8 @@ class DatasetImporterTest {
   @TempDir Path tmp;
 
   private static ImportReport report(DatasetIndex index, int threads) {
-    return new DatasetImporter(new AudioDecoder(java.util.Optional.empty()), threads).report(index, JobContext.none());
+    return new DatasetImporter(new AudioDecoder(java.util.Optional.empty()), threads)
+        .report(index, JobContext.none());
   }
 
   @Test
@@ -40,17 +41,30 @@ class DatasetImporterTest {
             tuple("FSD50K.dev_audio/16404.wav", Refusal.Reason.EMPTY),
             tuple("FSD50K.dev_audio/16405.wav", Refusal.Reason.TRUNCATED));
     assertThat(r.refused()).extracting(Refusal::path).isSorted();
-    assertThat(r.index().clips()).extracting(Clip::id).containsExactly(
-        "FSD50K.dev_audio/16399.wav", "FSD50K.dev_audio/16400.wav", "FSD50K.dev_audio/64760.wav",
-        "FSD50K.eval_audio/21914.wav", "FSD50K.eval_audio/37199.wav");
+    assertThat(r.index().clips())
+        .extracting(Clip::id)
+        .containsExactly(
+            "FSD50K.dev_audio/16399.wav",
+            "FSD50K.dev_audio/16400.wav",
+            "FSD50K.dev_audio/64760.wav",
+            "FSD50K.eval_audio/21914.wav",
+            "FSD50K.eval_audio/37199.wav");
     assertThat(r.index().refused()).isEqualTo(r.refused());
-    assertThat(r.perSplit()).containsExactlyInAnyOrderEntriesOf(Map.of(Split.TRAIN, 2, Split.VALIDATION, 1, Split.TEST, 2));
-    // a multi-label clip counts once under each label; vocabulary classes without clips are listed with zeros
-    assertThat(r.perClass().get("Music")).containsExactlyInAnyOrderEntriesOf(Map.of(Split.TRAIN, 0, Split.VALIDATION, 1, Split.TEST, 1));
-    assertThat(r.perClass().get("Guitar")).containsEntry(Split.VALIDATION, 1).containsEntry(Split.TEST, 1);
+    assertThat(r.perSplit())
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(Split.TRAIN, 2, Split.VALIDATION, 1, Split.TEST, 2));
+    // a multi-label clip counts once under each label; vocabulary classes without clips are listed
+    // with zeros
+    assertThat(r.perClass().get("Music"))
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(Split.TRAIN, 0, Split.VALIDATION, 1, Split.TEST, 1));
+    assertThat(r.perClass().get("Guitar"))
+        .containsEntry(Split.VALIDATION, 1)
+        .containsEntry(Split.TEST, 1);
     assertThat(r.perClass().get("Bark")).containsEntry(Split.TRAIN, 1);
     assertThat(r.perClass().get("Rain")).containsEntry(Split.TRAIN, 1).containsEntry(Split.TEST, 1);
-    assertThat(r.perClass()).containsOnlyKeys("Bark", "Dog", "Domestic_animals_and_pets", "Guitar", "Music", "Rain");
+    assertThat(r.perClass())
+        .containsOnlyKeys("Bark", "Dog", "Domestic_animals_and_pets", "Guitar", "Music", "Rain");
     assertThat(r.totalSeconds()).isCloseTo(2.0 + 0.5 + 3.0 + 1.0 + 1.0, within(1e-3));
     assertThat(r.minSeconds()).isCloseTo(0.5, within(1e-3));
     assertThat(r.maxSeconds()).isCloseTo(3.0, within(1e-3));
@@ -61,9 +75,12 @@ class DatasetImporterTest {
   void esc50TextFileNamedWavIsRefusedAsNotAudio() throws IOException {
     Path root = tmp.resolve("ESC-50-master");
     DatasetFixtures.esc50(root);
-    ImportReport r = report(Datasets.index(root, null, LayoutOptions.defaults(), JobContext.none()), 1);
-    assertThat(r.refused()).filteredOn(f -> f.reason() == Refusal.Reason.NOT_AUDIO)
-        .extracting(Refusal::path).containsExactly("audio/4-555-A-10.wav");
+    ImportReport r =
+        report(Datasets.index(root, null, LayoutOptions.defaults(), JobContext.none()), 1);
+    assertThat(r.refused())
+        .filteredOn(f -> f.reason() == Refusal.Reason.NOT_AUDIO)
+        .extracting(Refusal::path)
+        .containsExactly("audio/4-555-A-10.wav");
     assertThat(r.refused()).hasSize(5);
     assertThat(r.index().clips()).hasSize(10);
     assertThat(r.perClass()).containsOnlyKeys("dog", "rain");
@@ -74,13 +91,21 @@ class DatasetImporterTest {
   void noiseFilesAreProbedAndBrokenOnesDropped() throws IOException {
     DatasetFixtures.speechCommands(tmp);
     DatasetFixtures.empty(tmp.resolve("_background_noise_/silence.wav"));
-    ImportReport r = report(Datasets.index(tmp, null, LayoutOptions.defaults(), JobContext.none()), 2);
-    assertThat(r.index().noiseFiles()).extracting(p -> p.getFileName().toString()).containsExactly("white_noise.wav");
-    assertThat(r.refused()).singleElement().satisfies(f -> {
-      assertThat(f.path()).isEqualTo("_background_noise_/silence.wav");
-      assertThat(f.reason()).isEqualTo(Refusal.Reason.EMPTY);
-    });
-    assertThat(r.perSplit()).containsExactlyInAnyOrderEntriesOf(Map.of(Split.TRAIN, 2, Split.VALIDATION, 2, Split.TEST, 2));
+    ImportReport r =
+        report(Datasets.index(tmp, null, LayoutOptions.defaults(), JobContext.none()), 2);
+    assertThat(r.index().noiseFiles())
+        .extracting(p -> p.getFileName().toString())
+        .containsExactly("white_noise.wav");
+    assertThat(r.refused())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.path()).isEqualTo("_background_noise_/silence.wav");
+              assertThat(f.reason()).isEqualTo(Refusal.Reason.EMPTY);
+            });
+    assertThat(r.perSplit())
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(Split.TRAIN, 2, Split.VALIDATION, 2, Split.TEST, 2));
     assertThat(r.sampleRates()).containsExactly(Map.entry(16000, 6));
   }
 
@@ -95,7 +120,8 @@ class DatasetImporterTest {
 
   @Test
   void anEmptyDatasetGivesZeros() throws IOException {
-    DatasetIndex index = Datasets.index(tmp, Layout.FOLDERS, LayoutOptions.defaults(), JobContext.none());
+    DatasetIndex index =
+        Datasets.index(tmp, Layout.FOLDERS, LayoutOptions.defaults(), JobContext.none());
     ImportReport r = report(index, 2);
     assertThat(r.totalSeconds()).isZero();
     assertThat(r.minSeconds()).isZero();
@@ -108,37 +134,44 @@ class DatasetImporterTest {
     for (int i = 0; i < 250; i++) {
       DatasetFixtures.wav(tmp.resolve("yes/" + i + ".wav"), 0.01, 16000);
     }
-    DatasetIndex index = Datasets.index(tmp, Layout.FOLDERS, LayoutOptions.defaults(), JobContext.none());
+    DatasetIndex index =
+        Datasets.index(tmp, Layout.FOLDERS, LayoutOptions.defaults(), JobContext.none());
     List<Long> done = new CopyOnWriteArrayList<>();
     List<String> threads = new CopyOnWriteArrayList<>();
-    JobContext counting = new JobContext() {
-      @Override
-      public void progress(long d, long total, String message) {
-        done.add(d);
-        threads.add(Thread.currentThread().getName());
-      }
+    JobContext counting =
+        new JobContext() {
+          @Override
+          public void progress(long d, long total, String message) {
+            done.add(d);
+            threads.add(Thread.currentThread().getName());
+          }
 
-      @Override
-      public boolean isCancelled() {
-        return false;
-      }
-    };
+          @Override
+          public boolean isCancelled() {
+            return false;
+          }
+        };
     new DatasetImporter(new AudioDecoder(java.util.Optional.empty()), 2).report(index, counting);
     assertThat(done).last().isEqualTo(250L);
     assertThat(done).isSorted();
-    assertThat(threads).containsOnly(Thread.currentThread().getName()); // only the job's thread reports
+    assertThat(threads)
+        .containsOnly(Thread.currentThread().getName()); // only the job's thread reports
 
     AtomicBoolean cancel = new AtomicBoolean();
-    JobContext cancelling = new JobContext() {
-      @Override
-      public void progress(long d, long total, String message) {}
+    JobContext cancelling =
+        new JobContext() {
+          @Override
+          public void progress(long d, long total, String message) {}
 
-      @Override
-      public boolean isCancelled() {
-        return cancel.getAndSet(true); // false for the first question, then cancelled
-      }
-    };
-    assertThatThrownBy(() -> new DatasetImporter(new AudioDecoder(java.util.Optional.empty()), 2).report(index, cancelling))
+          @Override
+          public boolean isCancelled() {
+            return cancel.getAndSet(true); // false for the first question, then cancelled
+          }
+        };
+    assertThatThrownBy(
+            () ->
+                new DatasetImporter(new AudioDecoder(java.util.Optional.empty()), 2)
+                    .report(index, cancelling))
         .isInstanceOf(CancelledException.class);
   }
 

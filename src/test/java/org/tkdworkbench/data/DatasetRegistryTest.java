@@ -26,7 +26,14 @@ class DatasetRegistryTest {
 
   private static RegisteredDataset entry(String name, String root) {
     return new RegisteredDataset(
-        null, name, root, "esc50", new LayoutOptions(2, 3, null), FeatureSpec.defaults(), "ab12", 42,
+        null,
+        name,
+        root,
+        "esc50",
+        new LayoutOptions(2, 3, null),
+        FeatureSpec.defaults(),
+        "ab12",
+        42,
         Instant.parse("2025-01-31T12:00:00Z"));
   }
 
@@ -65,12 +72,16 @@ class DatasetRegistryTest {
     DatasetRegistry r = registry();
     RegisteredDataset first = r.register(entry("Sample", "/data/s"));
     r.register(entry("Other", "/data/o"));
-    RegisteredDataset again = r.register(
-        new RegisteredDataset(null, "Sample renamed", "/data/./s", "folders", null, null, "cd34", 7, null));
+    RegisteredDataset again =
+        r.register(
+            new RegisteredDataset(
+                null, "Sample renamed", "/data/./s", "folders", null, null, "cd34", 7, null));
 
     assertThat(again.id()).isEqualTo(first.id());
     assertThat(again.importedAt()).isNotNull();
-    assertThat(r.list()).extracting(RegisteredDataset::name).containsExactly("Other", "Sample renamed");
+    assertThat(r.list())
+        .extracting(RegisteredDataset::name)
+        .containsExactly("Other", "Sample renamed");
   }
 
   @Test
@@ -84,10 +95,15 @@ class DatasetRegistryTest {
         .hasMessageContaining("datasets.json.corrupt-");
     List<Path> aside;
     try (Stream<Path> s = Files.list(ws)) {
-      aside = s.filter(p -> p.getFileName().toString().startsWith("datasets.json.corrupt-")).toList();
+      aside =
+          s.filter(p -> p.getFileName().toString().startsWith("datasets.json.corrupt-")).toList();
     }
-    assertThat(aside).singleElement().satisfies(p ->
-        assertThat(Files.readString(p)).isEqualTo("{\"schema_version\": 1, \"datasets\": [ {\"id\": \"x\", "));
+    assertThat(aside)
+        .singleElement()
+        .satisfies(
+            p ->
+                assertThat(Files.readString(p))
+                    .isEqualTo("{\"schema_version\": 1, \"datasets\": [ {\"id\": \"x\", "));
     assertThat(file).doesNotExist();
     assertThat(registry().list()).isEmpty();
     assertThat(registry().register(entry("a", "/a")).id()).isEqualTo("a");
@@ -95,7 +111,8 @@ class DatasetRegistryTest {
 
   @Test
   void entriesWithoutWhatAnEntryNeedsMakeTheFileCorrupt() throws IOException {
-    Files.writeString(ws.resolve("datasets.json"), "{\"schema_version\":1,\"datasets\":[{\"name\":\"no id\"}]}");
+    Files.writeString(
+        ws.resolve("datasets.json"), "{\"schema_version\":1,\"datasets\":[{\"name\":\"no id\"}]}");
     assertThatThrownBy(() -> registry().list())
         .isInstanceOf(CorruptRegistryException.class)
         .hasMessageContaining("entry 1");
@@ -150,7 +167,8 @@ class DatasetRegistryTest {
     Path root = ws.resolve("d");
     DatasetFixtures.wav(root.resolve("dog/a.wav"));
     DatasetFixtures.wav(root.resolve("cat/b.wav"));
-    DatasetIndex index = Datasets.index(root, Layout.FOLDERS, LayoutOptions.defaults(), JobContext.none());
+    DatasetIndex index =
+        Datasets.index(root, Layout.FOLDERS, LayoutOptions.defaults(), JobContext.none());
     String fp = DatasetRegistry.fingerprint(index);
 
     assertThat(fp).matches("[0-9a-f]{64}");
@@ -158,8 +176,12 @@ class DatasetRegistryTest {
     java.util.Collections.reverse(reversed);
     assertThat(DatasetRegistry.fingerprint(index.withClips(reversed, List.of()))).isEqualTo(fp);
 
-    List<Clip> relabelled = List.of(index.clips().get(0), new Clip(index.clips().get(1).id(), index.clips().get(1).path(), "wolf", Split.TRAIN));
-    assertThat(DatasetRegistry.fingerprint(index.withClips(relabelled, List.of()))).isNotEqualTo(fp);
+    List<Clip> relabelled =
+        List.of(
+            index.clips().get(0),
+            new Clip(index.clips().get(1).id(), index.clips().get(1).path(), "wolf", Split.TRAIN));
+    assertThat(DatasetRegistry.fingerprint(index.withClips(relabelled, List.of())))
+        .isNotEqualTo(fp);
 
     DatasetFixtures.wav(root.resolve("dog/a.wav"), 2.0, 16000);
     assertThat(DatasetRegistry.fingerprint(index)).isNotEqualTo(fp);
@@ -169,9 +191,13 @@ class DatasetRegistryTest {
   void fingerprintIsSha256OfTheDocumentedLines() throws Exception {
     Path root = ws.resolve("d");
     Path a = DatasetFixtures.wav(root.resolve("dog/a.wav"));
-    DatasetIndex index = Datasets.index(root, Layout.FOLDERS, LayoutOptions.defaults(), JobContext.none());
+    DatasetIndex index =
+        Datasets.index(root, Layout.FOLDERS, LayoutOptions.defaults(), JobContext.none());
     String line = "dog/a.wav\t" + Files.size(a) + "\tdog\n";
-    byte[] sha = java.security.MessageDigest.getInstance("SHA-256").digest(line.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    assertThat(DatasetRegistry.fingerprint(index)).isEqualTo(java.util.HexFormat.of().formatHex(sha));
+    byte[] sha =
+        java.security.MessageDigest.getInstance("SHA-256")
+            .digest(line.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(DatasetRegistry.fingerprint(index))
+        .isEqualTo(java.util.HexFormat.of().formatHex(sha));
   }
 }

@@ -48,14 +48,16 @@ class DetectionTest {
   void choosingTheFolderAboveTheDatasetReadsTheDatasetInside() throws IOException {
     Path esc = tmp.resolve("downloads/ESC-50-master");
     DatasetFixtures.esc50(esc);
-    DatasetFixtures.textFile(tmp.resolve("downloads/README.txt"), "a file beside it does not matter");
+    DatasetFixtures.textFile(
+        tmp.resolve("downloads/README.txt"), "a file beside it does not matter");
 
     Datasets.Detection d = Datasets.locate(tmp.resolve("downloads"));
     assertThat(d.root()).isEqualTo(esc.toAbsolutePath());
     assertThat(d.layout()).isEqualTo(Layout.ESC50);
     assertThat(d.ambiguous()).isFalse();
 
-    DatasetIndex index = Datasets.index(tmp.resolve("downloads"), null, LayoutOptions.defaults(), JobContext.none());
+    DatasetIndex index =
+        Datasets.index(tmp.resolve("downloads"), null, LayoutOptions.defaults(), JobContext.none());
     assertThat(index.root()).isEqualTo(esc.toAbsolutePath());
     assertThat(index.layout()).isEqualTo(Layout.ESC50);
     assertThat(index.warnings().get(0)).contains("ESC-50-master/").contains("read from there");
@@ -67,13 +69,22 @@ class DetectionTest {
     DatasetFixtures.fsd50k(tmp.resolve("data/FSD50K"));
 
     assertThat(Datasets.locate(tmp.resolve("data")).ambiguous()).isTrue();
-    assertThatThrownBy(() -> Datasets.index(tmp.resolve("data"), null, LayoutOptions.defaults(), JobContext.none()))
+    assertThatThrownBy(
+            () ->
+                Datasets.index(
+                    tmp.resolve("data"), null, LayoutOptions.defaults(), JobContext.none()))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("ESC-50-master/ (esc50)")
         .hasMessageContaining("FSD50K/ (fsd50k)")
         .hasMessageContaining("Choose one of them");
     // asked for explicitly, the folders layout still reads it
-    assertThat(Datasets.index(tmp.resolve("data"), Layout.FOLDERS, LayoutOptions.defaults(), JobContext.none()).labels())
+    assertThat(
+            Datasets.index(
+                    tmp.resolve("data"),
+                    Layout.FOLDERS,
+                    LayoutOptions.defaults(),
+                    JobContext.none())
+                .labels())
         .contains("ESC-50-master", "FSD50K");
   }
 
@@ -82,7 +93,9 @@ class DetectionTest {
     Path fsd = tmp.resolve("FSD50K");
     DatasetFixtures.fsd50k(fsd);
 
-    DatasetIndex index = Datasets.index(fsd.resolve("FSD50K.dev_audio"), null, LayoutOptions.defaults(), JobContext.none());
+    DatasetIndex index =
+        Datasets.index(
+            fsd.resolve("FSD50K.dev_audio"), null, LayoutOptions.defaults(), JobContext.none());
 
     assertThat(index.layout()).isEqualTo(Layout.FOLDERS);
     assertThat(index.clips()).isEmpty();
@@ -92,9 +105,11 @@ class DetectionTest {
 
   @Test
   void aMissingOrPlainFileRootIsAnError() throws IOException {
-    assertThatThrownBy(() -> Datasets.detect(tmp.resolve("nope"))).isInstanceOf(NoSuchFileException.class);
+    assertThatThrownBy(() -> Datasets.detect(tmp.resolve("nope")))
+        .isInstanceOf(NoSuchFileException.class);
     Path file = Files.writeString(tmp.resolve("f.txt"), "x");
-    assertThatThrownBy(() -> Datasets.index(file, null, LayoutOptions.defaults(), JobContext.none()))
+    assertThatThrownBy(
+            () -> Datasets.index(file, null, LayoutOptions.defaults(), JobContext.none()))
         .isInstanceOf(NotDirectoryException.class);
   }
 }

@@ -15,7 +15,8 @@ class FoldersReaderTest {
   @TempDir Path tmp;
 
   private static Map<String, String> labelAndSplit(DatasetIndex index) {
-    return index.clips().stream().collect(Collectors.toMap(Clip::id, c -> c.label() + "/" + c.split().displayName()));
+    return index.clips().stream()
+        .collect(Collectors.toMap(Clip::id, c -> c.label() + "/" + c.split().displayName()));
   }
 
   @Test
@@ -30,8 +31,14 @@ class FoldersReaderTest {
 
     assertThat(index.layout()).isEqualTo(Layout.FOLDERS);
     assertThat(labelAndSplit(index))
-        .containsExactlyInAnyOrderEntriesOf(Map.of(
-            "dog/a.wav", "dog/train", "dog/session/2/b.wav", "dog/train", "cat/c.wav", "cat/train"));
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                "dog/a.wav",
+                "dog/train",
+                "dog/session/2/b.wav",
+                "dog/train",
+                "cat/c.wav",
+                "cat/train"));
     assertThat(index.refused()).isEmpty();
     assertThat(index.warnings()).isEmpty();
   }
@@ -46,18 +53,21 @@ class FoldersReaderTest {
     DatasetFixtures.wav(root.resolve("test/loose.wav"));
     DatasetFixtures.wav(root.resolve(".cache/x/y.wav"));
 
-    DatasetIndex index = Datasets.index(root, Layout.FOLDERS, LayoutOptions.defaults(), JobContext.none());
+    DatasetIndex index =
+        Datasets.index(root, Layout.FOLDERS, LayoutOptions.defaults(), JobContext.none());
 
     assertThat(labelAndSplit(index))
-        .containsExactlyInAnyOrderEntriesOf(Map.of(
-            "train/dog/a.wav", "dog/train",
-            "train/cat/b.wav", "cat/train",
-            "Valid/dog/c.wav", "dog/validation",
-            "test/cat/deeper/d.wav", "cat/test"));
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                "train/dog/a.wav", "dog/train",
+                "train/cat/b.wav", "cat/train",
+                "Valid/dog/c.wav", "dog/validation",
+                "test/cat/deeper/d.wav", "cat/test"));
     assertThat(index.labels()).containsExactly("cat", "dog");
     assertThat(index.warnings())
         .anySatisfy(w -> assertThat(w).contains("read as splits"))
-        .anySatisfy(w -> assertThat(w).contains("directly in a split folder").contains("test/loose.wav"));
+        .anySatisfy(
+            w -> assertThat(w).contains("directly in a split folder").contains("test/loose.wav"));
   }
 
   @Test
@@ -65,8 +75,11 @@ class FoldersReaderTest {
     Path root = tmp.resolve("d");
     DatasetFixtures.wav(root.resolve("test/a.wav"));
     DatasetFixtures.wav(root.resolve("dog/b.wav"));
-    DatasetIndex index = Datasets.index(root, Layout.FOLDERS, LayoutOptions.defaults(), JobContext.none());
-    assertThat(labelAndSplit(index)).containsEntry("test/a.wav", "test/train").containsEntry("dog/b.wav", "dog/train");
+    DatasetIndex index =
+        Datasets.index(root, Layout.FOLDERS, LayoutOptions.defaults(), JobContext.none());
+    assertThat(labelAndSplit(index))
+        .containsEntry("test/a.wav", "test/train")
+        .containsEntry("dog/b.wav", "dog/train");
   }
 
   @Test
@@ -76,13 +89,17 @@ class FoldersReaderTest {
     Path outside = DatasetFixtures.wav(tmp.resolve("elsewhere/secret.wav"));
     Files.createSymbolicLink(root.resolve("dog/secret.wav"), outside);
 
-    DatasetIndex index = Datasets.index(root, Layout.FOLDERS, LayoutOptions.defaults(), JobContext.none());
+    DatasetIndex index =
+        Datasets.index(root, Layout.FOLDERS, LayoutOptions.defaults(), JobContext.none());
 
     assertThat(index.clips()).extracting(Clip::id).containsExactly("dog/a.wav");
-    assertThat(index.refused()).singleElement().satisfies(r -> {
-      assertThat(r.path()).isEqualTo("dog/secret.wav");
-      assertThat(r.reason()).isEqualTo(Refusal.Reason.OUTSIDE_ROOT);
-      assertThat(r.detail()).contains(outside.toRealPath().toString());
-    });
+    assertThat(index.refused())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.path()).isEqualTo("dog/secret.wav");
+              assertThat(r.reason()).isEqualTo(Refusal.Reason.OUTSIDE_ROOT);
+              assertThat(r.detail()).contains(outside.toRealPath().toString());
+            });
   }
 }

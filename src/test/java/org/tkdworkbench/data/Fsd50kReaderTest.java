@@ -36,12 +36,14 @@ class Fsd50kReaderTest {
     assertThat(byId.get("FSD50K.eval_audio/37199.wav").labels()).containsExactly("Music", "Guitar");
     assertThat(byId.get("FSD50K.eval_audio/37199.wav").split()).isEqualTo(Split.TEST);
     assertThat(byId.get("FSD50K.eval_audio/21914.wav").split()).isEqualTo(Split.TEST);
-    assertThat(index.labels()).containsExactly("Bark", "Dog", "Domestic_animals_and_pets", "Guitar", "Music", "Rain");
+    assertThat(index.labels())
+        .containsExactly("Bark", "Dog", "Domestic_animals_and_pets", "Guitar", "Music", "Rain");
   }
 
   @Test
   void plantedRowsAreRefusedWithTheRightReason() throws IOException {
-    DatasetIndex index = Datasets.index(root, Layout.FSD50K, LayoutOptions.defaults(), JobContext.none());
+    DatasetIndex index =
+        Datasets.index(root, Layout.FSD50K, LayoutOptions.defaults(), JobContext.none());
 
     assertThat(index.refused())
         .extracting(Refusal::path, Refusal::reason)
@@ -49,28 +51,42 @@ class Fsd50kReaderTest {
             tuple("FSD50K.dev_audio/16401.wav", Refusal.Reason.LABEL_NOT_IN_VOCABULARY),
             tuple("FSD50K.dev_audio/16402.wav", Refusal.Reason.MISSING),
             tuple("FSD50K.dev_audio/16403.wav", Refusal.Reason.BAD_METADATA));
-    assertThat(index.refused().get(0).detail()).contains("'Banjo_typo'").contains("vocabulary.csv").contains("line 5 of");
-    assertThat(index.refused()).filteredOn(r -> r.reason() == Refusal.Reason.BAD_METADATA)
-        .singleElement().extracting(Refusal::detail).asString().contains("'holdout'").contains("line 7");
+    assertThat(index.refused().get(0).detail())
+        .contains("'Banjo_typo'")
+        .contains("vocabulary.csv")
+        .contains("line 5 of");
+    assertThat(index.refused())
+        .filteredOn(r -> r.reason() == Refusal.Reason.BAD_METADATA)
+        .singleElement()
+        .extracting(Refusal::detail)
+        .asString()
+        .contains("'holdout'")
+        .contains("line 7");
     // the empty and the truncated file pass the index (names only); the importer refuses them
-    assertThat(index.clips()).extracting(Clip::id).contains("FSD50K.dev_audio/16404.wav", "FSD50K.dev_audio/16405.wav");
+    assertThat(index.clips())
+        .extracting(Clip::id)
+        .contains("FSD50K.dev_audio/16404.wav", "FSD50K.dev_audio/16405.wav");
   }
 
   @Test
   void withoutVocabularyTheLabelsFoundAreTheVocabularyWithAWarning() throws IOException {
     Files.delete(root.resolve("FSD50K.ground_truth/vocabulary.csv"));
-    DatasetIndex index = Datasets.index(root, Layout.FSD50K, LayoutOptions.defaults(), JobContext.none());
+    DatasetIndex index =
+        Datasets.index(root, Layout.FSD50K, LayoutOptions.defaults(), JobContext.none());
     assertThat(index.labels()).contains("Banjo_typo");
-    assertThat(index.warnings()).anySatisfy(w -> assertThat(w).contains("vocabulary.csv is missing"));
+    assertThat(index.warnings())
+        .anySatisfy(w -> assertThat(w).contains("vocabulary.csv is missing"));
   }
 
   @Test
   void onlyTheEvalHalfIsEnough() throws IOException {
     Files.delete(root.resolve("FSD50K.ground_truth/dev.csv"));
-    DatasetIndex index = Datasets.index(root, Layout.FSD50K, LayoutOptions.defaults(), JobContext.none());
+    DatasetIndex index =
+        Datasets.index(root, Layout.FSD50K, LayoutOptions.defaults(), JobContext.none());
     assertThat(index.clips()).extracting(Clip::split).containsOnly(Split.TEST).hasSize(2);
     assertThat(index.warnings()).anySatisfy(w -> assertThat(w).contains("dev.csv is missing"));
-    assertThat(index.warnings()).anySatisfy(w -> assertThat(w).contains("no ground-truth row names"));
+    assertThat(index.warnings())
+        .anySatisfy(w -> assertThat(w).contains("no ground-truth row names"));
   }
 
   @Test
@@ -82,33 +98,35 @@ class Fsd50kReaderTest {
   void largeGroundTruthReportsProgressAndStopsWhenCancelled(@TempDir Path big) throws IOException {
     IndexBenchmark.generateFsd50k(big, 1500, 7);
     List<Long> done = new java.util.ArrayList<>();
-    JobContext counting = new JobContext() {
-      @Override
-      public void progress(long d, long total, String message) {
-        done.add(d);
-        assertThat(total).isEqualTo(1500);
-      }
+    JobContext counting =
+        new JobContext() {
+          @Override
+          public void progress(long d, long total, String message) {
+            done.add(d);
+            assertThat(total).isEqualTo(1500);
+          }
 
-      @Override
-      public boolean isCancelled() {
-        return false;
-      }
-    };
+          @Override
+          public boolean isCancelled() {
+            return false;
+          }
+        };
     DatasetIndex index = Datasets.index(big, null, LayoutOptions.defaults(), counting);
     assertThat(index.clips()).hasSize(1500);
     assertThat(index.refused()).isEmpty();
     assertThat(index.countBySplit().get(Split.TEST)).isEqualTo(300);
     assertThat(done).contains(512L, 1024L, 1500L);
 
-    JobContext cancelled = new JobContext() {
-      @Override
-      public void progress(long d, long total, String message) {}
+    JobContext cancelled =
+        new JobContext() {
+          @Override
+          public void progress(long d, long total, String message) {}
 
-      @Override
-      public boolean isCancelled() {
-        return true;
-      }
-    };
+          @Override
+          public boolean isCancelled() {
+            return true;
+          }
+        };
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () -> Datasets.index(big, Layout.FSD50K, LayoutOptions.defaults(), cancelled))
         .isInstanceOf(org.tkdworkbench.jobs.CancelledException.class);

@@ -57,7 +57,9 @@ class ManifestReaderTest {
     assertThat(index.layout()).isEqualTo(Layout.MANIFEST);
     assertThat(index.multiLabel()).isTrue();
     Map<String, Clip> byId = index.clips().stream().collect(Collectors.toMap(Clip::id, c -> c));
-    assertThat(byId).containsOnlyKeys("clips/a.wav", "clips/b.wav", "clips/c.wav", "clips/d.wav", "clips/e.wav");
+    assertThat(byId)
+        .containsOnlyKeys(
+            "clips/a.wav", "clips/b.wav", "clips/c.wav", "clips/d.wav", "clips/e.wav");
     assertThat(byId.get("clips/a.wav").split()).isEqualTo(Split.TRAIN);
     assertThat(byId.get("clips/b.wav").labels()).containsExactly("dog", "bark");
     assertThat(byId.get("clips/b.wav").split()).isEqualTo(Split.VALIDATION);
@@ -65,14 +67,16 @@ class ManifestReaderTest {
     assertThat(byId.get("clips/d.wav").split()).isEqualTo(Split.TEST);
     assertThat(byId.get("clips/e.wav").labels()).containsExactly("cat", "purr");
     assertThat(byId.get("clips/e.wav").split()).isEqualTo(Split.TRAIN);
-    assertThat(byId.get("clips/a.wav").path()).isEqualTo(root.toAbsolutePath().resolve("clips/a.wav"));
+    assertThat(byId.get("clips/a.wav").path())
+        .isEqualTo(root.toAbsolutePath().resolve("clips/a.wav"));
     assertThat(index.labels()).containsExactly("bark", "cat", "dog", "purr");
   }
 
   @Test
   void everyPlantedRowIsRefusedWithItsReason() throws IOException {
     Path root = fixture();
-    DatasetIndex index = Datasets.index(root, Layout.MANIFEST, LayoutOptions.defaults(), JobContext.none());
+    DatasetIndex index =
+        Datasets.index(root, Layout.MANIFEST, LayoutOptions.defaults(), JobContext.none());
 
     assertThat(index.refused())
         .extracting(Refusal::path, Refusal::reason)
@@ -86,11 +90,19 @@ class ManifestReaderTest {
             tuple("clips/f.wav", Refusal.Reason.BAD_METADATA),
             tuple("clips/f.wav", Refusal.Reason.BAD_METADATA),
             tuple("clips/notes.txt", Refusal.Reason.NOT_AUDIO));
-    assertThat(index.refused()).anySatisfy(r -> assertThat(r.detail()).contains("line 13 of manifest.csv").contains("'holdout'"));
-    assertThat(index.refused()).anySatisfy(r -> assertThat(r.detail()).contains("line 14 of manifest.csv").contains("no label"));
-    assertThat(index.refused()).anySatisfy(r -> assertThat(r.detail()).contains("line 8").contains("absolute path"));
-    assertThat(index.refused()).anySatisfy(r -> assertThat(r.detail()).startsWith("symbolic link to").contains("outside.wav"));
-    assertThat(index.refused()).anySatisfy(r -> assertThat(r.detail()).contains("the same file as clips/a.wav"));
+    assertThat(index.refused())
+        .anySatisfy(
+            r -> assertThat(r.detail()).contains("line 13 of manifest.csv").contains("'holdout'"));
+    assertThat(index.refused())
+        .anySatisfy(
+            r -> assertThat(r.detail()).contains("line 14 of manifest.csv").contains("no label"));
+    assertThat(index.refused())
+        .anySatisfy(r -> assertThat(r.detail()).contains("line 8").contains("absolute path"));
+    assertThat(index.refused())
+        .anySatisfy(
+            r -> assertThat(r.detail()).startsWith("symbolic link to").contains("outside.wav"));
+    assertThat(index.refused())
+        .anySatisfy(r -> assertThat(r.detail()).contains("the same file as clips/a.wav"));
     assertThat(index.refused()).extracting(Refusal::path).isSorted();
   }
 
@@ -99,30 +111,50 @@ class ManifestReaderTest {
     Path root = tmp.resolve("d");
     DatasetFixtures.wav(root.resolve("audio/x.wav"));
     DatasetFixtures.wav(root.resolve("top.wav"));
-    DatasetFixtures.textFile(root.resolve("lists/train.csv"), "label,path", "x,../audio/x.wav", "t,../top.wav", "y,../../escape.wav");
+    DatasetFixtures.textFile(
+        root.resolve("lists/train.csv"),
+        "label,path",
+        "x,../audio/x.wav",
+        "t,../top.wav",
+        "y,../../escape.wav");
 
     DatasetIndex index =
-        Datasets.index(root, Layout.MANIFEST, new LayoutOptions(null, null, "lists/train.csv"), JobContext.none());
+        Datasets.index(
+            root,
+            Layout.MANIFEST,
+            new LayoutOptions(null, null, "lists/train.csv"),
+            JobContext.none());
 
     assertThat(index.clips()).extracting(Clip::id).containsExactly("audio/x.wav", "top.wav");
     assertThat(index.multiLabel()).isFalse();
-    assertThat(index.refused()).singleElement().satisfies(r -> {
-      assertThat(r.path()).isEqualTo("../../escape.wav");
-      assertThat(r.reason()).isEqualTo(Refusal.Reason.OUTSIDE_ROOT);
-    });
+    assertThat(index.refused())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.path()).isEqualTo("../../escape.wav");
+              assertThat(r.reason()).isEqualTo(Refusal.Reason.OUTSIDE_ROOT);
+            });
   }
 
   @Test
   void aHeaderIsRequiredAndSeveralManifestsMustBeChosenBetween() throws IOException {
     Path root = tmp.resolve("m");
     DatasetFixtures.textFile(root.resolve("a.csv"), "clips/a.wav,dog");
-    assertThatThrownBy(() -> Datasets.index(root, Layout.MANIFEST, new LayoutOptions(null, null, "a.csv"), JobContext.none()))
+    assertThatThrownBy(
+            () ->
+                Datasets.index(
+                    root,
+                    Layout.MANIFEST,
+                    new LayoutOptions(null, null, "a.csv"),
+                    JobContext.none()))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("needs a header line with the columns path and label");
 
     DatasetFixtures.textFile(root.resolve("one.csv"), "path,label");
     DatasetFixtures.textFile(root.resolve("two.csv"), "path,label");
-    assertThatThrownBy(() -> Datasets.index(root, Layout.MANIFEST, LayoutOptions.defaults(), JobContext.none()))
+    assertThatThrownBy(
+            () ->
+                Datasets.index(root, Layout.MANIFEST, LayoutOptions.defaults(), JobContext.none()))
         .hasMessageContaining("several manifests (one.csv, two.csv)");
   }
 }

@@ -17,7 +17,8 @@ class JsonTest {
     String json = Json.mapper().writeValueAsString(s);
     assertThat(json).contains("\"2025-01-31T12:00:00.500Z\"");
     assertThat(Json.mapper().readValue(json, Stamped.class)).isEqualTo(s);
-    assertThatThrownBy(() -> Json.mapper().readValue("{\"name\":\"a\",\"at\":\"yesterday\"}", Stamped.class))
+    assertThatThrownBy(
+            () -> Json.mapper().readValue("{\"name\":\"a\",\"at\":\"yesterday\"}", Stamped.class))
         .isInstanceOf(InvalidFormatException.class)
         .hasMessageContaining("ISO-8601");
   }
