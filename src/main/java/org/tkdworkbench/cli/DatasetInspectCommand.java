@@ -112,15 +112,17 @@ final class DatasetInspectCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     noteIgnored(chosen, err);
 
+    JobContext progress = ConsoleProgress.forTerminal(err);
     DatasetIndex index;
     try {
-      index = Datasets.index(dir, chosen, options, JobContext.none());
+      index = Datasets.index(dir, chosen, options, progress);
     } catch (IOException e) {
+      ConsoleProgress.clear(progress);
       err.println("error: " + describe(e));
       return WorkbenchCommand.EXIT_FAILED;
     }
-    ImportReport report =
-        new DatasetImporter(new AudioDecoder(), threads).report(index, JobContext.none());
+    ImportReport report = new DatasetImporter(new AudioDecoder(), threads).report(index, progress);
+    ConsoleProgress.clear(progress);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       out.println(Json.mapper().writeValueAsString(ImportReportFormat.toJson(report)));
@@ -161,6 +163,10 @@ final class DatasetInspectCommand implements Callable<Integer> {
     }
     Path root = dir.toAbsolutePath().normalize();
     Path typed = Path.of(manifest).toAbsolutePath().normalize();
+    if (!root.resolve(manifest).normalize().startsWith(root) && !Files.isRegularFile(typed)) {
+      throw new CliUsageException(
+          "--manifest: must be a file inside " + root + ", found " + manifest);
+    }
     if (Path.of(manifest).isAbsolute() || Files.isRegularFile(typed)) {
       if (!typed.startsWith(root)) {
         throw new CliUsageException(
@@ -172,6 +178,9 @@ final class DatasetInspectCommand implements Callable<Integer> {
   }
 
   private void noteIgnored(Layout chosen, PrintWriter err) {
+    if (chosen != null && chosen != Layout.MANIFEST && manifest != null) {
+      err.println("note: --manifest applies to the manifest layout only; ignored");
+    }
     if (chosen != null && chosen != Layout.ESC50 && (testFold != null || validationFold != null)) {
       err.println(
           "note: --test-fold and --validation-fold apply to the esc50 layout only; ignored");
@@ -229,5 +238,49 @@ final class DatasetInspectCommand implements Callable<Integer> {
       return f.getFile() + ": " + f.getReason();
     }
     return AtomicFiles.describe(e);
+  }
+
+  /**
+   * Progress on the terminal's error stream, one line rewritten in place at most twice a second;
+   * silent when the output is not a terminal (scripts, tests, {@code --json > file} pipelines keep
+   * clean streams).
+   */
+  static final class ConsoleProgress implements JobContext {
+    private static final long EVERY_NANOS = 500_000_000L;
+    private final PrintWriter err;
+    private long last = System.nanoTime();
+    private boolean dirty;
+
+    private ConsoleProgress(PrintWriter err) {
+      this.err = err;
+    }
+
+    static JobContext forTerminal(PrintWriter err) {
+      return System.console() == null ? JobContext.none() : new ConsoleProgress(err);
+    }
+
+    static void clear(JobContext ctx) {
+      if (ctx instanceof ConsoleProgress p && p.dirty) {
+        p.err.print("\r" + " ".repeat(79) + "\r");
+        p.err.flush();
+      }
+    }
+
+    @Override
+    public void progress(long done, long total, String message) {
+      long now = System.nanoTime();
+      if (now - last >= EVERY_NANOS) {
+        last = now;
+        String m = message.length() > 79 ? message.substring(0, 79) : message;
+        err.print("\r" + m + " ".repeat(79 - m.length()));
+        err.flush();
+        dirty = true;
+      }
+    }
+
+    @Override
+    public boolean isCancelled() {
+      return false;
+    }
   }
 }

@@ -2,6 +2,7 @@ package org.tkdworkbench.data;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +73,7 @@ public final class DatasetImporter {
         accepted.add(c);
         formats.add(f);
       } else {
-        refused.add(refusal(c.id(), (AudioDecodeException) results[i]));
+        refused.add(refusal(c.id(), results[i]));
       }
     }
     List<Path> noise = new ArrayList<>();
@@ -81,7 +82,7 @@ public final class DatasetImporter {
       if (results[i] instanceof SourceFormat) {
         noise.add(p);
       } else {
-        refused.add(refusal(relative(index.root(), p), (AudioDecodeException) results[i]));
+        refused.add(refusal(relative(index.root(), p), results[i]));
       }
     }
     List<Refusal> allRefused = new ArrayList<>(index.refused());
@@ -173,7 +174,10 @@ public final class DatasetImporter {
    * unsupported format or encoding → UNSUPPORTED_FORMAT, TRUNCATED; anything else (bad header, no
    * samples, zero channels, ...) → UNREADABLE with the decoder's words as the detail.
    */
-  static Refusal refusal(String path, AudioDecodeException e) {
+  static Refusal refusal(String path, Object result) {
+    if (!(result instanceof AudioDecodeException e)) { // a worker died (e.g. out of memory)
+      return new Refusal(path, Refusal.Reason.UNREADABLE, "could not be probed");
+    }
     Refusal.Reason reason =
         switch (e.reason()) {
           case NOT_FOUND, NOT_READABLE -> Refusal.Reason.UNREADABLE;
@@ -224,7 +228,16 @@ public final class DatasetImporter {
     if (kept.clips().isEmpty()) {
       min = 0;
     }
-    return new ImportReport(kept, perClass, perSplit, total, min, max, rates, kept.refused());
+    perClass.replaceAll((label, counts) -> Collections.unmodifiableMap(counts));
+    return new ImportReport(
+        kept,
+        Collections.unmodifiableSortedMap(perClass),
+        Collections.unmodifiableMap(perSplit),
+        total,
+        min,
+        max,
+        Collections.unmodifiableSortedMap(rates),
+        kept.refused());
   }
 
   private static Map<Split, Integer> zeros() {

@@ -89,6 +89,10 @@ public final class DatasetRegistry {
               + ", layout "
               + entry.layout());
     }
+    if (Layout.fromCliName(entry.layout()).isEmpty()) {
+      throw new IllegalArgumentException(
+          "dataset.layout: must be a layout name such as esc50, found '" + entry.layout() + "'");
+    }
     String root = Path.of(entry.root()).toAbsolutePath().normalize().toString();
     synchronized (LOCK) {
       Files.createDirectories(workspace.root());

@@ -2,6 +2,7 @@ package org.tkdworkbench.data;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import org.tkdworkbench.workspace.Json;
@@ -19,6 +20,9 @@ import org.tkdworkbench.workspace.Json;
  * reason in lower snake case such as {@code outside_root}), {@code warnings} (list of sentences).
  */
 public final class ImportReportFormat {
+  /** Refusals the table lists one by one; the JSON lists all. */
+  public static final int MAX_REFUSALS_SHOWN = 200;
+
   private ImportReportFormat() {}
 
   /** The report as a JSON object (see the class comment for its keys). */
@@ -121,9 +125,24 @@ public final class ImportReportFormat {
     }
     if (!r.refused().isEmpty()) {
       sb.append('\n');
-      line(sb, "Refused (%d):", r.refused().size());
-      for (Refusal f : r.refused()) {
+      Map<Refusal.Reason, Integer> byReason = new EnumMap<>(Refusal.Reason.class);
+      r.refused().forEach(f -> byReason.merge(f.reason(), 1, Integer::sum));
+      StringBuilder reasons = new StringBuilder();
+      byReason.forEach(
+          (reason, k) ->
+              reasons
+                  .append(reasons.length() == 0 ? "" : ", ")
+                  .append(reason.phrase())
+                  .append(' ')
+                  .append(k));
+      line(sb, "Refused (%d: %s):", r.refused().size(), reasons);
+      // A missing audio folder refuses 40,000 rows alike; the first ones show the pattern.
+      int shown = Math.min(r.refused().size(), MAX_REFUSALS_SHOWN);
+      for (Refusal f : r.refused().subList(0, shown)) {
         line(sb, "  %s", f);
+      }
+      if (shown < r.refused().size()) {
+        line(sb, "  ... and %d more (the JSON report lists them all)", r.refused().size() - shown);
       }
     }
     if (!index.warnings().isEmpty()) {

@@ -118,6 +118,12 @@ class DatasetInspectCommandTest {
     assertThat(same.code()).isEqualTo(2);
     assertThat(same.err()).contains("--validation-fold").contains("found 2");
 
+    Run manifest = cli("dataset", "inspect", root.toString(), "--manifest", "../elsewhere.csv");
+    assertThat(manifest.code()).isEqualTo(2);
+    assertThat(manifest.err())
+        .contains("--manifest: must be a file inside")
+        .contains("../elsewhere.csv");
+
     Run threads = cli("dataset", "inspect", root.toString(), "--threads", "0");
     assertThat(threads.code()).isEqualTo(2);
     assertThat(threads.err()).contains("--threads");
