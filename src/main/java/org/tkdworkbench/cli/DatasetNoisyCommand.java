@@ -1,13 +1,281 @@
 package org.tkdworkbench.cli;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.tkdworkbench.audio.AudioDecoder;
+import org.tkdworkbench.data.DatasetIndex;
+import org.tkdworkbench.data.SpeechCommandsIndexer;
+import org.tkdworkbench.data.noisy.NoiseSources;
+import org.tkdworkbench.data.noisy.NoisyKeywordBuilder;
+import org.tkdworkbench.data.noisy.NoisySpec;
+import org.tkdworkbench.jobs.CancelledException;
+import org.tkdworkbench.jobs.JobContext;
+import org.tkdworkbench.workspace.AtomicFiles;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** CONTRACT PLACEHOLDER: filled in by the datasets work. */
-@Command(name = "noisy", mixinStandardHelpOptions = true, description = "Build a noisy-keyword variant of a dataset.")
+/**
+ * {@code dataset noisy}: writes a noisy-keyword variant of a dataset ({@link NoisyKeywordBuilder}).
+ * The source is read as a Speech Commands / folder-per-class tree; the builder itself takes any
+ * single-label {@link DatasetIndex}. Ctrl-C cancels the build and removes its temporary folder.
+ */
+@Command(
+    name = "noisy",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Build a noisy-keyword variant of a dataset: each clip placed at a random offset in noise of"
+          + " the given length, at an SNR drawn from the range (measured over the keyword's active"
+          + " region). Writes <label>/<name>.wav, the split lists, keyword_spans.csv and"
+          + " noisy_spec.json."
+    })
 final class DatasetNoisyCommand implements Callable<Integer> {
+  private static final NoisySpec D = NoisySpec.defaults();
+
+  @Option(
+      names = "--source",
+      required = true,
+      paramLabel = "DIR",
+      description = "Keyword dataset (Speech Commands layout or label folders).")
+  Path source;
+
+  @Option(
+      names = "--noise",
+      paramLabel = "DIR",
+      description =
+          "Folder of noise audio, searched recursively (default: the source's _background_noise_).")
+  Path noise;
+
+  @Option(
+      names = "--length",
+      paramLabel = "SECONDS",
+      description = "Length of every clip (default: ${DEFAULT-VALUE}).")
+  double length = D.lengthSeconds();
+
+  @Option(
+      names = "--snr-min",
+      paramLabel = "DB",
+      description = "Lowest SNR (default: ${DEFAULT-VALUE}).")
+  double snrMin = D.snrMinDb();
+
+  @Option(
+      names = "--snr-max",
+      paramLabel = "DB",
+      description = "Highest SNR (default: ${DEFAULT-VALUE}).")
+  double snrMax = D.snrMaxDb();
+
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      description = "Seed of the offsets, SNRs and noise excerpts (default: ${DEFAULT-VALUE}).")
+  long seed = D.seed();
+
+  @Option(
+      names = "--output",
+      required = true,
+      paramLabel = "DIR",
+      description = "New (or empty) folder to write.")
+  Path output;
+
+  @Option(
+      names = "--sample-rate",
+      paramLabel = "HZ",
+      description = "Rate of the written clips (default: ${DEFAULT-VALUE}).")
+  int sampleRate = D.sampleRate();
+
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "Threads (default: ${DEFAULT-VALUE}).")
+  int threads = NoisyKeywordBuilder.DEFAULT_THREADS;
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
   @Override
-  public Integer call() {
-    throw new UnsupportedOperationException("not yet implemented");
+  public Integer call() throws IOException {
+    NoisySpec ns = new NoisySpec(length, snrMin, snrMax, seed, sampleRate);
+    List<String> problems = new ArrayList<>();
+    for (String p : ns.validate()) {
+      problems.add(toOptionNames(p));
+    }
+    if (threads < 1) {
+      problems.add("--threads: must be at least 1, found " + threads);
+    }
+    if (!Files.isDirectory(source)) {
+      problems.add("--source: must be a dataset folder, found " + describe(source));
+    }
+    if (noise != null && !Files.isDirectory(noise)) {
+      problems.add("--noise: must be a folder of noise audio, found " + describe(noise));
+    }
+    for (String p :
+        NoisyKeywordBuilder.checkOutput(output, Files.isDirectory(source) ? source : null)) {
+      problems.add(toOptionNames(p));
+    }
+    if (!problems.isEmpty()) {
+      throw new CliUsageException(String.join("\n  ", problems));
+    }
+
+    DatasetIndex index = SpeechCommandsIndexer.index(source, JobContext.none());
+    if (index.clips().isEmpty()) {
+      throw new CliUsageException(
+          "--source: no clips found under "
+              + index.root()
+              + " (expected <label>/<clip>.wav folders)");
+    }
+    List<Path> noiseFiles;
+    try {
+      noiseFiles = noise != null ? NoiseSources.find(noise) : index.noiseFiles();
+    } catch (NoSuchFileException | NotDirectoryException e) {
+      throw new CliUsageException(
+          "--noise: must be a folder of noise audio, found " + describe(noise));
+    }
+    if (noiseFiles.isEmpty()) {
+      throw new CliUsageException(
+          noise != null
+              ? "--noise: no audio files under " + noise.toAbsolutePath()
+              : "--noise: not given, and "
+                  + index.root()
+                  + " has no "
+                  + SpeechCommandsIndexer.NOISE_FOLDER
+                  + "/ folder with audio; pass --noise DIR");
+    }
+
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    err.printf(
+        Locale.ROOT,
+        "Building %s from %d clips and %d noise files...%n",
+        output,
+        index.clips().size(),
+        noiseFiles.size());
+    err.flush();
+    CliJob job = new CliJob(err);
+    Thread hook = new Thread(job::interrupt, "tkd-noisy-cancel");
+    Runtime.getRuntime().addShutdownHook(hook);
+    NoisyKeywordBuilder.Result r;
+    try {
+      r =
+          new NoisyKeywordBuilder(new AudioDecoder(), threads)
+              .build(index, noiseFiles, ns, output, job);
+    } catch (CancelledException e) {
+      err.println("error: cancelled; nothing was written to " + output);
+      return WorkbenchCommand.EXIT_FAILED;
+    } catch (IOException e) {
+      err.println("error: " + AtomicFiles.describe(e));
+      return WorkbenchCommand.EXIT_FAILED;
+    } finally {
+      job.finished.countDown();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException e) {
+        // The JVM is already shutting down (Ctrl-C): the hook is running and waits for us.
+      }
+    }
+    printSummary(out, r, ns);
+    for (String p : r.problems().subList(0, Math.min(20, r.problems().size()))) {
+      err.println("refused " + p);
+    }
+    if (r.problems().size() > 20) {
+      err.println(
+          "... and "
+              + (r.problems().size() - 20)
+              + " more (all listed in "
+              + r.output().resolve(NoisyKeywordBuilder.SPEC_FILE)
+              + ")");
+    }
+    return 0;
+  }
+
+  private static void printSummary(PrintWriter out, NoisyKeywordBuilder.Result r, NoisySpec ns) {
+    NoisyKeywordBuilder.Stats s = r.stats();
+    out.printf(Locale.ROOT, "output: %s%n", r.output());
+    out.printf(
+        Locale.ROOT,
+        "written: %d clips of %.3f s at %d Hz%n",
+        r.written(),
+        ns.lengthSeconds(),
+        ns.sampleRate());
+    out.printf(Locale.ROOT, "refused: %d clips, %d noise files%n", r.refused(), s.noiseRefused());
+    out.printf(Locale.ROOT, "noise files used: %d%n", s.noiseFiles());
+    out.printf(
+        Locale.ROOT,
+        "snr: asked %.2f..%.2f dB, drawn %.2f..%.2f dB (keyword active region vs noise under it)%n",
+        ns.snrMinDb(),
+        ns.snrMaxDb(),
+        s.minSnrDb(),
+        s.maxSnrDb());
+    out.printf(
+        Locale.ROOT,
+        "keyword spans: %.3f..%.3f s, mean %.3f s%n",
+        s.minSpanSeconds(),
+        s.maxSpanSeconds(),
+        s.meanSpanSeconds());
+    out.printf(Locale.ROOT, "scaled down to avoid clipping: %d clips%n", s.scaledForHeadroom());
+    out.printf(Locale.ROOT, "time: %.1f s%n", s.seconds());
+    out.flush();
+  }
+
+  /** The spec's field names as the options that set them. */
+  private static String toOptionNames(String problem) {
+    return problem
+        .replace("noisy.length:", "--length:")
+        .replace("noisy.snr:", "--snr-min/--snr-max:")
+        .replace("noisy.sample_rate:", "--sample-rate:")
+        .replace("noisy.seed:", "--seed:")
+        .replaceFirst("^output:", "--output:");
+  }
+
+  private static String describe(Path p) {
+    Path abs = p.toAbsolutePath();
+    return Files.exists(abs) ? "a file " + abs : abs + " (does not exist)";
+  }
+
+  /**
+   * The build's context on the command line: progress to standard error about once a second, and a
+   * cancel flag the shutdown hook sets on Ctrl-C, after which the hook waits for the build to
+   * remove its temporary folder.
+   */
+  private static final class CliJob implements JobContext {
+    private final PrintWriter err;
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private volatile boolean cancelled;
+    private long lastPrint = System.nanoTime();
+
+    CliJob(PrintWriter err) {
+      this.err = err;
+    }
+
+    void interrupt() {
+      cancelled = true;
+      try {
+        finished.await(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    @Override
+    public synchronized void progress(long done, long total, String message) {
+      long now = System.nanoTime();
+      if (now - lastPrint > 1_000_000_000L && total > 0) {
+        lastPrint = now;
+        err.printf(Locale.ROOT, "  %d/%d (%.0f%%)%n", done, total, 100.0 * done / total);
+        err.flush();
+      }
+    }
+
+    @Override
+    public boolean isCancelled() {
+      return cancelled;
+    }
   }
 }
