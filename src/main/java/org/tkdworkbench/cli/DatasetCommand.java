@@ -6,8 +6,12 @@ import picocli.CommandLine.Command;
 @Command(
     name = "dataset",
     mixinStandardHelpOptions = true,
-    description = "Inspect dataset folders and build noisy variants.",
-    subcommands = {DatasetInspectCommand.class, DatasetNoisyCommand.class})
+    description = "Inspect dataset folders, build noisy variants, precompute features.",
+    subcommands = {
+      DatasetInspectCommand.class,
+      DatasetNoisyCommand.class,
+      DatasetFeaturesCommand.class
+    })
 final class DatasetCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 

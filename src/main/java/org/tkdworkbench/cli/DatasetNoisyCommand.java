@@ -10,10 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.tkdworkbench.audio.AudioDecoder;
 import org.tkdworkbench.data.DatasetIndex;
+import org.tkdworkbench.data.Datasets;
+import org.tkdworkbench.data.LayoutOptions;
 import org.tkdworkbench.data.SpeechCommandsIndexer;
 import org.tkdworkbench.data.noisy.NoiseSources;
 import org.tkdworkbench.data.noisy.NoisyKeywordBuilder;
@@ -124,7 +124,13 @@ final class DatasetNoisyCommand implements Callable<Integer> {
       throw new CliUsageException(String.join("\n  ", problems));
     }
 
-    DatasetIndex index = SpeechCommandsIndexer.index(source, JobContext.none());
+    DatasetIndex index;
+    try {
+      index = Datasets.index(source, null, LayoutOptions.defaults(), JobContext.none());
+    } catch (IOException e) {
+      err0().println("error: cannot read " + source + ": " + e.getMessage());
+      return WorkbenchCommand.EXIT_FAILED;
+    }
     if (index.clips().isEmpty()) {
       throw new CliUsageException(
           "--source: no clips found under "
@@ -158,9 +164,7 @@ final class DatasetNoisyCommand implements Callable<Integer> {
         index.clips().size(),
         noiseFiles.size());
     err.flush();
-    CliJob job = new CliJob(err);
-    Thread hook = new Thread(job::interrupt, "tkd-noisy-cancel");
-    Runtime.getRuntime().addShutdownHook(hook);
+    CliJob job = CliJob.start(err);
     NoisyKeywordBuilder.Result r;
     try {
       r =
@@ -173,12 +177,7 @@ final class DatasetNoisyCommand implements Callable<Integer> {
       err.println("error: " + AtomicFiles.describe(e));
       return WorkbenchCommand.EXIT_FAILED;
     } finally {
-      job.finished.countDown();
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException e) {
-        // The JVM is already shutting down (Ctrl-C): the hook is running and waits for us.
-      }
+      job.close();
     }
     printSummary(out, r, ns);
     for (String p : r.problems().subList(0, Math.min(20, r.problems().size()))) {
@@ -193,6 +192,10 @@ final class DatasetNoisyCommand implements Callable<Integer> {
               + ")");
     }
     return 0;
+  }
+
+  private PrintWriter err0() {
+    return spec.commandLine().getErr();
   }
 
   private static void printSummary(PrintWriter out, NoisyKeywordBuilder.Result r, NoisySpec ns) {
@@ -244,38 +247,4 @@ final class DatasetNoisyCommand implements Callable<Integer> {
    * cancel flag the shutdown hook sets on Ctrl-C, after which the hook waits for the build to
    * remove its temporary folder.
    */
-  private static final class CliJob implements JobContext {
-    private final PrintWriter err;
-    private final CountDownLatch finished = new CountDownLatch(1);
-    private volatile boolean cancelled;
-    private long lastPrint = System.nanoTime();
-
-    CliJob(PrintWriter err) {
-      this.err = err;
-    }
-
-    void interrupt() {
-      cancelled = true;
-      try {
-        finished.await(30, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-
-    @Override
-    public synchronized void progress(long done, long total, String message) {
-      long now = System.nanoTime();
-      if (now - lastPrint > 1_000_000_000L && total > 0) {
-        lastPrint = now;
-        err.printf(Locale.ROOT, "  %d/%d (%.0f%%)%n", done, total, 100.0 * done / total);
-        err.flush();
-      }
-    }
-
-    @Override
-    public boolean isCancelled() {
-      return cancelled;
-    }
-  }
 }

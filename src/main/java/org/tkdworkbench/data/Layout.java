@@ -4,9 +4,15 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
-/** How a dataset folder is organised; each has a reader that turns it into a {@link DatasetIndex}. */
+/**
+ * How a dataset folder is organised; each has a reader that turns it into a {@link DatasetIndex}.
+ */
 public enum Layout {
-  /** {@code root/<label>/**.wav}: the first folder below the root is the label; all train. */
+  /**
+   * {@code root/<label>/**}: the first folder below the root is the label, all train; or {@code
+   * root/<split>/<label>/**} when every top-level folder is named like a split (train, valid, test,
+   * ...).
+   */
   FOLDERS("folders"),
   /** Google Speech Commands v1/v2: label folders, split lists, {@code _background_noise_/}. */
   SPEECH_COMMANDS("speech-commands"),
@@ -14,7 +20,9 @@ public enum Layout {
   ESC50("esc50"),
   /** FSD50K: {@code FSD50K.ground_truth/{dev,eval,vocabulary}.csv}; multi-label. */
   FSD50K("fsd50k"),
-  /** A CSV manifest {@code path,label[,split]} relative to its folder; {@code ;} separates labels. */
+  /**
+   * A CSV manifest {@code path,label[,split]} relative to its folder; {@code ;} separates labels.
+   */
   MANIFEST("manifest");
 
   private final String cliName;

@@ -61,7 +61,8 @@ class SpeechCommandsIndexerTest {
         .containsEntry(Split.TRAIN, 2)
         .containsEntry(Split.VALIDATION, 1)
         .containsEntry(Split.TEST, 2);
-    assertThat(index.refused().stream().filter(r -> r.reason() == Refusal.Reason.MISSING).count()).isZero();
+    assertThat(index.refused().stream().filter(r -> r.reason() == Refusal.Reason.MISSING).count())
+        .isZero();
     assertThat(index.warnings()).isEmpty();
     Clip c = index.clips().get(0);
     assertThat(c.path()).isAbsolute().isEqualTo(root.toAbsolutePath().resolve("no/a.wav"));
@@ -95,7 +96,8 @@ class SpeechCommandsIndexerTest {
     DatasetIndex index = SpeechCommandsIndexer.index(root, JobContext.none());
 
     assertThat(index.clips()).hasSize(2);
-    assertThat(index.refused().stream().filter(r -> r.reason() == Refusal.Reason.MISSING).count()).isEqualTo(3);
+    assertThat(index.refused().stream().filter(r -> r.reason() == Refusal.Reason.MISSING).count())
+        .isEqualTo(3);
     assertThat(index.warnings())
         .anySatisfy(w -> assertThat(w).startsWith("1 validation_list.txt").contains("gone.wav"))
         .anySatisfy(w -> assertThat(w).startsWith("2 testing_list.txt").contains("no/gone1.wav"));
@@ -201,5 +203,33 @@ class SpeechCommandsIndexerTest {
     list(SpeechCommandsIndexer.TESTING_LIST, "no/a.wav");
     String summary = SpeechCommandsIndexer.index(root, JobContext.none()).summary();
     assertThat(summary).contains("2 clips, 2 labels (1 train, 0 val, 1 test)");
+  }
+
+  @Test
+  void aPublishedStyleTreeIsDetectedAndReadWithNoiseAndSplits(@TempDir Path sc) throws IOException {
+    DatasetFixtures.speechCommands(sc);
+    Files.write(
+        sc.resolve(SpeechCommandsIndexer.TESTING_LIST),
+        List.of("yes/0a7c2a8d_nohash_2.wav", "no/0a7c2a8d_nohash_2.wav", "../escape.wav"));
+
+    DatasetIndex index = Datasets.index(sc, null, LayoutOptions.defaults(), JobContext.none());
+
+    assertThat(index.layout()).isEqualTo(Layout.SPEECH_COMMANDS);
+    assertThat(index.labels()).containsExactly("no", "yes");
+    assertThat(index.countBySplit())
+        .containsEntry(Split.TRAIN, 2)
+        .containsEntry(Split.VALIDATION, 2)
+        .containsEntry(Split.TEST, 2);
+    assertThat(index.noiseFiles())
+        .extracting(p -> p.getFileName().toString())
+        .containsExactly("white_noise.wav");
+    assertThat(index.refused())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.path()).isEqualTo("../escape.wav");
+              assertThat(r.reason()).isEqualTo(Refusal.Reason.OUTSIDE_ROOT);
+              assertThat(r.detail()).contains("line 3 of testing_list.txt");
+            });
   }
 }

@@ -1,0 +1,105 @@
+package org.tkdworkbench.data;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.tkdworkbench.jobs.JobContext;
+
+/**
+ * Google Speech Commands v1 and v2 (they differ only in their words): {@code root/<word>/*.wav},
+ * {@code validation_list.txt} and {@code testing_list.txt} name the validation and test clips by
+ * path relative to the root; every other clip is train; {@code _background_noise_/} holds noise
+ * sources, not a class. Without lists the tree is all train.
+ *
+ * <p>List entries that name no clip are refused as MISSING (as OUTSIDE_ROOT when they leave the
+ * root) and summarised in one warning per list; a clip in both lists counts as test, with a
+ * warning.
+ */
+final class SpeechCommandsReader implements LayoutReader {
+  @Override
+  public DatasetIndex read(Path root, LayoutOptions options, JobContext ctx) throws IOException {
+    TreeWalk walk = TreeWalk.walk(root, ctx);
+    Map<String, Integer> validation = readList(root.resolve(SpeechCommandsIndexer.VALIDATION_LIST));
+    Map<String, Integer> testing = readList(root.resolve(SpeechCommandsIndexer.TESTING_LIST));
+    Problems problems = walk.problems;
+    IndexBuilder b = new IndexBuilder(root, Layout.SPEECH_COMMANDS, options, problems);
+    b.refuseAll(walk.refused);
+    b.noise(walk.noise);
+    for (Map.Entry<String, Path> e : walk.files.entrySet()) {
+      String id = e.getKey();
+      int slash = id.indexOf('/');
+      if (slash < 0) {
+        problems.add("audio files directly in the dataset folder, outside any label (ignored)", id);
+        continue;
+      }
+      boolean test = testing.containsKey(id);
+      boolean val = validation.containsKey(id);
+      if (test && val) {
+        problems.add("clips listed in both split lists (counted as test)", id);
+      }
+      Split split = test ? Split.TEST : val ? Split.VALIDATION : Split.TRAIN;
+      b.add(new Clip(id, e.getValue(), id.substring(0, slash), split), null, "the folder tree");
+    }
+    for (String listName :
+        List.of(SpeechCommandsIndexer.VALIDATION_LIST, SpeechCommandsIndexer.TESTING_LIST)) {
+      Map<String, Integer> entries =
+          listName.equals(SpeechCommandsIndexer.VALIDATION_LIST) ? validation : testing;
+      for (Map.Entry<String, Integer> entry : entries.entrySet()) {
+        String id = entry.getKey();
+        if (b.contains(id)) {
+          continue;
+        }
+        String where = "line " + entry.getValue() + " of " + listName;
+        if (leavesRoot(id)) {
+          b.refuse(id, Refusal.Reason.OUTSIDE_ROOT, "leaves the dataset folder, " + where);
+        } else {
+          b.refuse(
+              id,
+              Refusal.Reason.MISSING,
+              "named in " + listName + " (" + where + "), no such clip");
+        }
+        problems.add(listName + " entries that name no clip (ignored)", id);
+      }
+    }
+    DatasetIndex index = b.build();
+    ctx.progress(
+        index.clips().size(), index.clips().size(), "Indexed " + index.clips().size() + " clips");
+    return index;
+  }
+
+  private static boolean leavesRoot(String id) {
+    return id.startsWith("/") || id.equals("..") || id.startsWith("../") || id.contains("/../");
+  }
+
+  /**
+   * Reads a split list: one relative path per line; blank lines and {@code #} comments skipped.
+   * Returns entry → line number, in file order.
+   */
+  static Map<String, Integer> readList(Path file) throws IOException {
+    Map<String, Integer> entries = new LinkedHashMap<>();
+    if (!Files.isRegularFile(file)) {
+      return entries;
+    }
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    } catch (CharacterCodingException e) {
+      throw new IOException(file + ": not UTF-8 text, so not a Speech Commands split list", e);
+    }
+    for (int i = 0; i < lines.size(); i++) {
+      String entry = lines.get(i).strip().replace('\\', '/');
+      while (entry.startsWith("./")) {
+        entry = entry.substring(2);
+      }
+      if (!entry.isEmpty() && !entry.startsWith("#")) {
+        entries.putIfAbsent(entry, i + 1);
+      }
+    }
+    return entries;
+  }
+}
