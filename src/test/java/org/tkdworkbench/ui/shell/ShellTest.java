@@ -12,6 +12,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tkdworkbench.data.DatasetIndex;
+import org.tkdworkbench.data.DatasetRegistry;
+import org.tkdworkbench.data.Layout;
+import org.tkdworkbench.data.LayoutOptions;
 import org.tkdworkbench.jobs.ExecutorJobRunner;
 import org.tkdworkbench.jobs.JobHandle;
 import org.tkdworkbench.jobs.SameThreadJobRunner;
@@ -83,5 +86,35 @@ class ShellTest {
     assertThat(failed)
         .containsExactly("Could not open dataset " + tmp.resolve("nowhere") + ": the folder does not exist");
     assertThat(vm.datasetSummaryProperty().get()).isEqualTo("No dataset");
+  }
+
+  @Test
+  void openingARegisteredDatasetUsesItsLayoutAndSaysWhenItsFilesChanged() throws IOException {
+    Path root = tmp.resolve("speech");
+    Files.createDirectories(root.resolve("yes"));
+    Files.createDirectories(root.resolve("no"));
+    Files.write(root.resolve("yes/a.wav"), new byte[] {1});
+    Files.write(root.resolve("no/b.wav"), new byte[] {2});
+    ShellViewModel vm = new ShellViewModel(new SameThreadJobRunner(), Runnable::run);
+    List<DatasetIndex> loaded = new ArrayList<>();
+
+    vm.openDataset(root, Layout.FOLDERS, LayoutOptions.defaults(), null, loaded::add, t -> {});
+    assertThat(loaded).hasSize(1);
+    assertThat(loaded.get(0).layout()).isEqualTo(Layout.FOLDERS);
+    String fingerprint = DatasetRegistry.fingerprint(loaded.get(0));
+
+    vm.openDataset(root, Layout.FOLDERS, LayoutOptions.defaults(), fingerprint, loaded::add, t -> {});
+    assertThat(vm.messageProperty().get()).isEqualTo("Opened " + loaded.get(1).root());
+
+    Files.write(root.resolve("no/c.wav"), new byte[] {3});
+    vm.openDataset(root, Layout.FOLDERS, LayoutOptions.defaults(), fingerprint, loaded::add, t -> {});
+    assertThat(vm.messageProperty().get())
+        .contains("its files changed since it was imported (the fingerprint differs)");
+
+    // An index in hand (the wizard's) is shown as it is, and an open still running cannot replace it.
+    DatasetIndex imported = loaded.get(0);
+    vm.showDataset(imported, loaded::add);
+    assertThat(loaded).last().isSameAs(imported);
+    assertThat(vm.datasetSummaryProperty().get()).isEqualTo(imported.summary());
   }
 }
