@@ -85,8 +85,12 @@ class WizardViewTest {
   private void type(String id, String text) {
     TextField f = robot.lookup("#" + id).queryAs(TextField.class);
     robot.clickOn(f);
-    robot.interact(f::selectAll);
-    robot.write(text);
+    if (text.length() <= 4) {
+      robot.interact(f::selectAll);
+      robot.write(text); // short numbers are typed key by key
+    } else {
+      robot.interact(() -> f.setText(text)); // a long path would take seconds to type
+    }
     WaitForAsyncUtils.waitForFxEvents();
   }
 
@@ -176,5 +180,20 @@ class WizardViewTest {
     await("the wizard closes", () -> robot.listWindows().size() == 1);
     assertThat(imported).isEmpty();
     assertThat(services.registered).isEmpty();
+  }
+
+  @Test
+  void anUnreadableFolderIsAMessageOnThePageAndNextStaysDisabled() throws Exception {
+    Path missing = tmp.resolve("nowhere");
+    services.detectFailure = new java.nio.file.NoSuchFileException(missing.toString());
+    robot.clickOn("#wizardSourceFolder");
+    assertThat(button("wizardNext").isDisabled()).as("no folder yet").isTrue();
+    type("wizardFolderPath", missing.toString());
+    next();
+    Label error = robot.lookup("#wizardLayoutError").queryAs(Label.class);
+    await("the error shows", error::isVisible);
+    assertThat(error.getText()).isEqualTo("Could not read " + missing + ": it does not exist (" + missing + ")");
+    assertThat(button("wizardNext").isDisabled()).isTrue();
+    assertThat(robot.listWindows()).as("no error dialog").hasSize(2);
   }
 }
