@@ -5,6 +5,7 @@ import static org.tkdworkbench.audio.AudioDecodeException.Reason.EMPTY;
 import static org.tkdworkbench.audio.AudioDecodeException.Reason.NOT_AUDIO;
 import static org.tkdworkbench.audio.AudioDecodeException.Reason.NOT_FOUND;
 import static org.tkdworkbench.audio.AudioDecodeException.Reason.NOT_READABLE;
+import static org.tkdworkbench.audio.AudioDecodeException.Reason.NO_SAMPLES;
 import static org.tkdworkbench.audio.AudioDecodeException.Reason.UNSUPPORTED_ENCODING;
 import static org.tkdworkbench.audio.AudioDecodeException.Reason.UNSUPPORTED_FORMAT;
 
@@ -83,7 +84,8 @@ public class AudioDecoder {
   /**
    * Decodes {@code file}, mixes it down to mono by averaging its channels, and resamples it to
    * {@code targetSampleRate} (exactly {@code round(frames · target / rate)} samples; no resampling
-   * when the rates are equal).
+   * when the rates are equal). A file so short that this rounds to 0 samples is refused with
+   * {@code NO_SAMPLES}: a clip is never empty.
    *
    * @throws AudioDecodeException for any file that cannot be decoded, with a reason and a message
    *     that starts with the file's path
@@ -240,9 +242,28 @@ public class AudioDecoder {
               + (int) Resampling.MAX_RATIO
               + ")");
     }
-    float[] output = Samples.allocate(file, Resampling.outputLength(mono.length, rate, target));
+    long length = Resampling.outputLength(mono.length, rate, target);
+    if (length == 0) {
+      // An empty clip would only fail later (in the features), without naming the file.
+      throw new AudioDecodeException(
+          file,
+          NO_SAMPLES,
+          mono.length
+              + (mono.length == 1 ? " frame" : " frames")
+              + " at "
+              + hz(rate)
+              + " Hz is shorter than one sample at "
+              + target
+              + " Hz");
+    }
+    float[] output = Samples.allocate(file, length);
     Resampling.resample(mono, rate, target, output);
     return output;
+  }
+
+  /** A rate for messages: "44100", or "22050.5" when it has a fraction. */
+  private static String hz(double rate) {
+    return rate == Math.rint(rate) ? Long.toString((long) rate) : Double.toString(rate);
   }
 
   private static AudioDecodeException internalError(Path file, RuntimeException e) {

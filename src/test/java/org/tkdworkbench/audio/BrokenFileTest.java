@@ -188,6 +188,20 @@ class BrokenFileTest {
   }
 
   @Test
+  void aClipShorterThanOneOutputSampleIsNoSamplesNotAnEmptyClip() throws Exception {
+    // round(1 · 16000 / 44100) = 0: an empty clip would only fail later, without the file's name.
+    byte[] one = riff(chunk("fmt ", fmt(1, 1, 44100, 2, 16)), chunk("data", new byte[] {1, 2}));
+    assertRefusedByDecode(
+        decoder,
+        write(dir, "one-frame.wav", one),
+        NO_SAMPLES,
+        "1 frame at 44100 Hz is shorter than one sample at 16000 Hz");
+    // Two frames round up to one sample: a clip, however short.
+    byte[] two = riff(chunk("fmt ", fmt(1, 1, 44100, 2, 16)), chunk("data", new byte[4]));
+    assertThat(decoder.decode(write(dir, "two-frames.wav", two), RATE).samples()).hasSize(1);
+  }
+
+  @Test
   void unknownSampleRate() throws Exception {
     refused(
         "rate0.wav",
