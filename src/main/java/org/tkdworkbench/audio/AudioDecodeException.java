@@ -21,6 +21,8 @@ public final class AudioDecodeException extends Exception {
     NO_SAMPLES("file holds no audio samples"),
     BAD_HEADER("header is invalid"),
     DECODER_FAILED("external decoder failed"),
+    /** A bug in our own code, not a property of the file; the log holds the stack trace. */
+    INTERNAL_ERROR("could not be decoded (internal error)"),
     /** The samples would not fit in one Java array (about 2^31 samples) or in the heap. */
     TOO_LONG("audio is too long to decode into memory"),
     /** A float file holds NaN or infinite samples, which would poison features silently. */

@@ -1,7 +1,7 @@
 package org.tkdworkbench.audio;
 
-import static org.tkdworkbench.audio.AudioDecodeException.Reason.DECODER_FAILED;
 import static org.tkdworkbench.audio.AudioDecodeException.Reason.EMPTY;
+import static org.tkdworkbench.audio.AudioDecodeException.Reason.INTERNAL_ERROR;
 import static org.tkdworkbench.audio.AudioDecodeException.Reason.NOT_AUDIO;
 import static org.tkdworkbench.audio.AudioDecodeException.Reason.NOT_FOUND;
 import static org.tkdworkbench.audio.AudioDecodeException.Reason.NOT_READABLE;
@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * converted with TarsosDSP's resampler, so all formats share one pipeline.
  *
  * <p>No input makes {@link #decode} or {@link #probe} throw anything but {@link
- * AudioDecodeException} (a bug in this code is reported as {@code DECODER_FAILED}), hang (ffmpeg
+ * AudioDecodeException} (a bug in this code is reported as {@code INTERNAL_ERROR}), hang (ffmpeg
  * runs under a timeout) or allocate more than the file's real contents need. Instances hold no
  * mutable state and may be shared between threads.
  */
@@ -268,6 +268,6 @@ public class AudioDecoder {
 
   private static AudioDecodeException internalError(Path file, RuntimeException e) {
     LOG.error("Bug while decoding {}", file, e);
-    return new AudioDecodeException(file, DECODER_FAILED, "internal error: " + e, e);
+    return new AudioDecodeException(file, INTERNAL_ERROR, e.toString(), e);
   }
 }
