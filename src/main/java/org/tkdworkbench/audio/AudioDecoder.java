@@ -12,9 +12,7 @@ import static org.tkdworkbench.audio.AudioDecodeException.Reason.UNSUPPORTED_FOR
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -132,7 +130,7 @@ public class AudioDecoder {
       try (ByteSource in = open(file)) {
         mono = PcmConverter.readMono(in, route.pcm());
       } catch (IOException e) {
-        throw new AudioDecodeException(file, NOT_READABLE, e.getMessage(), e);
+        throw AudioDecodeException.readFailure(file, e);
       }
       source = route.pcm().toSourceFormat();
     } else {
@@ -182,7 +180,7 @@ public class AudioDecoder {
       }
       return new Route(null, signature.name(), null, signature.fromContent(), in.size());
     } catch (IOException e) {
-      throw new AudioDecodeException(file, NOT_READABLE, e.getMessage(), e);
+      throw AudioDecodeException.readFailure(file, e);
     }
   }
 
@@ -202,7 +200,16 @@ public class AudioDecoder {
     throw new AudioDecodeException(file, UNSUPPORTED_FORMAT, route.container() + " " + hint);
   }
 
-  private static ByteSource open(Path file) throws AudioDecodeException {
+  /**
+   * Checks that {@code file} is something {@link #decode} can open: an existing regular file, not a
+   * folder and not a named pipe (opening a pipe blocks until someone writes to it). Code that reads
+   * an audio file itself before decoding it (the feature cache hashes it) calls this first, so a
+   * bad path fails as it would in {@code decode} instead of hanging or with a bare I/O error.
+   *
+   * @throws AudioDecodeException {@code NOT_FOUND} or {@code NOT_READABLE}, naming the file
+   */
+  public static void checkReadable(Path file) throws AudioDecodeException {
+    Objects.requireNonNull(file, "file");
     if (Files.isDirectory(file)) {
       throw new AudioDecodeException(file, NOT_READABLE, "it is a directory");
     }
@@ -211,17 +218,16 @@ public class AudioDecoder {
           file, NOT_FOUND, Files.isSymbolicLink(file) ? "broken symbolic link" : null);
     }
     if (!Files.isRegularFile(file)) {
-      // Opening a named pipe would block until someone writes to it.
       throw new AudioDecodeException(file, NOT_READABLE, "not a regular file");
     }
+  }
+
+  private static ByteSource open(Path file) throws AudioDecodeException {
+    checkReadable(file);
     try {
       return ByteSource.open(file);
-    } catch (NoSuchFileException e) {
-      throw new AudioDecodeException(file, NOT_FOUND, null, e);
-    } catch (AccessDeniedException e) {
-      throw new AudioDecodeException(file, NOT_READABLE, "permission denied", e);
     } catch (IOException e) {
-      throw new AudioDecodeException(file, NOT_READABLE, e.getMessage(), e);
+      throw AudioDecodeException.readFailure(file, e);
     }
   }
 

@@ -93,8 +93,10 @@ public final class FeatureCache {
    * with {@code decoder} at {@code spec.sampleRate()}, computed, stored and returned.
    *
    * @return a fresh {@code [frames][nMels]} array the caller may modify
-   * @throws AudioDecodeException if the file is not in the cache and cannot be decoded
-   * @throws IOException if the file cannot be read for hashing, or the cache cannot be written
+   * @throws AudioDecodeException if the file is missing, not a regular file or unreadable (checked
+   *     before it is hashed), cannot be read for hashing, or is not in the cache and cannot be
+   *     decoded
+   * @throws IOException if the cache cannot be read or written
    * @throws IllegalArgumentException if {@code spec} is invalid or the decoded clip is empty
    */
   public float[][] get(Path audioFile, FeatureSpec spec, AudioDecoder decoder)
@@ -102,7 +104,16 @@ public final class FeatureCache {
     Objects.requireNonNull(audioFile, "audioFile");
     Objects.requireNonNull(decoder, "decoder");
     Objects.requireNonNull(spec, "spec").requireValid();
-    byte[] key = key(sha256(audioFile), spec);
+    // Hashing reads the file before the decoder sees it: a named pipe would block it forever and
+    // a missing file would fail with a bare NoSuchFileException, so the decoder's checks go first.
+    AudioDecoder.checkReadable(audioFile);
+    byte[] contentHash;
+    try {
+      contentHash = sha256(audioFile);
+    } catch (IOException e) {
+      throw AudioDecodeException.readFailure(audioFile, e);
+    }
+    byte[] key = key(contentHash, spec);
     String hex = HEX.formatHex(key);
 
     CompletableFuture<float[][]> mine = new CompletableFuture<>();

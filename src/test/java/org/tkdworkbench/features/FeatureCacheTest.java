@@ -2,10 +2,14 @@ package org.tkdworkbench.features;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -18,6 +22,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import org.tkdworkbench.audio.AudioClip;
 import org.tkdworkbench.audio.AudioDecodeException;
@@ -226,10 +232,49 @@ class FeatureCacheTest {
   }
 
   @Test
-  void missingAudioFileIsAnIoError() {
+  void missingFileOrFolderIsADecodeErrorNamingTheFile() throws Exception {
+    CountingDecoder decoder = new CountingDecoder();
     FeatureCache cache = new FeatureCache(tmp.resolve("cache"));
-    assertThatThrownBy(() -> cache.get(tmp.resolve("nope.wav"), SPEC, new CountingDecoder()))
-        .isInstanceOf(IOException.class);
+    Path missing = tmp.resolve("nope.wav");
+    AudioDecodeException e =
+        catchThrowableOfType(AudioDecodeException.class, () -> cache.get(missing, SPEC, decoder));
+    assertThat(e).isNotNull();
+    assertThat(e.reason()).isEqualTo(AudioDecodeException.Reason.NOT_FOUND);
+    assertThat(e.file()).isEqualTo(missing);
+    assertThat(e).hasMessageStartingWith(missing + ": file not found");
+
+    Path folder = Files.createDirectory(tmp.resolve("folder.wav"));
+    e = catchThrowableOfType(AudioDecodeException.class, () -> cache.get(folder, SPEC, decoder));
+    assertThat(e).isNotNull();
+    assertThat(e.reason()).isEqualTo(AudioDecodeException.Reason.NOT_READABLE);
+    assertThat(e).hasMessageStartingWith(folder.toString()).hasMessageContaining("directory");
+    assertThat(decoder.calls).hasValue(0);
+  }
+
+  @Test
+  @EnabledOnOs({OS.LINUX, OS.MAC})
+  void aNamedPipeIsRefusedBeforeHashingInsteadOfBlocking() throws Exception {
+    Path fifo = tmp.resolve("pipe.wav");
+    int made;
+    try {
+      made = new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor();
+    } catch (IOException e) {
+      made = -1;
+    }
+    assumeTrue(made == 0, "mkfifo is not available");
+    FeatureCache cache = new FeatureCache(tmp.resolve("cache"));
+    CountingDecoder decoder = new CountingDecoder();
+
+    // Hashing would open the pipe and wait for a writer that never comes.
+    AudioDecodeException e =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(10),
+            () ->
+                catchThrowableOfType(
+                    AudioDecodeException.class, () -> cache.get(fifo, SPEC, decoder)));
+    assertThat(e).isNotNull();
+    assertThat(e.reason()).isEqualTo(AudioDecodeException.Reason.NOT_READABLE);
+    assertThat(e).hasMessageStartingWith(fifo.toString()).hasMessageContaining("not a regular file");
   }
 
   @Test
