@@ -27,7 +27,8 @@ import org.tkdworkbench.audio.PcmHeader.SampleCoding;
  * <p>Leniency that real files need: a data size of 0 or 0xFFFFFFFF (written by streaming recorders)
  * means "to the end of the file"; a trailing partial frame is dropped; chunks after the data chunk
  * are ignored; an odd-sized chunk whose pad byte was left out is still found; a block align that
- * disagrees with channels × bits is recomputed.
+ * disagrees with channels × bits is recomputed from the bits (the bits win; the one wider
+ * container believed is 24-bit samples in 4 bytes, when the byte rate agrees).
  */
 final class WavHeaderReader {
   /** Walking more chunks than this before the data is taken as a corrupt file, not patience. */
@@ -77,7 +78,8 @@ final class WavHeaderReader {
   private WavHeaderReader() {}
 
   /** The fields of a 'fmt ' chunk we use. */
-  private record Fmt(int tag, int channels, long sampleRate, int blockAlign, int bits, int valid) {}
+  private record Fmt(
+      int tag, int channels, long sampleRate, long byteRate, int blockAlign, int bits, int valid) {}
 
   static Header read(ByteSource in) throws AudioDecodeException {
     try {
@@ -224,6 +226,7 @@ final class WavHeaderReader {
     int tag = b.getShort(0) & 0xFFFF;
     int channels = b.getShort(2) & 0xFFFF;
     long rate = b.getInt(4) & 0xFFFFFFFFL;
+    long byteRate = b.getInt(8) & 0xFFFFFFFFL;
     int blockAlign = b.getShort(12) & 0xFFFF;
     int bits = b.getShort(14) & 0xFFFF;
     int valid = bits;
@@ -243,7 +246,7 @@ final class WavHeaderReader {
         valid = bits;
       }
     }
-    return new Fmt(tag, channels, rate, blockAlign, bits, valid);
+    return new Fmt(tag, channels, rate, byteRate, blockAlign, bits, valid);
   }
 
   private static Header layout(ByteSource in, Fmt fmt, boolean bigEndian, long dataOffset)
@@ -268,7 +271,7 @@ final class WavHeaderReader {
         if (fmt.bits() > 32) {
           throw fail(in, UNSUPPORTED_ENCODING, fmt.bits() + "-bit integer PCM");
         }
-        bytes = containerBytes(fmt, (fmt.bits() + 7) / 8, 4);
+        bytes = containerBytes(fmt, (fmt.bits() + 7) / 8);
         coding = bytes == 1 ? SampleCoding.UNSIGNED_INT : SampleCoding.SIGNED_INT;
       }
       case TAG_FLOAT -> {
@@ -302,17 +305,24 @@ final class WavHeaderReader {
   }
 
   /**
-   * The sample container size: block align / channels when that is consistent with the bit depth,
-   * otherwise the bit depth rounded up to whole bytes (some writers get block align wrong).
+   * The sample container size: the bit depth rounded up to whole bytes, {@code minBytes} (for
+   * WAVE_FORMAT_EXTENSIBLE the bit depth already is the container; its valid bits are separate).
+   * The block align is believed over the bit depth only for the one wider layout real writers use,
+   * 17..24-bit samples in 4 bytes, and only when the byte rate agrees with it. Anything else (16
+   * bits with a block align of 4 per channel, or a block align too small for the bits) means a
+   * writer got the block align wrong: trusting it would read packed 16-bit samples as 32-bit ones
+   * at half the length.
    */
-  private static int containerBytes(Fmt fmt, int minBytes, int maxBytes) {
-    if (fmt.blockAlign() > 0 && fmt.blockAlign() % fmt.channels() == 0) {
-      int perSample = fmt.blockAlign() / fmt.channels();
-      if (perSample >= minBytes && perSample <= maxBytes) {
-        return perSample;
-      }
+  private static int containerBytes(Fmt fmt, int minBytes) {
+    long blockAlign = fmt.blockAlign();
+    if (blockAlign == 0 || blockAlign % fmt.channels() != 0) {
+      return minBytes;
     }
-    return minBytes;
+    boolean wide24 =
+        minBytes == 3
+            && blockAlign / fmt.channels() == 4
+            && fmt.byteRate() == fmt.sampleRate() * blockAlign;
+    return wide24 ? 4 : minBytes;
   }
 
   /** Whether another chunk header starts at {@code position} (a real empty data chunk). */
