@@ -17,10 +17,10 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.tkdworkbench.audio.AudioFiles;
 import org.tkdworkbench.jobs.JobContext;
 
 /**
@@ -40,10 +40,6 @@ public final class SpeechCommandsIndexer {
 
   public static final String VALIDATION_LIST = "validation_list.txt";
   public static final String TESTING_LIST = "testing_list.txt";
-
-  /** File extensions (lower case) taken as audio; the decoder decides later if they really are. */
-  public static final Set<String> AUDIO_EXTENSIONS =
-      Set.of("wav", "wave", "aif", "aiff", "aifc", "flac", "ogg", "oga", "opus", "mp3", "m4a");
 
   private static final int PROGRESS_EVERY = 256;
 
@@ -123,11 +119,12 @@ public final class SpeechCommandsIndexer {
     return entries;
   }
 
-  /** True when the name ends in one of {@link #AUDIO_EXTENSIONS} (case-insensitive). */
+  /**
+   * True when the name ends in one of the audio extensions the decoder knows ({@link
+   * AudioFiles#EXTENSIONS}, case-insensitive); the decoder decides later if the file really is.
+   */
   public static boolean isAudioFile(String fileName) {
-    int dot = fileName.lastIndexOf('.');
-    return dot > 0
-        && AUDIO_EXTENSIONS.contains(fileName.substring(dot + 1).toLowerCase(Locale.ROOT));
+    return AudioFiles.isAudioFileName(fileName);
   }
 
   /** Collects clip files and noise files while walking, refusing links that leave the root. */
