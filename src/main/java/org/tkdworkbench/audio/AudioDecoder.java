@@ -86,7 +86,7 @@ public class AudioDecoder {
    * {@code NO_SAMPLES}: a clip is never empty.
    *
    * @throws AudioDecodeException for any file that cannot be decoded, with a reason and a message
-   *     that starts with the file's path
+   *     that starts with the file's path; {@code TOO_LONG} also when the heap cannot hold it
    * @throws IllegalArgumentException if {@code targetSampleRate} is not positive
    */
   public AudioClip decode(Path file, int targetSampleRate) throws AudioDecodeException {
@@ -95,10 +95,16 @@ public class AudioDecoder {
       throw new IllegalArgumentException(
           "targetSampleRate must be positive, found " + targetSampleRate);
     }
+    long[] samples = {0}; // the clip's length once known, for the out-of-memory message
     try {
-      return decodeChecked(file, targetSampleRate);
+      return decodeChecked(file, targetSampleRate, samples);
     } catch (RuntimeException e) {
       throw internalError(file, e);
+    } catch (OutOfMemoryError e) {
+      // Arrays sized by the file already fail as TOO_LONG in Samples.allocate; this catches the
+      // rest (the resampler's buffers, ...). The array that did not fit was never made, so the
+      // heap is as it was and the caller can go on with the next file.
+      throw Samples.outOfMemory(file, samples[0], e);
     }
   }
 
@@ -122,11 +128,13 @@ public class AudioDecoder {
     }
   }
 
-  private AudioClip decodeChecked(Path file, int target) throws AudioDecodeException {
+  private AudioClip decodeChecked(Path file, int target, long[] samples)
+      throws AudioDecodeException {
     Route route = route(file);
     float[] mono;
     SourceFormat source;
     if (route.pcm() != null) {
+      samples[0] = route.pcm().frames();
       try (ByteSource in = open(file)) {
         mono = PcmConverter.readMono(in, route.pcm());
       } catch (IOException e) {
@@ -140,6 +148,8 @@ public class AudioDecoder {
       mono = decoded.mono();
       source = decoded.source();
     }
+    samples[0] =
+        Math.max(mono.length, Resampling.outputLength(mono.length, source.sampleRate(), target));
     return new AudioClip(resample(file, mono, source.sampleRate(), target), target, source);
   }
 
