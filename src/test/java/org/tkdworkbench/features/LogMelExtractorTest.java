@@ -39,6 +39,16 @@ class LogMelExtractorTest {
   }
 
   @Test
+  void aMatrixOfMoreThanIntegerMaxValueCellsIsRefusedBeforeItIsAllocated() {
+    // hop 1 and 512 mels: 1 + 4194303 = 2^22 frames, times 512 = 2^31 cells (8 GB of floats).
+    FeatureSpec hop1 = new FeatureSpec(16000, 1024, 1024, 1, 512, 0.0, null);
+    float[] samples = new float[4_194_303];
+    assertThatThrownBy(() -> new LogMelExtractor(hop1).compute(samples))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("4194304 frames × 512 mels = 2147483648 values");
+  }
+
+  @Test
   void silenceGivesTheLogFloorExactly() {
     float floor = (float) Math.log(1e-6);
     float[][] logMel = new LogMelExtractor(DEFAULT).compute(new float[16000]);
