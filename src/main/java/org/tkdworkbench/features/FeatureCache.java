@@ -18,7 +18,10 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.zip.CRC32;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.tkdworkbench.audio.AudioClip;
 import org.tkdworkbench.audio.AudioDecodeException;
 import org.tkdworkbench.audio.AudioDecoder;
@@ -26,6 +29,10 @@ import org.tkdworkbench.audio.AudioDecoder;
 /**
  * Log-mel matrices on disk, keyed by what determines them, so opening a clip a second time reads a
  * few KB instead of decoding and transforming it.
+ *
+ * <p>The cache only ever saves work: an entry that cannot be read (permissions, a folder in its
+ * place) is a miss, and one that cannot be written (read-only or full workspace) is skipped, with
+ * a warning the first time; either way the caller gets the features.
  *
  * <h2>Key</h2>
  *
@@ -71,7 +78,11 @@ public final class FeatureCache {
   static final String SUFFIX = ".logmel";
   private static final HexFormat HEX = HexFormat.of();
 
+  private static final Logger LOG = LoggerFactory.getLogger(FeatureCache.class);
+
   private final Path dir;
+  // A read-only or full workspace fails every write: say so once, not once per clip.
+  private final AtomicBoolean warnedAboutWriting = new AtomicBoolean();
   private final ConcurrentHashMap<String, CompletableFuture<float[][]>> inFlight =
       new ConcurrentHashMap<>();
   // Extractors hold only immutable tables: share one per spec instead of rebuilding the mel bank.
@@ -96,7 +107,9 @@ public final class FeatureCache {
    * @throws AudioDecodeException if the file is missing, not a regular file or unreadable (checked
    *     before it is hashed), cannot be read for hashing, or is not in the cache and cannot be
    *     decoded
-   * @throws IOException if the cache cannot be read or written
+   * @throws IOException only if interrupted while waiting for another caller's computation of the
+   *     same entry ({@link InterruptedIOException}); a cache that cannot be read or written is
+   *     logged and bypassed, never a reason to fail
    * @throws IllegalArgumentException if {@code spec} is invalid or the decoded clip is empty
    */
   public float[][] get(Path audioFile, FeatureSpec spec, AudioDecoder decoder)
@@ -140,9 +153,16 @@ public final class FeatureCache {
 
   private float[][] loadOrCompute(
       Path audioFile, FeatureSpec spec, AudioDecoder decoder, byte[] key, String hex)
-      throws AudioDecodeException, IOException {
+      throws AudioDecodeException {
     Path target = pathFor(hex);
-    float[][] cached = read(target, key, spec.nMels());
+    float[][] cached = null;
+    try {
+      cached = read(target, key, spec.nMels());
+    } catch (IOException e) {
+      // Permissions, a folder in the way, an I/O error: the entry is as good as absent. If the
+      // cache as a whole is broken, writing the new entry fails too and says so.
+      LOG.debug("Feature cache: cannot read {}, treating it as a miss", target, e);
+    }
     if (cached != null) {
       return cached;
     }
@@ -158,7 +178,11 @@ public final class FeatureCache {
     }
     float[][] features =
         extractors.computeIfAbsent(spec, LogMelExtractor::new).compute(clip.samples());
-    write(target, key, features);
+    try {
+      write(target, key, features);
+    } catch (IOException e) {
+      writeFailed(target, e);
+    }
     return features;
   }
 
@@ -316,6 +340,19 @@ public final class FeatureCache {
         throw err;
       }
       throw new IllegalStateException(cause);
+    }
+  }
+
+  private void writeFailed(Path target, IOException e) {
+    if (warnedAboutWriting.compareAndSet(false, true)) {
+      LOG.warn(
+          "Feature cache: cannot write {} ({}); features are computed but not kept. Further write"
+              + " failures in {} are logged at debug level.",
+          target,
+          e.toString(),
+          dir);
+    } else {
+      LOG.debug("Feature cache: cannot write {}", target, e);
     }
   }
 

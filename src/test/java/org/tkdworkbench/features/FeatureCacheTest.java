@@ -6,11 +6,18 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -25,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 import org.tkdworkbench.audio.AudioClip;
 import org.tkdworkbench.audio.AudioDecodeException;
 import org.tkdworkbench.audio.AudioDecoder;
@@ -43,6 +51,8 @@ class FeatureCacheTest {
     final AtomicInteger calls = new AtomicInteger();
     volatile long delayMillis;
     volatile AudioDecodeException failure;
+    /** Runs inside decode, before the file is read: an edit racing the cache. */
+    volatile IoAction duringDecode;
 
     @Override
     public AudioClip decode(Path file, int targetSampleRate) throws AudioDecodeException {
@@ -52,6 +62,9 @@ class FeatureCacheTest {
       }
       try {
         Thread.sleep(delayMillis);
+        if (duringDecode != null) {
+          duringDecode.run();
+        }
         byte[] b = Files.readAllBytes(file);
         float[] x = new float[4000];
         for (int i = 0; i < x.length; i++) {
@@ -63,6 +76,10 @@ class FeatureCacheTest {
         throw new IllegalStateException(e);
       }
     }
+  }
+
+  interface IoAction {
+    void run() throws IOException;
   }
 
   private Path audio(String name, int seed) throws IOException {
@@ -275,6 +292,70 @@ class FeatureCacheTest {
     assertThat(e).isNotNull();
     assertThat(e.reason()).isEqualTo(AudioDecodeException.Reason.NOT_READABLE);
     assertThat(e).hasMessageStartingWith(fifo.toString()).hasMessageContaining("not a regular file");
+  }
+
+  private static String hexKey(Path audio) throws IOException {
+    return HexFormat.of().formatHex(FeatureCache.key(FeatureCache.sha256(audio), SPEC));
+  }
+
+  /** Collects what FeatureCache logs while {@code body} runs. */
+  private static List<ILoggingEvent> logged(Callable<?> body) throws Exception {
+    Logger logger = (Logger) LoggerFactory.getLogger(FeatureCache.class);
+    ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    appender.start();
+    logger.addAppender(appender);
+    try {
+      body.call();
+    } finally {
+      logger.detachAppender(appender);
+    }
+    return appender.list;
+  }
+
+  @Test
+  void anUnwritableCacheStillReturnsTheFeaturesAndWarnsOnce() throws Exception {
+    // A regular file where the entry's fan-out folder belongs: reading the entry fails with
+    // "Not a directory" and so does creating the folder, even for root (a read-only folder
+    // would not stop root).
+    Path dir = tmp.resolve("cache");
+    Path wav = audio("a.wav", 1);
+    Path blocker = dir.resolve(hexKey(wav).substring(0, 2));
+    Files.createDirectories(dir);
+    Files.writeString(blocker, "in the way");
+    CountingDecoder decoder = new CountingDecoder();
+    FeatureCache cache = new FeatureCache(dir);
+    float[][] direct = new LogMelExtractor(SPEC).compute(decoder.decode(wav, 16000).samples());
+
+    List<float[][]> results = new ArrayList<>();
+    List<ILoggingEvent> log =
+        logged(
+            () -> {
+              results.add(cache.get(wav, SPEC, decoder));
+              results.add(cache.get(wav, SPEC, decoder));
+              return null;
+            });
+
+    assertThat(results).allSatisfy(r -> assertThat(r).isDeepEqualTo(direct));
+    assertThat(decoder.calls).hasValue(3); // nothing could be kept, so each get decodes
+    assertThat(Files.readString(blocker)).isEqualTo("in the way");
+    assertThat(log)
+        .filteredOn(e -> e.getLevel() == Level.WARN)
+        .singleElement()
+        .satisfies(e -> assertThat(e.getFormattedMessage()).contains(blocker.toString()));
+  }
+
+  @Test
+  void aFolderWhereTheEntryShouldBeIsAMissNotAFailure() throws Exception {
+    Path dir = tmp.resolve("cache");
+    Path wav = audio("a.wav", 1);
+    FeatureCache cache = new FeatureCache(dir);
+    Path entry = cache.pathFor(hexKey(wav));
+    Files.createDirectories(entry.resolve("something"));
+    CountingDecoder decoder = new CountingDecoder();
+    float[][] direct = new LogMelExtractor(SPEC).compute(decoder.decode(wav, 16000).samples());
+
+    assertThat(cache.get(wav, SPEC, decoder)).isDeepEqualTo(direct);
+    assertThat(Files.isDirectory(entry.resolve("something"))).isTrue();
   }
 
   @Test
