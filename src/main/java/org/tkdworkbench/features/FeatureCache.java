@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -39,7 +41,9 @@ import org.tkdworkbench.audio.AudioDecoder;
  * {@code key = hex(SHA-256("tkd-logmel/v" + FORMAT_VERSION + "\n" + canonicalSpec + "\n" +
  * hex(SHA-256(file bytes))))}. The file's <em>content</em>, not its path or timestamp, is hashed
  * (once per {@link #get} call, streamed), so a renamed or copied file still hits and an edited one
- * misses. {@code canonicalSpec} lists every {@link FeatureSpec} field with the upper edge resolved
+ * misses. The decoder reads the file a second time; if its size or modification time changed since
+ * it was hashed, the features are returned but not stored, so they never sit under a key for other
+ * bytes. {@code canonicalSpec} lists every {@link FeatureSpec} field with the upper edge resolved
  * ({@code fmax} unset and {@code fmax = sr/2} compute the same thing, so they share entries).
  * Changing the feature code's output means bumping {@link #FORMAT_VERSION}; old files are then
  * simply never looked up again.
@@ -110,7 +114,8 @@ public final class FeatureCache {
    * @throws IOException only if interrupted while waiting for another caller's computation of the
    *     same entry ({@link InterruptedIOException}); a cache that cannot be read or written is
    *     logged and bypassed, never a reason to fail
-   * @throws IllegalArgumentException if {@code spec} is invalid or the decoded clip is empty
+   * @throws IllegalArgumentException if {@code spec} is invalid, or the clip is too long for one
+   *     matrix (see {@link LogMelExtractor#compute})
    */
   public float[][] get(Path audioFile, FeatureSpec spec, AudioDecoder decoder)
       throws AudioDecodeException, IOException {
@@ -120,8 +125,10 @@ public final class FeatureCache {
     // Hashing reads the file before the decoder sees it: a named pipe would block it forever and
     // a missing file would fail with a bare NoSuchFileException, so the decoder's checks go first.
     AudioDecoder.checkReadable(audioFile);
+    Stamp hashed;
     byte[] contentHash;
     try {
+      hashed = Stamp.of(audioFile);
       contentHash = sha256(audioFile);
     } catch (IOException e) {
       throw AudioDecodeException.readFailure(audioFile, e);
@@ -135,7 +142,7 @@ public final class FeatureCache {
       return copy(await(running, audioFile));
     }
     try {
-      float[][] result = loadOrCompute(audioFile, spec, decoder, key, hex);
+      float[][] result = loadOrCompute(audioFile, spec, decoder, key, hex, hashed);
       mine.complete(result);
       return copy(result);
     } catch (Throwable t) {
@@ -152,7 +159,12 @@ public final class FeatureCache {
   }
 
   private float[][] loadOrCompute(
-      Path audioFile, FeatureSpec spec, AudioDecoder decoder, byte[] key, String hex)
+      Path audioFile,
+      FeatureSpec spec,
+      AudioDecoder decoder,
+      byte[] key,
+      String hex,
+      Stamp hashed)
       throws AudioDecodeException {
     Path target = pathFor(hex);
     float[][] cached = null;
@@ -178,12 +190,35 @@ public final class FeatureCache {
     }
     float[][] features =
         extractors.computeIfAbsent(spec, LogMelExtractor::new).compute(clip.samples());
+    // The key hashes the file as it was, the decoder read it again: if it was edited in between,
+    // these features belong to other bytes than the key says, so they are returned but not kept.
+    if (!hashed.stillMatches(audioFile)) {
+      LOG.info("{} changed while it was read; its features are not cached this time", audioFile);
+      return features;
+    }
     try {
       write(target, key, features);
     } catch (IOException e) {
       writeFailed(target, e);
     }
     return features;
+  }
+
+  /** What a file looked like when it was hashed: enough to notice most edits since. */
+  private record Stamp(long size, FileTime modified) {
+    static Stamp of(Path file) throws IOException {
+      BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+      return new Stamp(a.size(), a.lastModifiedTime());
+    }
+
+    /** False if the file changed or can no longer be looked at. */
+    boolean stillMatches(Path file) {
+      try {
+        return equals(of(file));
+      } catch (IOException e) {
+        return false;
+      }
+    }
   }
 
   /** The stored matrix, or {@code null} if there is none or it does not check out. */

@@ -359,6 +359,51 @@ class FeatureCacheTest {
   }
 
   @Test
+  void aFileEditedWhileItIsDecodedIsNotStoredUnderItsOldKey() throws Exception {
+    Path dir = tmp.resolve("cache");
+    Path wav = audio("a.wav", 1);
+    CountingDecoder decoder = new CountingDecoder();
+    FeatureCache cache = new FeatureCache(dir);
+    // Hashed as it was, then grown before the decoder reads it.
+    decoder.duringDecode =
+        () -> Files.write(wav, new byte[] {1, 2, 3}, StandardOpenOption.APPEND);
+
+    float[][] racing = cache.get(wav, SPEC, decoder);
+
+    float[][] ofNewContent =
+        new LogMelExtractor(SPEC).compute(new CountingDecoder().decode(wav, 16000).samples());
+    assertThat(racing).isDeepEqualTo(ofNewContent);
+    assertThat(cacheFiles(dir)).isEmpty();
+
+    decoder.duringDecode = null;
+    assertThat(cache.get(wav, SPEC, decoder)).isDeepEqualTo(ofNewContent);
+    assertThat(cacheFiles(dir)).hasSize(1);
+    assertThat(cache.get(wav, SPEC, decoder)).isDeepEqualTo(ofNewContent);
+    assertThat(decoder.calls).hasValue(2);
+  }
+
+  @Test
+  void anEditOfTheSameSizeIsCaughtByTheModificationTime() throws Exception {
+    Path dir = tmp.resolve("cache");
+    Path wav = audio("a.wav", 1);
+    CountingDecoder decoder = new CountingDecoder();
+    FeatureCache cache = new FeatureCache(dir);
+    FileTime before = Files.getLastModifiedTime(wav);
+    decoder.duringDecode =
+        () -> {
+          byte[] b = Files.readAllBytes(wav);
+          b[0] ^= 0x55;
+          Files.write(wav, b);
+          // Coarse timestamps could make a quick rewrite look untouched; this one surely differs.
+          Files.setLastModifiedTime(wav, FileTime.fromMillis(before.toMillis() + 10_000));
+        };
+
+    cache.get(wav, SPEC, decoder);
+
+    assertThat(cacheFiles(dir)).isEmpty();
+  }
+
+  @Test
   void concurrentGetsOfOneKeyDecodeOnceAndAgree() throws Exception {
     Path dir = tmp.resolve("cache");
     Path wav = audio("a.wav", 1);
