@@ -6,11 +6,9 @@ import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
@@ -27,6 +25,7 @@ import org.slf4j.LoggerFactory;
 import org.tkdworkbench.audio.AudioClip;
 import org.tkdworkbench.audio.AudioDecodeException;
 import org.tkdworkbench.audio.AudioDecoder;
+import org.tkdworkbench.workspace.AtomicFiles;
 
 /**
  * Log-mel matrices on disk, keyed by what determines them, so opening a clip a second time reads a
@@ -68,8 +67,8 @@ import org.tkdworkbench.audio.AudioDecoder;
  *
  * <h2>Concurrency</h2>
  *
- * Files are written to a temporary file in the same directory and renamed into place with {@link
- * StandardCopyOption#ATOMIC_MOVE}, so a reader (another thread, another process) sees either no
+ * Entries are written with {@link AtomicFiles#write} (a temporary file in the same directory,
+ * renamed into place atomically), so a reader (another thread, another process) sees either no
  * file or a whole one. Within one {@code FeatureCache}, concurrent calls for the same key share a
  * single decode and computation; each caller gets its own copy of the matrix.
  */
@@ -263,7 +262,10 @@ public final class FeatureCache {
     return out;
   }
 
-  /** Writes the entry to a temporary file beside {@code target}, then renames it into place. */
+  /**
+   * Writes the entry with {@link AtomicFiles#write}: a temporary file beside {@code target},
+   * renamed into place, so readers see the old entry or the whole new one.
+   */
   static void write(Path target, byte[] key, float[][] features) throws IOException {
     int frames = features.length;
     int mels = features[0].length;
@@ -278,21 +280,7 @@ public final class FeatureCache {
     CRC32 crc = new CRC32();
     crc.update(buf.array(), 0, buf.position());
     buf.putInt((int) crc.getValue());
-
-    Path parent = target.getParent();
-    Files.createDirectories(parent);
-    Path tmp = Files.createTempFile(parent, target.getFileName().toString(), ".tmp");
-    try {
-      Files.write(tmp, buf.array());
-      try {
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        // Same directory, so this should not happen; a plain replace is the best left.
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    AtomicFiles.write(target, out -> out.write(buf.array()));
   }
 
   /** SHA-256 of the file's bytes, streamed. */
