@@ -7,7 +7,6 @@ import static org.tkdworkbench.audio.AudioDecodeException.Reason.UNSUPPORTED_ENC
 import static org.tkdworkbench.audio.AudioDecodeException.Reason.ZERO_CHANNELS;
 import static org.tkdworkbench.audio.Chunks.fail;
 import static org.tkdworkbench.audio.Chunks.fourCc;
-import static org.tkdworkbench.audio.Chunks.isChunkId;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -31,9 +30,6 @@ import org.tkdworkbench.audio.PcmHeader.SampleCoding;
  * container believed is 24-bit samples in 4 bytes, when the byte rate agrees).
  */
 final class WavHeaderReader {
-  /** Walking more chunks than this before the data is taken as a corrupt file, not patience. */
-  private static final int MAX_CHUNKS = 4096;
-
   private static final long UNKNOWN_SIZE = 0xFFFFFFFFL;
   private static final int TAG_PCM = 0x0001;
   private static final int TAG_FLOAT = 0x0003;
@@ -77,6 +73,14 @@ final class WavHeaderReader {
 
   private WavHeaderReader() {}
 
+  /** What the chunk walk found; -1 for what it did not. */
+  private static final class Found {
+    Fmt fmt;
+    long ds64DataSize = -1;
+    long dataOffset = -1;
+    long dataSize = -1;
+  }
+
   /** The fields of a 'fmt ' chunk we use. */
   private record Fmt(
       int tag, int channels, long sampleRate, long byteRate, int blockAlign, int bits, int valid) {}
@@ -100,62 +104,35 @@ final class WavHeaderReader {
     boolean rf64 = magic.equals("RF64");
     long riffSize = head.order(order).getInt(4) & 0xFFFFFFFFL;
 
-    Fmt fmt = null;
-    long ds64DataSize = -1;
-    long dataOffset = -1;
-    long dataSize = -1;
-    long position = 12;
-    String overrun = null;
-    for (int chunk = 0; ; chunk++) {
-      if (chunk == MAX_CHUNKS) {
-        throw fail(in, BAD_HEADER, "more than " + MAX_CHUNKS + " chunks before the audio data");
-      }
-      long left = in.remaining(position);
-      if (left == 0) {
-        break;
-      }
-      if (left < 8) {
-        overrun = "file ends inside a chunk header at offset " + position;
-        break;
-      }
-      ByteBuffer header = in.read(position, 8, order);
-      String id = fourCc(header, 0);
-      long size = header.getInt(4) & 0xFFFFFFFFL;
-      if (!isChunkId(id)) {
-        throw fail(in, BAD_HEADER, "unreadable chunk id at offset " + position);
-      }
-      long body = position + 8;
-      if (id.equals("fmt ")) {
-        fmt = parseFmt(in, body, size, order);
-      } else if (id.equals("ds64") && rf64) {
-        ByteBuffer ds64 = in.read(body, 16, order);
-        if (ds64.remaining() == 16) {
-          ds64DataSize = ds64.getLong(8);
-        }
-      } else if (id.equals("data")) {
-        dataOffset = body;
-        dataSize = size;
-        if (fmt != null) {
-          break;
-        }
-        if (size == UNKNOWN_SIZE || size == 0) {
-          throw fail(in, BAD_HEADER, "the 'data' chunk comes before the 'fmt ' chunk");
-        }
-      }
-      if (body + size > in.size()) {
-        overrun =
-            "chunk '"
-                + id.strip()
-                + "' at offset "
-                + position
-                + " claims "
-                + size
-                + " bytes, but the file ends at "
-                + in.size();
-        break;
-      }
-      position = Chunks.next(in, body, size);
-    }
+    Found found = new Found();
+    String overrun =
+        Chunks.walk(
+            in,
+            12,
+            order,
+            (id, body, size) -> {
+              if (id.equals("fmt ")) {
+                found.fmt = parseFmt(in, body, size, order);
+              } else if (id.equals("ds64") && rf64) {
+                ByteBuffer ds64 = in.read(body, 16, order);
+                if (ds64.remaining() == 16) {
+                  found.ds64DataSize = ds64.getLong(8);
+                }
+              } else if (id.equals("data")) {
+                found.dataOffset = body;
+                found.dataSize = size;
+                if (found.fmt != null) {
+                  return true;
+                }
+                if (size == UNKNOWN_SIZE || size == 0) {
+                  throw fail(in, BAD_HEADER, "the 'data' chunk comes before the 'fmt ' chunk");
+                }
+              }
+              return false;
+            });
+    Fmt fmt = found.fmt;
+    long dataOffset = found.dataOffset;
+    long dataSize = found.dataSize;
 
     if (fmt == null || dataOffset < 0) {
       String missing = fmt == null ? "'fmt '" : "'data'";
@@ -180,8 +157,8 @@ final class WavHeaderReader {
       }
       throw fail(in, NO_SAMPLES, "no 'data' chunk");
     }
-    if (rf64 && dataSize == UNKNOWN_SIZE && ds64DataSize >= 0) {
-      dataSize = ds64DataSize;
+    if (rf64 && dataSize == UNKNOWN_SIZE && found.ds64DataSize >= 0) {
+      dataSize = found.ds64DataSize;
     }
 
     Header layout = layout(in, fmt, order == ByteOrder.BIG_ENDIAN, dataOffset);
