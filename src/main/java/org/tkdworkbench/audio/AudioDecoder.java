@@ -82,8 +82,8 @@ public class AudioDecoder {
   /**
    * Decodes {@code file}, mixes it down to mono by averaging its channels, and resamples it to
    * {@code targetSampleRate} (exactly {@code round(frames · target / rate)} samples; no resampling
-   * when the rates are equal). A file so short that this rounds to 0 samples is refused with
-   * {@code NO_SAMPLES}: a clip is never empty.
+   * when the rates are equal). A file so short that this rounds to 0 samples is refused with {@code
+   * NO_SAMPLES}: a clip is never empty.
    *
    * @throws AudioDecodeException for any file that cannot be decoded, with a reason and a message
    *     that starts with the file's path; {@code TOO_LONG} also when the heap cannot hold it

@@ -53,7 +53,9 @@ final class Chunks {
       long size = header.getInt(4) & 0xFFFFFFFFL;
       if (!isChunkId(id)) {
         throw fail(
-            in, AudioDecodeException.Reason.BAD_HEADER, "unreadable chunk id at offset " + position);
+            in,
+            AudioDecodeException.Reason.BAD_HEADER,
+            "unreadable chunk id at offset " + position);
       }
       long body = position + 8;
       if (visitor.visit(id, body, size)) {

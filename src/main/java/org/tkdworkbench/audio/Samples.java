@@ -34,8 +34,8 @@ final class Samples {
   }
 
   /**
-   * TOO_LONG for a decode the heap cannot hold: {@code samples} is the clip's length when known
-   * (0 when not), and the message names the setting that helps.
+   * TOO_LONG for a decode the heap cannot hold: {@code samples} is the clip's length when known (0
+   * when not), and the message names the setting that helps.
    */
   static AudioDecodeException outOfMemory(Path file, long samples, OutOfMemoryError e) {
     String need =

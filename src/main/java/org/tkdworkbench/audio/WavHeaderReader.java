@@ -26,8 +26,8 @@ import org.tkdworkbench.audio.PcmHeader.SampleCoding;
  * <p>Leniency that real files need: a data size of 0 or 0xFFFFFFFF (written by streaming recorders)
  * means "to the end of the file"; a trailing partial frame is dropped; chunks after the data chunk
  * are ignored; an odd-sized chunk whose pad byte was left out is still found; a block align that
- * disagrees with channels × bits is recomputed from the bits (the bits win; the one wider
- * container believed is 24-bit samples in 4 bytes, when the byte rate agrees).
+ * disagrees with channels × bits is recomputed from the bits (the bits win; the one wider container
+ * believed is 24-bit samples in 4 bytes, when the byte rate agrees).
  */
 final class WavHeaderReader {
   private static final long UNKNOWN_SIZE = 0xFFFFFFFFL;

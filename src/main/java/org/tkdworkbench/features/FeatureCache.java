@@ -32,8 +32,8 @@ import org.tkdworkbench.workspace.AtomicFiles;
  * few KB instead of decoding and transforming it.
  *
  * <p>The cache only ever saves work: an entry that cannot be read (permissions, a folder in its
- * place) is a miss, and one that cannot be written (read-only or full workspace) is skipped, with
- * a warning the first time; either way the caller gets the features.
+ * place) is a miss, and one that cannot be written (read-only or full workspace) is skipped, with a
+ * warning the first time; either way the caller gets the features.
  *
  * <h2>Key</h2>
  *
@@ -68,9 +68,9 @@ import org.tkdworkbench.workspace.AtomicFiles;
  * <h2>Concurrency</h2>
  *
  * Entries are written with {@link AtomicFiles#write} (a temporary file in the same directory,
- * renamed into place atomically), so a reader (another thread, another process) sees either no
- * file or a whole one. Within one {@code FeatureCache}, concurrent calls for the same key share a
- * single decode and computation; each caller gets its own copy of the matrix.
+ * renamed into place atomically), so a reader (another thread, another process) sees either no file
+ * or a whole one. Within one {@code FeatureCache}, concurrent calls for the same key share a single
+ * decode and computation; each caller gets its own copy of the matrix.
  */
 public final class FeatureCache {
   /** Part of every key and header; bump it when the features or the layout change. */
@@ -158,12 +158,7 @@ public final class FeatureCache {
   }
 
   private float[][] loadOrCompute(
-      Path audioFile,
-      FeatureSpec spec,
-      AudioDecoder decoder,
-      byte[] key,
-      String hex,
-      Stamp hashed)
+      Path audioFile, FeatureSpec spec, AudioDecoder decoder, byte[] key, String hex, Stamp hashed)
       throws AudioDecodeException {
     Path target = pathFor(hex);
     float[][] cached = null;

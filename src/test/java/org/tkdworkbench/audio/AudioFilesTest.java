@@ -12,8 +12,21 @@ class AudioFilesTest {
   @Test
   void audioNamesAreRecognisedCaseInsensitively() {
     for (String name :
-        new String[] {"a.wav", "b.WAV", "c.Aiff", "d.aifc", "e.flac", "f.mp3", "g.m4a", "h.aac",
-          "i.wv", "j.caf", "k.au", "l.opus", "dotted.name.ogg"}) {
+        new String[] {
+          "a.wav",
+          "b.WAV",
+          "c.Aiff",
+          "d.aifc",
+          "e.flac",
+          "f.mp3",
+          "g.m4a",
+          "h.aac",
+          "i.wv",
+          "j.caf",
+          "k.au",
+          "l.opus",
+          "dotted.name.ogg"
+        }) {
       assertThat(AudioFiles.isAudioFileName(name)).as(name).isTrue();
     }
     for (String name : new String[] {"notes.txt", ".wav", "wav", "x.", "x.wav.bak", "README"}) {

@@ -40,8 +40,8 @@ class AudioPlayerTest {
   }
 
   /**
-   * Starts playing; without an audio device, checks the "no output" message and skips the test
-   * (it proved nothing about playback, so it must not count as passed).
+   * Starts playing; without an audio device, checks the "no output" message and skips the test (it
+   * proved nothing about playback, so it must not count as passed).
    */
   private void startOrSkip(float[] clip, Runnable onFinished) {
     try {

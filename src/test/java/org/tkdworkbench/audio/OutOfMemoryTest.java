@@ -89,8 +89,9 @@ class OutOfMemoryTest {
     Path ffprobe =
         script(
             "ffprobe",
-            "echo 'streams.stream.0.codec_name=\"flac\"'; echo 'streams.stream.0.sample_rate=16000';"
-                + " echo 'streams.stream.0.channels=1'; echo 'streams.stream.0.duration=3600'");
+            "echo 'streams.stream.0.codec_name=\"flac\"'; echo"
+                + " 'streams.stream.0.sample_rate=16000'; echo 'streams.stream.0.channels=1'; echo"
+                + " 'streams.stream.0.duration=3600'");
     Path ffmpeg = script("ffmpeg", "head -c 4000 /dev/zero");
     Path flac = write(dir, "long.flac", new byte[] {'f', 'L', 'a', 'C', 0, 0, 0, 0});
 

@@ -51,6 +51,7 @@ class FeatureCacheTest {
     final AtomicInteger calls = new AtomicInteger();
     volatile long delayMillis;
     volatile AudioDecodeException failure;
+
     /** Runs inside decode, before the file is read: an edit racing the cache. */
     volatile IoAction duringDecode;
 
@@ -291,7 +292,9 @@ class FeatureCacheTest {
                     AudioDecodeException.class, () -> cache.get(fifo, SPEC, decoder)));
     assertThat(e).isNotNull();
     assertThat(e.reason()).isEqualTo(AudioDecodeException.Reason.NOT_READABLE);
-    assertThat(e).hasMessageStartingWith(fifo.toString()).hasMessageContaining("not a regular file");
+    assertThat(e)
+        .hasMessageStartingWith(fifo.toString())
+        .hasMessageContaining("not a regular file");
   }
 
   private static String hexKey(Path audio) throws IOException {
@@ -365,8 +368,7 @@ class FeatureCacheTest {
     CountingDecoder decoder = new CountingDecoder();
     FeatureCache cache = new FeatureCache(dir);
     // Hashed as it was, then grown before the decoder reads it.
-    decoder.duringDecode =
-        () -> Files.write(wav, new byte[] {1, 2, 3}, StandardOpenOption.APPEND);
+    decoder.duringDecode = () -> Files.write(wav, new byte[] {1, 2, 3}, StandardOpenOption.APPEND);
 
     float[][] racing = cache.get(wav, SPEC, decoder);
 

@@ -14,8 +14,8 @@ class MelFilterbankTest {
 
   /**
    * {@code n} band edges in Hz, evenly spaced on the Slaney mel scale from {@code fmin} to {@code
-   * fmax}, worked out here from the scale's definition (linear below 1 kHz, logarithmic above),
-   * not taken from {@link MelScale}, which the filterbank itself is built from.
+   * fmax}, worked out here from the scale's definition (linear below 1 kHz, logarithmic above), not
+   * taken from {@link MelScale}, which the filterbank itself is built from.
    */
   static double[] slaneyEdgesHz(int n, double fmin, double fmax) {
     double lo = hzToMel(fmin);
