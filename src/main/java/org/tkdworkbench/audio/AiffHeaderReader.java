@@ -7,7 +7,6 @@ import static org.tkdworkbench.audio.AudioDecodeException.Reason.UNSUPPORTED_ENC
 import static org.tkdworkbench.audio.AudioDecodeException.Reason.ZERO_CHANNELS;
 import static org.tkdworkbench.audio.Chunks.fail;
 import static org.tkdworkbench.audio.Chunks.fourCc;
-import static org.tkdworkbench.audio.Chunks.isChunkId;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -23,7 +22,6 @@ import org.tkdworkbench.audio.PcmHeader.SampleCoding;
  * chunk's frame count is the promise; the SSND chunk (and the file's end) say what is held.
  */
 final class AiffHeaderReader {
-  private static final int MAX_CHUNKS = 4096;
   private static final long UNKNOWN_SIZE = 0xFFFFFFFFL;
 
   /** AIFF-C compression types we convert ourselves. */
@@ -59,6 +57,13 @@ final class AiffHeaderReader {
 
   private record Comm(int channels, long frames, int sampleSize, double rate, String compression) {}
 
+  /** What the chunk walk found; -1 for what it did not. */
+  private static final class Found {
+    Comm comm;
+    long ssndBody = -1;
+    long ssndSize = -1;
+  }
+
   static Header read(ByteSource in) throws AudioDecodeException {
     try {
       return readChecked(in);
@@ -77,53 +82,25 @@ final class AiffHeaderReader {
     boolean aifc = fourCc(head, 8).equals("AIFC");
     String container = aifc ? "AIFF-C" : "AIFF";
 
-    Comm comm = null;
-    long ssndBody = -1;
-    long ssndSize = -1;
-    long position = 12;
-    String overrun = null;
-    for (int chunk = 0; ; chunk++) {
-      if (chunk == MAX_CHUNKS) {
-        throw fail(in, BAD_HEADER, "more than " + MAX_CHUNKS + " chunks before the audio data");
-      }
-      long left = in.remaining(position);
-      if (left == 0) {
-        break;
-      }
-      if (left < 8) {
-        overrun = "file ends inside a chunk header at offset " + position;
-        break;
-      }
-      ByteBuffer header = in.read(position, 8, ByteOrder.BIG_ENDIAN);
-      String id = fourCc(header, 0);
-      long size = header.getInt(4) & 0xFFFFFFFFL;
-      if (!isChunkId(id)) {
-        throw fail(in, BAD_HEADER, "unreadable chunk id at offset " + position);
-      }
-      long body = position + 8;
-      if (id.equals("COMM")) {
-        comm = parseComm(in, body, size, aifc);
-      } else if (id.equals("SSND")) {
-        ssndBody = body;
-        ssndSize = size;
-        if (comm != null) {
-          break;
-        }
-      }
-      if (body + size > in.size()) {
-        overrun =
-            "chunk '"
-                + id.strip()
-                + "' at offset "
-                + position
-                + " claims "
-                + size
-                + " bytes, but the file ends at "
-                + in.size();
-        break;
-      }
-      position = Chunks.next(in, body, size);
-    }
+    Found found = new Found();
+    String overrun =
+        Chunks.walk(
+            in,
+            12,
+            ByteOrder.BIG_ENDIAN,
+            (id, body, size) -> {
+              if (id.equals("COMM")) {
+                found.comm = parseComm(in, body, size, aifc);
+              } else if (id.equals("SSND")) {
+                found.ssndBody = body;
+                found.ssndSize = size;
+                return found.comm != null;
+              }
+              return false;
+            });
+    Comm comm = found.comm;
+    long ssndBody = found.ssndBody;
+    long ssndSize = found.ssndSize;
 
     if (comm == null) {
       if (overrun != null) {

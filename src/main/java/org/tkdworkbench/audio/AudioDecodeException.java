@@ -1,5 +1,9 @@
 package org.tkdworkbench.audio;
 
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
@@ -21,6 +25,8 @@ public final class AudioDecodeException extends Exception {
     NO_SAMPLES("file holds no audio samples"),
     BAD_HEADER("header is invalid"),
     DECODER_FAILED("external decoder failed"),
+    /** A bug in our own code, not a property of the file; the log holds the stack trace. */
+    INTERNAL_ERROR("could not be decoded (internal error)"),
     /** The samples would not fit in one Java array (about 2^31 samples) or in the heap. */
     TOO_LONG("audio is too long to decode into memory"),
     /** A float file holds NaN or infinite samples, which would poison features silently. */
@@ -54,6 +60,25 @@ public final class AudioDecodeException extends Exception {
         cause);
     this.file = file;
     this.reason = reason;
+  }
+
+  /**
+   * The exception for an I/O error while reading {@code file}: {@code NOT_FOUND} when it has
+   * vanished, otherwise {@code NOT_READABLE} with the system's reason (e.g. "permission denied").
+   */
+  public static AudioDecodeException readFailure(Path file, IOException e) {
+    if (e instanceof NoSuchFileException) {
+      return new AudioDecodeException(file, Reason.NOT_FOUND, null, e);
+    }
+    if (e instanceof AccessDeniedException) {
+      return new AudioDecodeException(file, Reason.NOT_READABLE, "permission denied", e);
+    }
+    // A FileSystemException's message repeats the path, which ours already starts with.
+    String detail =
+        e instanceof FileSystemException fs && fs.getReason() != null
+            ? fs.getReason()
+            : e.getMessage();
+    return new AudioDecodeException(file, Reason.NOT_READABLE, detail, e);
   }
 
   public Path file() {

@@ -1,19 +1,18 @@
 package org.tkdworkbench.audio;
 
-import static org.tkdworkbench.audio.AudioDecodeException.Reason.DECODER_FAILED;
 import static org.tkdworkbench.audio.AudioDecodeException.Reason.EMPTY;
+import static org.tkdworkbench.audio.AudioDecodeException.Reason.INTERNAL_ERROR;
 import static org.tkdworkbench.audio.AudioDecodeException.Reason.NOT_AUDIO;
 import static org.tkdworkbench.audio.AudioDecodeException.Reason.NOT_FOUND;
 import static org.tkdworkbench.audio.AudioDecodeException.Reason.NOT_READABLE;
+import static org.tkdworkbench.audio.AudioDecodeException.Reason.NO_SAMPLES;
 import static org.tkdworkbench.audio.AudioDecodeException.Reason.UNSUPPORTED_ENCODING;
 import static org.tkdworkbench.audio.AudioDecodeException.Reason.UNSUPPORTED_FORMAT;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -32,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * converted with TarsosDSP's resampler, so all formats share one pipeline.
  *
  * <p>No input makes {@link #decode} or {@link #probe} throw anything but {@link
- * AudioDecodeException} (a bug in this code is reported as {@code DECODER_FAILED}), hang (ffmpeg
+ * AudioDecodeException} (a bug in this code is reported as {@code INTERNAL_ERROR}), hang (ffmpeg
  * runs under a timeout) or allocate more than the file's real contents need. Instances hold no
  * mutable state and may be shared between threads.
  */
@@ -83,10 +82,11 @@ public class AudioDecoder {
   /**
    * Decodes {@code file}, mixes it down to mono by averaging its channels, and resamples it to
    * {@code targetSampleRate} (exactly {@code round(frames · target / rate)} samples; no resampling
-   * when the rates are equal).
+   * when the rates are equal). A file so short that this rounds to 0 samples is refused with {@code
+   * NO_SAMPLES}: a clip is never empty.
    *
    * @throws AudioDecodeException for any file that cannot be decoded, with a reason and a message
-   *     that starts with the file's path
+   *     that starts with the file's path; {@code TOO_LONG} also when the heap cannot hold it
    * @throws IllegalArgumentException if {@code targetSampleRate} is not positive
    */
   public AudioClip decode(Path file, int targetSampleRate) throws AudioDecodeException {
@@ -95,10 +95,16 @@ public class AudioDecoder {
       throw new IllegalArgumentException(
           "targetSampleRate must be positive, found " + targetSampleRate);
     }
+    long[] samples = {0}; // the clip's length once known, for the out-of-memory message
     try {
-      return decodeChecked(file, targetSampleRate);
+      return decodeChecked(file, targetSampleRate, samples);
     } catch (RuntimeException e) {
       throw internalError(file, e);
+    } catch (OutOfMemoryError e) {
+      // Arrays sized by the file already fail as TOO_LONG in Samples.allocate; this catches the
+      // rest (the resampler's buffers, ...). The array that did not fit was never made, so the
+      // heap is as it was and the caller can go on with the next file.
+      throw Samples.outOfMemory(file, samples[0], e);
     }
   }
 
@@ -122,15 +128,17 @@ public class AudioDecoder {
     }
   }
 
-  private AudioClip decodeChecked(Path file, int target) throws AudioDecodeException {
+  private AudioClip decodeChecked(Path file, int target, long[] samples)
+      throws AudioDecodeException {
     Route route = route(file);
     float[] mono;
     SourceFormat source;
     if (route.pcm() != null) {
+      samples[0] = route.pcm().frames();
       try (ByteSource in = open(file)) {
         mono = PcmConverter.readMono(in, route.pcm());
       } catch (IOException e) {
-        throw new AudioDecodeException(file, NOT_READABLE, e.getMessage(), e);
+        throw AudioDecodeException.readFailure(file, e);
       }
       source = route.pcm().toSourceFormat();
     } else {
@@ -140,6 +148,8 @@ public class AudioDecoder {
       mono = decoded.mono();
       source = decoded.source();
     }
+    samples[0] =
+        Math.max(mono.length, Resampling.outputLength(mono.length, source.sampleRate(), target));
     return new AudioClip(resample(file, mono, source.sampleRate(), target), target, source);
   }
 
@@ -180,7 +190,7 @@ public class AudioDecoder {
       }
       return new Route(null, signature.name(), null, signature.fromContent(), in.size());
     } catch (IOException e) {
-      throw new AudioDecodeException(file, NOT_READABLE, e.getMessage(), e);
+      throw AudioDecodeException.readFailure(file, e);
     }
   }
 
@@ -200,7 +210,16 @@ public class AudioDecoder {
     throw new AudioDecodeException(file, UNSUPPORTED_FORMAT, route.container() + " " + hint);
   }
 
-  private static ByteSource open(Path file) throws AudioDecodeException {
+  /**
+   * Checks that {@code file} is something {@link #decode} can open: an existing regular file, not a
+   * folder and not a named pipe (opening a pipe blocks until someone writes to it). Code that reads
+   * an audio file itself before decoding it (the feature cache hashes it) calls this first, so a
+   * bad path fails as it would in {@code decode} instead of hanging or with a bare I/O error.
+   *
+   * @throws AudioDecodeException {@code NOT_FOUND} or {@code NOT_READABLE}, naming the file
+   */
+  public static void checkReadable(Path file) throws AudioDecodeException {
+    Objects.requireNonNull(file, "file");
     if (Files.isDirectory(file)) {
       throw new AudioDecodeException(file, NOT_READABLE, "it is a directory");
     }
@@ -209,17 +228,16 @@ public class AudioDecoder {
           file, NOT_FOUND, Files.isSymbolicLink(file) ? "broken symbolic link" : null);
     }
     if (!Files.isRegularFile(file)) {
-      // Opening a named pipe would block until someone writes to it.
       throw new AudioDecodeException(file, NOT_READABLE, "not a regular file");
     }
+  }
+
+  private static ByteSource open(Path file) throws AudioDecodeException {
+    checkReadable(file);
     try {
       return ByteSource.open(file);
-    } catch (NoSuchFileException e) {
-      throw new AudioDecodeException(file, NOT_FOUND, null, e);
-    } catch (AccessDeniedException e) {
-      throw new AudioDecodeException(file, NOT_READABLE, "permission denied", e);
     } catch (IOException e) {
-      throw new AudioDecodeException(file, NOT_READABLE, e.getMessage(), e);
+      throw AudioDecodeException.readFailure(file, e);
     }
   }
 
@@ -240,13 +258,32 @@ public class AudioDecoder {
               + (int) Resampling.MAX_RATIO
               + ")");
     }
-    float[] output = Samples.allocate(file, Resampling.outputLength(mono.length, rate, target));
+    long length = Resampling.outputLength(mono.length, rate, target);
+    if (length == 0) {
+      // An empty clip would only fail later (in the features), without naming the file.
+      throw new AudioDecodeException(
+          file,
+          NO_SAMPLES,
+          mono.length
+              + (mono.length == 1 ? " frame" : " frames")
+              + " at "
+              + hz(rate)
+              + " Hz is shorter than one sample at "
+              + target
+              + " Hz");
+    }
+    float[] output = Samples.allocate(file, length);
     Resampling.resample(mono, rate, target, output);
     return output;
   }
 
+  /** A rate for messages: "44100", or "22050.5" when it has a fraction. */
+  private static String hz(double rate) {
+    return rate == Math.rint(rate) ? Long.toString((long) rate) : Double.toString(rate);
+  }
+
   private static AudioDecodeException internalError(Path file, RuntimeException e) {
     LOG.error("Bug while decoding {}", file, e);
-    return new AudioDecodeException(file, DECODER_FAILED, "internal error: " + e, e);
+    return new AudioDecodeException(file, INTERNAL_ERROR, e.toString(), e);
   }
 }

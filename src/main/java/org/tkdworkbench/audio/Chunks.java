@@ -4,9 +4,76 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
-/** Small helpers shared by the RIFF and AIFF chunk walkers. */
+/** The chunk walk and small helpers shared by the RIFF and AIFF header readers. */
 final class Chunks {
+  /** Walking more chunks than this before the data is taken as a corrupt file, not patience. */
+  static final int MAX_CHUNKS = 4096;
+
   private Chunks() {}
+
+  /** Sees each chunk of a walk. */
+  @FunctionalInterface
+  interface Visitor {
+    /**
+     * Handles the chunk {@code id} whose {@code size}-byte body starts at {@code body}.
+     *
+     * @return true to end the walk here (its size is then not checked against the file)
+     */
+    boolean visit(String id, long body, long size) throws IOException, AudioDecodeException;
+  }
+
+  /**
+   * Walks the chunks from {@code start} to the end of the file, handing each to {@code visitor},
+   * until the visitor ends the walk or the file ends.
+   *
+   * @return null if the walk ended cleanly, or why it could not go on: the file ends inside a chunk
+   *     header, or a chunk claims more bytes than the file holds (that chunk was still visited)
+   * @throws AudioDecodeException BAD_HEADER for an unreadable chunk id or more than {@link
+   *     #MAX_CHUNKS} chunks
+   */
+  static String walk(ByteSource in, long start, ByteOrder order, Visitor visitor)
+      throws IOException, AudioDecodeException {
+    long position = start;
+    for (int chunk = 0; ; chunk++) {
+      if (chunk == MAX_CHUNKS) {
+        throw fail(
+            in,
+            AudioDecodeException.Reason.BAD_HEADER,
+            "more than " + MAX_CHUNKS + " chunks before the audio data");
+      }
+      long left = in.remaining(position);
+      if (left == 0) {
+        return null;
+      }
+      if (left < 8) {
+        return "file ends inside a chunk header at offset " + position;
+      }
+      ByteBuffer header = in.read(position, 8, order);
+      String id = fourCc(header, 0);
+      long size = header.getInt(4) & 0xFFFFFFFFL;
+      if (!isChunkId(id)) {
+        throw fail(
+            in,
+            AudioDecodeException.Reason.BAD_HEADER,
+            "unreadable chunk id at offset " + position);
+      }
+      long body = position + 8;
+      if (visitor.visit(id, body, size)) {
+        return null;
+      }
+      if (body + size > in.size()) {
+        return "chunk '"
+            + id.strip()
+            + "' at offset "
+            + position
+            + " claims "
+            + size
+            + " bytes, but the file ends at "
+            + in.size();
+      }
+      position = next(in, body, size);
+    }
+  }
 
   /** Four bytes at {@code at} as ISO-8859-1 characters. */
   static String fourCc(ByteBuffer b, int at) {

@@ -15,7 +15,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -300,11 +299,11 @@ final class FfmpegDecoder {
     private int size;
     private boolean nonFinite;
 
-    MonoAccumulator(Path file, int channels, long expectedFrames) {
+    MonoAccumulator(Path file, int channels, long expectedFrames) throws AudioDecodeException {
       this.file = file;
       this.channels = channels;
       // The probe's frame count is a hint from the header, so it only sizes the first guess.
-      this.samples = new float[(int) Math.min(Math.max(expectedFrames, 1024), 1 << 22)];
+      this.samples = Samples.allocate(file, Math.min(Math.max(expectedFrames, 1024), 1 << 22));
     }
 
     void readAll(InputStream in) throws IOException, AudioDecodeException {
@@ -351,8 +350,8 @@ final class FfmpegDecoder {
       }
     }
 
-    float[] samples() {
-      return size == samples.length ? samples : Arrays.copyOf(samples, size);
+    float[] samples() throws AudioDecodeException {
+      return size == samples.length ? samples : Samples.copyOf(file, samples, size);
     }
 
     boolean sawNonFinite() {

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * Tells what a file is from its first bytes, not its name: a .wav that holds MP3 goes to ffmpeg,
@@ -30,14 +29,6 @@ record Signature(Kind kind, String name, boolean fromContent) {
 
   /** Bytes {@link #of} looks at. */
   static final int PREFIX = 16;
-
-  /** Extensions of formats ffmpeg reads that have no reliable magic number (raw MP3/AAC). */
-  private static final Set<String> FFMPEG_EXTENSIONS =
-      Set.of(
-          "mp3", "mp2", "aac", "adts", "ac3", "eac3", "dts", "amr", "gsm", "m4a", "opus", "ogg",
-          "oga", "flac", "wma", "mka", "webm", "ape", "wv", "caf", "au", "snd", "mp4", "3gp");
-
-  private static final Set<String> NATIVE_EXTENSIONS = Set.of("wav", "wave", "aif", "aiff", "aifc");
 
   /**
    * Identifies a file from its first (up to {@link #PREFIX}) bytes, using the extension only for
@@ -65,7 +56,7 @@ record Signature(Kind kind, String name, boolean fromContent) {
       return new Signature(Kind.OTHER, known, true);
     }
     String extension = extension(file).toUpperCase(Locale.ROOT);
-    if (FFMPEG_EXTENSIONS.contains(extension.toLowerCase(Locale.ROOT))) {
+    if (AudioFiles.FFMPEG_EXTENSIONS.contains(extension.toLowerCase(Locale.ROOT))) {
       return new Signature(Kind.OTHER, extension, false);
     }
     return new Signature(Kind.UNKNOWN, extension.isEmpty() ? "UNKNOWN" : extension, false);
@@ -73,7 +64,7 @@ record Signature(Kind kind, String name, boolean fromContent) {
 
   /** Whether the file's name says WAV or AIFF (so a failed sniff is surely "not audio"). */
   static boolean hasNativeExtension(Path file) {
-    return NATIVE_EXTENSIONS.contains(extension(file));
+    return AudioFiles.NATIVE_EXTENSIONS.contains(extension(file));
   }
 
   /** A short description of the first bytes, for "not audio" messages. */

@@ -7,7 +7,6 @@ import static org.tkdworkbench.audio.AudioDecodeException.Reason.UNSUPPORTED_ENC
 import static org.tkdworkbench.audio.AudioDecodeException.Reason.ZERO_CHANNELS;
 import static org.tkdworkbench.audio.Chunks.fail;
 import static org.tkdworkbench.audio.Chunks.fourCc;
-import static org.tkdworkbench.audio.Chunks.isChunkId;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -27,12 +26,10 @@ import org.tkdworkbench.audio.PcmHeader.SampleCoding;
  * <p>Leniency that real files need: a data size of 0 or 0xFFFFFFFF (written by streaming recorders)
  * means "to the end of the file"; a trailing partial frame is dropped; chunks after the data chunk
  * are ignored; an odd-sized chunk whose pad byte was left out is still found; a block align that
- * disagrees with channels × bits is recomputed.
+ * disagrees with channels × bits is recomputed from the bits (the bits win; the one wider container
+ * believed is 24-bit samples in 4 bytes, when the byte rate agrees).
  */
 final class WavHeaderReader {
-  /** Walking more chunks than this before the data is taken as a corrupt file, not patience. */
-  private static final int MAX_CHUNKS = 4096;
-
   private static final long UNKNOWN_SIZE = 0xFFFFFFFFL;
   private static final int TAG_PCM = 0x0001;
   private static final int TAG_FLOAT = 0x0003;
@@ -76,8 +73,17 @@ final class WavHeaderReader {
 
   private WavHeaderReader() {}
 
+  /** What the chunk walk found; -1 for what it did not. */
+  private static final class Found {
+    Fmt fmt;
+    long ds64DataSize = -1;
+    long dataOffset = -1;
+    long dataSize = -1;
+  }
+
   /** The fields of a 'fmt ' chunk we use. */
-  private record Fmt(int tag, int channels, long sampleRate, int blockAlign, int bits, int valid) {}
+  private record Fmt(
+      int tag, int channels, long sampleRate, long byteRate, int blockAlign, int bits, int valid) {}
 
   static Header read(ByteSource in) throws AudioDecodeException {
     try {
@@ -98,62 +104,35 @@ final class WavHeaderReader {
     boolean rf64 = magic.equals("RF64");
     long riffSize = head.order(order).getInt(4) & 0xFFFFFFFFL;
 
-    Fmt fmt = null;
-    long ds64DataSize = -1;
-    long dataOffset = -1;
-    long dataSize = -1;
-    long position = 12;
-    String overrun = null;
-    for (int chunk = 0; ; chunk++) {
-      if (chunk == MAX_CHUNKS) {
-        throw fail(in, BAD_HEADER, "more than " + MAX_CHUNKS + " chunks before the audio data");
-      }
-      long left = in.remaining(position);
-      if (left == 0) {
-        break;
-      }
-      if (left < 8) {
-        overrun = "file ends inside a chunk header at offset " + position;
-        break;
-      }
-      ByteBuffer header = in.read(position, 8, order);
-      String id = fourCc(header, 0);
-      long size = header.getInt(4) & 0xFFFFFFFFL;
-      if (!isChunkId(id)) {
-        throw fail(in, BAD_HEADER, "unreadable chunk id at offset " + position);
-      }
-      long body = position + 8;
-      if (id.equals("fmt ")) {
-        fmt = parseFmt(in, body, size, order);
-      } else if (id.equals("ds64") && rf64) {
-        ByteBuffer ds64 = in.read(body, 16, order);
-        if (ds64.remaining() == 16) {
-          ds64DataSize = ds64.getLong(8);
-        }
-      } else if (id.equals("data")) {
-        dataOffset = body;
-        dataSize = size;
-        if (fmt != null) {
-          break;
-        }
-        if (size == UNKNOWN_SIZE || size == 0) {
-          throw fail(in, BAD_HEADER, "the 'data' chunk comes before the 'fmt ' chunk");
-        }
-      }
-      if (body + size > in.size()) {
-        overrun =
-            "chunk '"
-                + id.strip()
-                + "' at offset "
-                + position
-                + " claims "
-                + size
-                + " bytes, but the file ends at "
-                + in.size();
-        break;
-      }
-      position = Chunks.next(in, body, size);
-    }
+    Found found = new Found();
+    String overrun =
+        Chunks.walk(
+            in,
+            12,
+            order,
+            (id, body, size) -> {
+              if (id.equals("fmt ")) {
+                found.fmt = parseFmt(in, body, size, order);
+              } else if (id.equals("ds64") && rf64) {
+                ByteBuffer ds64 = in.read(body, 16, order);
+                if (ds64.remaining() == 16) {
+                  found.ds64DataSize = ds64.getLong(8);
+                }
+              } else if (id.equals("data")) {
+                found.dataOffset = body;
+                found.dataSize = size;
+                if (found.fmt != null) {
+                  return true;
+                }
+                if (size == UNKNOWN_SIZE || size == 0) {
+                  throw fail(in, BAD_HEADER, "the 'data' chunk comes before the 'fmt ' chunk");
+                }
+              }
+              return false;
+            });
+    Fmt fmt = found.fmt;
+    long dataOffset = found.dataOffset;
+    long dataSize = found.dataSize;
 
     if (fmt == null || dataOffset < 0) {
       String missing = fmt == null ? "'fmt '" : "'data'";
@@ -178,8 +157,8 @@ final class WavHeaderReader {
       }
       throw fail(in, NO_SAMPLES, "no 'data' chunk");
     }
-    if (rf64 && dataSize == UNKNOWN_SIZE && ds64DataSize >= 0) {
-      dataSize = ds64DataSize;
+    if (rf64 && dataSize == UNKNOWN_SIZE && found.ds64DataSize >= 0) {
+      dataSize = found.ds64DataSize;
     }
 
     Header layout = layout(in, fmt, order == ByteOrder.BIG_ENDIAN, dataOffset);
@@ -224,6 +203,7 @@ final class WavHeaderReader {
     int tag = b.getShort(0) & 0xFFFF;
     int channels = b.getShort(2) & 0xFFFF;
     long rate = b.getInt(4) & 0xFFFFFFFFL;
+    long byteRate = b.getInt(8) & 0xFFFFFFFFL;
     int blockAlign = b.getShort(12) & 0xFFFF;
     int bits = b.getShort(14) & 0xFFFF;
     int valid = bits;
@@ -243,7 +223,7 @@ final class WavHeaderReader {
         valid = bits;
       }
     }
-    return new Fmt(tag, channels, rate, blockAlign, bits, valid);
+    return new Fmt(tag, channels, rate, byteRate, blockAlign, bits, valid);
   }
 
   private static Header layout(ByteSource in, Fmt fmt, boolean bigEndian, long dataOffset)
@@ -268,7 +248,7 @@ final class WavHeaderReader {
         if (fmt.bits() > 32) {
           throw fail(in, UNSUPPORTED_ENCODING, fmt.bits() + "-bit integer PCM");
         }
-        bytes = containerBytes(fmt, (fmt.bits() + 7) / 8, 4);
+        bytes = containerBytes(fmt, (fmt.bits() + 7) / 8);
         coding = bytes == 1 ? SampleCoding.UNSIGNED_INT : SampleCoding.SIGNED_INT;
       }
       case TAG_FLOAT -> {
@@ -302,17 +282,24 @@ final class WavHeaderReader {
   }
 
   /**
-   * The sample container size: block align / channels when that is consistent with the bit depth,
-   * otherwise the bit depth rounded up to whole bytes (some writers get block align wrong).
+   * The sample container size: the bit depth rounded up to whole bytes, {@code minBytes} (for
+   * WAVE_FORMAT_EXTENSIBLE the bit depth already is the container; its valid bits are separate).
+   * The block align is believed over the bit depth only for the one wider layout real writers use,
+   * 17..24-bit samples in 4 bytes, and only when the byte rate agrees with it. Anything else (16
+   * bits with a block align of 4 per channel, or a block align too small for the bits) means a
+   * writer got the block align wrong: trusting it would read packed 16-bit samples as 32-bit ones
+   * at half the length.
    */
-  private static int containerBytes(Fmt fmt, int minBytes, int maxBytes) {
-    if (fmt.blockAlign() > 0 && fmt.blockAlign() % fmt.channels() == 0) {
-      int perSample = fmt.blockAlign() / fmt.channels();
-      if (perSample >= minBytes && perSample <= maxBytes) {
-        return perSample;
-      }
+  private static int containerBytes(Fmt fmt, int minBytes) {
+    long blockAlign = fmt.blockAlign();
+    if (blockAlign == 0 || blockAlign % fmt.channels() != 0) {
+      return minBytes;
     }
-    return minBytes;
+    boolean wide24 =
+        minBytes == 3
+            && blockAlign / fmt.channels() == 4
+            && fmt.byteRate() == fmt.sampleRate() * blockAlign;
+    return wide24 ? 4 : minBytes;
   }
 
   /** Whether another chunk header starts at {@code position} (a real empty data chunk). */

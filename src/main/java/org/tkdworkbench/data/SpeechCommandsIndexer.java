@@ -4,8 +4,7 @@ import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
-import java.util.Locale;
-import java.util.Set;
+import org.tkdworkbench.audio.AudioFiles;
 import org.tkdworkbench.jobs.JobContext;
 
 /**
@@ -25,9 +24,6 @@ public final class SpeechCommandsIndexer {
   public static final String VALIDATION_LIST = "validation_list.txt";
   public static final String TESTING_LIST = "testing_list.txt";
 
-  /** File extensions (lower case) taken as audio; the decoder decides later if they really are. */
-  public static final Set<String> AUDIO_EXTENSIONS =
-      Set.of("wav", "wave", "aif", "aiff", "aifc", "flac", "ogg", "oga", "opus", "mp3", "m4a");
 
   private SpeechCommandsIndexer() {}
 
@@ -43,10 +39,11 @@ public final class SpeechCommandsIndexer {
     return Datasets.index(root, Layout.SPEECH_COMMANDS, LayoutOptions.defaults(), ctx);
   }
 
-  /** True when the name ends in one of {@link #AUDIO_EXTENSIONS} (case-insensitive). */
+  /**
+   * True when the name ends in one of the audio extensions the decoder knows ({@link
+   * AudioFiles#EXTENSIONS}, case-insensitive); the decoder decides later if the file really is.
+   */
   public static boolean isAudioFile(String fileName) {
-    int dot = fileName.lastIndexOf('.');
-    return dot > 0
-        && AUDIO_EXTENSIONS.contains(fileName.substring(dot + 1).toLowerCase(Locale.ROOT));
+    return AudioFiles.isAudioFileName(fileName);
   }
 }

@@ -6,11 +6,11 @@ import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -18,21 +18,31 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.zip.CRC32;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.tkdworkbench.audio.AudioClip;
 import org.tkdworkbench.audio.AudioDecodeException;
 import org.tkdworkbench.audio.AudioDecoder;
+import org.tkdworkbench.workspace.AtomicFiles;
 
 /**
  * Log-mel matrices on disk, keyed by what determines them, so opening a clip a second time reads a
  * few KB instead of decoding and transforming it.
+ *
+ * <p>The cache only ever saves work: an entry that cannot be read (permissions, a folder in its
+ * place) is a miss, and one that cannot be written (read-only or full workspace) is skipped, with a
+ * warning the first time; either way the caller gets the features.
  *
  * <h2>Key</h2>
  *
  * {@code key = hex(SHA-256("tkd-logmel/v" + FORMAT_VERSION + "\n" + canonicalSpec + "\n" +
  * hex(SHA-256(file bytes))))}. The file's <em>content</em>, not its path or timestamp, is hashed
  * (once per {@link #get} call, streamed), so a renamed or copied file still hits and an edited one
- * misses. {@code canonicalSpec} lists every {@link FeatureSpec} field with the upper edge resolved
+ * misses. The decoder reads the file a second time; if its size or modification time changed since
+ * it was hashed, the features are returned but not stored, so they never sit under a key for other
+ * bytes. {@code canonicalSpec} lists every {@link FeatureSpec} field with the upper edge resolved
  * ({@code fmax} unset and {@code fmax = sr/2} compute the same thing, so they share entries).
  * Changing the feature code's output means bumping {@link #FORMAT_VERSION}; old files are then
  * simply never looked up again.
@@ -57,10 +67,10 @@ import org.tkdworkbench.audio.AudioDecoder;
  *
  * <h2>Concurrency</h2>
  *
- * Files are written to a temporary file in the same directory and renamed into place with {@link
- * StandardCopyOption#ATOMIC_MOVE}, so a reader (another thread, another process) sees either no
- * file or a whole one. Within one {@code FeatureCache}, concurrent calls for the same key share a
- * single decode and computation; each caller gets its own copy of the matrix.
+ * Entries are written with {@link AtomicFiles#write} (a temporary file in the same directory,
+ * renamed into place atomically), so a reader (another thread, another process) sees either no file
+ * or a whole one. Within one {@code FeatureCache}, concurrent calls for the same key share a single
+ * decode and computation; each caller gets its own copy of the matrix.
  */
 public final class FeatureCache {
   /** Part of every key and header; bump it when the features or the layout change. */
@@ -71,7 +81,11 @@ public final class FeatureCache {
   static final String SUFFIX = ".logmel";
   private static final HexFormat HEX = HexFormat.of();
 
+  private static final Logger LOG = LoggerFactory.getLogger(FeatureCache.class);
+
   private final Path dir;
+  // A read-only or full workspace fails every write: say so once, not once per clip.
+  private final AtomicBoolean warnedAboutWriting = new AtomicBoolean();
   private final ConcurrentHashMap<String, CompletableFuture<float[][]>> inFlight =
       new ConcurrentHashMap<>();
   // Extractors hold only immutable tables: share one per spec instead of rebuilding the mel bank.
@@ -93,16 +107,32 @@ public final class FeatureCache {
    * with {@code decoder} at {@code spec.sampleRate()}, computed, stored and returned.
    *
    * @return a fresh {@code [frames][nMels]} array the caller may modify
-   * @throws AudioDecodeException if the file is not in the cache and cannot be decoded
-   * @throws IOException if the file cannot be read for hashing, or the cache cannot be written
-   * @throws IllegalArgumentException if {@code spec} is invalid or the decoded clip is empty
+   * @throws AudioDecodeException if the file is missing, not a regular file or unreadable (checked
+   *     before it is hashed), cannot be read for hashing, or is not in the cache and cannot be
+   *     decoded
+   * @throws IOException only if interrupted while waiting for another caller's computation of the
+   *     same entry ({@link InterruptedIOException}); a cache that cannot be read or written is
+   *     logged and bypassed, never a reason to fail
+   * @throws IllegalArgumentException if {@code spec} is invalid, or the clip is too long for one
+   *     matrix (see {@link LogMelExtractor#compute})
    */
   public float[][] get(Path audioFile, FeatureSpec spec, AudioDecoder decoder)
       throws AudioDecodeException, IOException {
     Objects.requireNonNull(audioFile, "audioFile");
     Objects.requireNonNull(decoder, "decoder");
     Objects.requireNonNull(spec, "spec").requireValid();
-    byte[] key = key(sha256(audioFile), spec);
+    // Hashing reads the file before the decoder sees it: a named pipe would block it forever and
+    // a missing file would fail with a bare NoSuchFileException, so the decoder's checks go first.
+    AudioDecoder.checkReadable(audioFile);
+    Stamp hashed;
+    byte[] contentHash;
+    try {
+      hashed = Stamp.of(audioFile);
+      contentHash = sha256(audioFile);
+    } catch (IOException e) {
+      throw AudioDecodeException.readFailure(audioFile, e);
+    }
+    byte[] key = key(contentHash, spec);
     String hex = HEX.formatHex(key);
 
     CompletableFuture<float[][]> mine = new CompletableFuture<>();
@@ -111,7 +141,7 @@ public final class FeatureCache {
       return copy(await(running, audioFile));
     }
     try {
-      float[][] result = loadOrCompute(audioFile, spec, decoder, key, hex);
+      float[][] result = loadOrCompute(audioFile, spec, decoder, key, hex, hashed);
       mine.complete(result);
       return copy(result);
     } catch (Throwable t) {
@@ -128,10 +158,17 @@ public final class FeatureCache {
   }
 
   private float[][] loadOrCompute(
-      Path audioFile, FeatureSpec spec, AudioDecoder decoder, byte[] key, String hex)
-      throws AudioDecodeException, IOException {
+      Path audioFile, FeatureSpec spec, AudioDecoder decoder, byte[] key, String hex, Stamp hashed)
+      throws AudioDecodeException {
     Path target = pathFor(hex);
-    float[][] cached = read(target, key, spec.nMels());
+    float[][] cached = null;
+    try {
+      cached = read(target, key, spec.nMels());
+    } catch (IOException e) {
+      // Permissions, a folder in the way, an I/O error: the entry is as good as absent. If the
+      // cache as a whole is broken, writing the new entry fails too and says so.
+      LOG.debug("Feature cache: cannot read {}, treating it as a miss", target, e);
+    }
     if (cached != null) {
       return cached;
     }
@@ -147,8 +184,35 @@ public final class FeatureCache {
     }
     float[][] features =
         extractors.computeIfAbsent(spec, LogMelExtractor::new).compute(clip.samples());
-    write(target, key, features);
+    // The key hashes the file as it was, the decoder read it again: if it was edited in between,
+    // these features belong to other bytes than the key says, so they are returned but not kept.
+    if (!hashed.stillMatches(audioFile)) {
+      LOG.info("{} changed while it was read; its features are not cached this time", audioFile);
+      return features;
+    }
+    try {
+      write(target, key, features);
+    } catch (IOException e) {
+      writeFailed(target, e);
+    }
     return features;
+  }
+
+  /** What a file looked like when it was hashed: enough to notice most edits since. */
+  private record Stamp(long size, FileTime modified) {
+    static Stamp of(Path file) throws IOException {
+      BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+      return new Stamp(a.size(), a.lastModifiedTime());
+    }
+
+    /** False if the file changed or can no longer be looked at. */
+    boolean stillMatches(Path file) {
+      try {
+        return equals(of(file));
+      } catch (IOException e) {
+        return false;
+      }
+    }
   }
 
   /** The stored matrix, or {@code null} if there is none or it does not check out. */
@@ -193,7 +257,10 @@ public final class FeatureCache {
     return out;
   }
 
-  /** Writes the entry to a temporary file beside {@code target}, then renames it into place. */
+  /**
+   * Writes the entry with {@link AtomicFiles#write}: a temporary file beside {@code target},
+   * renamed into place, so readers see the old entry or the whole new one.
+   */
   static void write(Path target, byte[] key, float[][] features) throws IOException {
     int frames = features.length;
     int mels = features[0].length;
@@ -208,21 +275,7 @@ public final class FeatureCache {
     CRC32 crc = new CRC32();
     crc.update(buf.array(), 0, buf.position());
     buf.putInt((int) crc.getValue());
-
-    Path parent = target.getParent();
-    Files.createDirectories(parent);
-    Path tmp = Files.createTempFile(parent, target.getFileName().toString(), ".tmp");
-    try {
-      Files.write(tmp, buf.array());
-      try {
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        // Same directory, so this should not happen; a plain replace is the best left.
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    AtomicFiles.write(target, out -> out.write(buf.array()));
   }
 
   /** SHA-256 of the file's bytes, streamed. */
@@ -305,6 +358,19 @@ public final class FeatureCache {
         throw err;
       }
       throw new IllegalStateException(cause);
+    }
+  }
+
+  private void writeFailed(Path target, IOException e) {
+    if (warnedAboutWriting.compareAndSet(false, true)) {
+      LOG.warn(
+          "Feature cache: cannot write {} ({}); features are computed but not kept. Further write"
+              + " failures in {} are logged at debug level.",
+          target,
+          e.toString(),
+          dir);
+    } else {
+      LOG.debug("Feature cache: cannot write {}", target, e);
     }
   }
 

@@ -76,13 +76,25 @@ public final class LogMelExtractor {
    * @return {@code [frames][nMels]} natural-log mel power, {@code frames = 1 + samples.length /
    *     hop}; digital silence gives {@code (float) ln(1e-6)}
    * @throws IllegalArgumentException if {@code samples} is empty (librosa would return a frame of
-   *     padding, which is never what a caller wants) or holds NaN or infinity (librosa refuses
-   *     those too: "Audio buffer is not finite everywhere")
+   *     padding, which is never what a caller wants), holds NaN or infinity (librosa refuses those
+   *     too: "Audio buffer is not finite everywhere"), or would give more than {@code
+   *     Integer.MAX_VALUE} values ({@code frames × nMels})
    */
   public float[][] compute(float[] samples) {
     Objects.requireNonNull(samples, "samples");
     if (samples.length == 0) {
       throw new IllegalArgumentException("samples: must hold at least one sample, found 0");
+    }
+    int frames = spec.frameCount(samples.length);
+    long cells = (long) frames * nMels;
+    if (cells > Integer.MAX_VALUE) {
+      // Checked before allocating: the rows are allocated one by one, so an absurd size would
+      // first fill the whole heap and then fail with an OutOfMemoryError that names nothing.
+      throw new IllegalArgumentException(
+          String.format(
+              "samples: %d samples give %d frames × %d mels = %d values, more than %d; use a"
+                  + " larger hop_length (now %d) or a shorter clip",
+              samples.length, frames, nMels, cells, Integer.MAX_VALUE, hop));
     }
     for (int i = 0; i < samples.length; i++) {
       if (!Float.isFinite(samples[i])) {
@@ -91,7 +103,6 @@ public final class LogMelExtractor {
       }
     }
 
-    int frames = spec.frameCount(samples.length);
     int half = nFft / 2;
     float[][] out = new float[frames][nMels];
     FFT fft = new FFT(nFft);

@@ -2,6 +2,7 @@ package org.tkdworkbench.audio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -13,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Plays through whatever Java Sound offers on this machine. Under surefire that is ALSA's null
  * device ({@code ALSA_CONFIG_PATH} points at {@code alsa-null.conf}), which must give a line; run
- * elsewhere without sound hardware, the honest outcome is "No audio output", checked as such.
+ * elsewhere without sound hardware, the honest outcome is "No audio output", checked as such, and
+ * the playback tests are skipped rather than counted as passed.
  */
 class AudioPlayerTest {
   private static final int RATE = 16000;
@@ -37,17 +39,19 @@ class AudioPlayerTest {
     return conf != null && conf.endsWith("alsa-null.conf");
   }
 
-  /** Starts playing, or checks the "no output" message and returns false. */
-  private boolean startOrExplain(float[] clip, Runnable onFinished) {
+  /**
+   * Starts playing; without an audio device, checks the "no output" message and skips the test (it
+   * proved nothing about playback, so it must not count as passed).
+   */
+  private void startOrSkip(float[] clip, Runnable onFinished) {
     try {
       player.play(clip, RATE, onFinished);
-      return true;
     } catch (PlaybackUnavailableException e) {
       assertThat(nullDeviceConfigured())
           .as("the ALSA null device should offer a line, but: %s", e.getMessage())
           .isFalse();
       assertThat(e).hasMessageStartingWith("No audio output");
-      return false;
+      assumeTrue(false, "no audio output on this machine: " + e.getMessage());
     }
   }
 
@@ -55,9 +59,7 @@ class AudioPlayerTest {
   void playsInRealTimeWithAPositionThatAdvancesAndReportsTheEnd() throws Exception {
     CountDownLatch finished = new CountDownLatch(1);
     long t0 = System.nanoTime();
-    if (!startOrExplain(tone(0.5), finished::countDown)) {
-      return;
-    }
+    startOrSkip(tone(0.5), finished::countDown);
     assertThat(player.isPlaying()).isTrue();
     Thread.sleep(200);
     assertThat(player.positionSeconds()).isBetween(0.05, 0.45);
@@ -72,14 +74,12 @@ class AudioPlayerTest {
   void stopSilencesAtOnceAndCallsBackOnce() throws Exception {
     AtomicInteger calls = new AtomicInteger();
     CountDownLatch finished = new CountDownLatch(1);
-    if (!startOrExplain(
+    startOrSkip(
         tone(5),
         () -> {
           calls.incrementAndGet();
           finished.countDown();
-        })) {
-      return;
-    }
+        });
     Thread.sleep(100);
     long t0 = System.nanoTime();
     player.stop();
@@ -93,12 +93,14 @@ class AudioPlayerTest {
   @Test
   void playingAnotherClipEndsTheFirst() throws Exception {
     CountDownLatch first = new CountDownLatch(1);
-    if (!startOrExplain(tone(5), first::countDown)) {
-      return;
-    }
-    startOrExplain(tone(5), () -> {});
+    CountDownLatch second = new CountDownLatch(1);
+    startOrSkip(tone(5), first::countDown);
+    // The device has just given a line, so the second clip must get one too: a failure here is
+    // a failure, not a reason to skip.
+    player.play(tone(5), RATE, second::countDown);
     assertThat(first.await(1, TimeUnit.SECONDS)).isTrue();
     assertThat(player.isPlaying()).isTrue();
+    assertThat(second.getCount()).as("the second clip is still playing").isEqualTo(1);
   }
 
   @Test

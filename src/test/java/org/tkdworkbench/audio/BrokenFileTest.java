@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.tkdworkbench.audio.AudioDecodeException.Reason.BAD_HEADER;
 import static org.tkdworkbench.audio.AudioDecodeException.Reason.EMPTY;
+import static org.tkdworkbench.audio.AudioDecodeException.Reason.INTERNAL_ERROR;
 import static org.tkdworkbench.audio.AudioDecodeException.Reason.INVALID_SAMPLES;
 import static org.tkdworkbench.audio.AudioDecodeException.Reason.NOT_AUDIO;
 import static org.tkdworkbench.audio.AudioDecodeException.Reason.NOT_FOUND;
@@ -23,6 +24,7 @@ import static org.tkdworkbench.audio.TestAudio.riff;
 import static org.tkdworkbench.audio.TestAudio.ssnd;
 import static org.tkdworkbench.audio.TestAudio.write;
 
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -185,6 +187,48 @@ class BrokenFileTest {
     refused("nodata.wav", riff(fmt16()), NO_SAMPLES, "no 'data' chunk");
     byte[] c = comm(1, 0, 16, RATE, null);
     refused("zf.aiff", form("AIFF", beChunk("COMM", c.length, c)), NO_SAMPLES, "0 sample frames");
+  }
+
+  @Test
+  void aClipShorterThanOneOutputSampleIsNoSamplesNotAnEmptyClip() throws Exception {
+    // round(1 · 16000 / 44100) = 0: an empty clip would only fail later, without the file's name.
+    byte[] one = riff(chunk("fmt ", fmt(1, 1, 44100, 2, 16)), chunk("data", new byte[] {1, 2}));
+    assertRefusedByDecode(
+        decoder,
+        write(dir, "one-frame.wav", one),
+        NO_SAMPLES,
+        "1 frame at 44100 Hz is shorter than one sample at 16000 Hz");
+    // Two frames round up to one sample: a clip, however short.
+    byte[] two = riff(chunk("fmt ", fmt(1, 1, 44100, 2, 16)), chunk("data", new byte[4]));
+    assertThat(decoder.decode(write(dir, "two-frames.wav", two), RATE).samples()).hasSize(1);
+  }
+
+  @Test
+  void aBugIsAnInternalErrorNotABlameOnTheExternalDecoder() {
+    // No file makes this code fail (GarbageInputTest); a path whose file system throws stands in
+    // for a bug. It is named like a WAV, which never goes near ffmpeg.
+    Path buggy =
+        (Path)
+            Proxy.newProxyInstance(
+                Path.class.getClassLoader(),
+                new Class<?>[] {Path.class},
+                (proxy, method, args) ->
+                    switch (method.getName()) {
+                      case "toString" -> "bug.wav";
+                      case "getFileName" -> Path.of("bug.wav");
+                      case "equals" -> proxy == args[0];
+                      case "hashCode" -> System.identityHashCode(proxy);
+                      default -> throw new IllegalStateException("simulated bug");
+                    });
+
+    assertRefused(decoder, buggy, INTERNAL_ERROR, "IllegalStateException: simulated bug");
+    AudioDecodeException e =
+        catchThrowableOfType(AudioDecodeException.class, () -> decoder.decode(buggy, RATE));
+    assertThat(e.getMessage())
+        .isEqualTo(
+            "bug.wav: could not be decoded (internal error)"
+                + " (java.lang.IllegalStateException: simulated bug)")
+        .doesNotContain("external decoder");
   }
 
   @Test

@@ -2,9 +2,7 @@ package org.tkdworkbench.audio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
-import static org.tkdworkbench.audio.AudioDecodeException.Reason.DECODER_FAILED;
 import static org.tkdworkbench.audio.AudioDecodeException.Reason.NOT_AUDIO;
 import static org.tkdworkbench.audio.AudioDecodeException.Reason.TRUNCATED;
 import static org.tkdworkbench.audio.AudioDecodeException.Reason.UNSUPPORTED_ENCODING;
@@ -20,20 +18,18 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledOnOs;
-import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The ffmpeg path, with files made by the real ffmpeg from WAVs we wrote (CI installs ffmpeg;
- * without it these tests are skipped), plus fake ffmpeg scripts for hangs and failures.
+ * without it these tests are skipped). Hangs and failures use fake ffmpeg scripts and need no real
+ * ffmpeg: {@link FakeFfmpegTest}.
  */
 class FfmpegDecodingTest {
   private static final int RATE = 44100;
@@ -190,36 +186,6 @@ class FfmpegDecodingTest {
   }
 
   @Test
-  @EnabledOnOs({OS.LINUX, OS.MAC})
-  void aHangingFfmpegIsStoppedAtTheTimeout() throws Exception {
-    Path fakeFfmpeg = script("ffmpeg", "sleep 120; echo never");
-    Path fakeProbe = script("ffprobe", fakeProbeOutput());
-    AudioDecoder decoder =
-        new AudioDecoder(Optional.of(fakeFfmpeg), Optional.of(fakeProbe), Duration.ofSeconds(1));
-    Path flac = write(dir, "x.flac", new byte[] {'f', 'L', 'a', 'C', 0, 0, 0, 0});
-
-    assertTimeoutPreemptively(
-        Duration.ofSeconds(20),
-        () ->
-            assertRefusedByDecode(
-                decoder, flac, DECODER_FAILED, "ffmpeg did not finish within 1 s"));
-  }
-
-  @Test
-  @EnabledOnOs({OS.LINUX, OS.MAC})
-  void aFailingFfmpegReportsItsFirstErrorLine() throws Exception {
-    Path fakeFfmpeg =
-        script("ffmpeg", "echo >&2; echo 'Decoding went wrong' >&2; echo 'more' >&2; exit 3");
-    Path fakeProbe = script("ffprobe", fakeProbeOutput());
-    AudioDecoder decoder =
-        new AudioDecoder(Optional.of(fakeFfmpeg), Optional.of(fakeProbe), Duration.ofSeconds(30));
-    Path flac = write(dir, "x.flac", new byte[] {'f', 'L', 'a', 'C', 0, 0, 0, 0});
-
-    assertRefusedByDecode(
-        decoder, flac, DECODER_FAILED, "ffmpeg exited with code 3: Decoding went wrong");
-  }
-
-  @Test
   void theSystemPropertyChoosesFfmpegAndAWrongOneDisablesIt() throws Exception {
     String before = System.getProperty(FfmpegLocator.PROPERTY);
     try {
@@ -235,18 +201,5 @@ class FfmpegDecodingTest {
         System.setProperty(FfmpegLocator.PROPERTY, before);
       }
     }
-  }
-
-  private static String fakeProbeOutput() {
-    return "echo 'streams.stream.0.codec_name=\"flac\"'; echo"
-        + " 'streams.stream.0.sample_rate=\"16000\"'; echo 'streams.stream.0.channels=1'";
-  }
-
-  private Path script(String name, String body) throws IOException {
-    Path bin = Files.createDirectories(dir.resolve("bin"));
-    Path file = bin.resolve(name);
-    Files.writeString(file, "#!/bin/sh\n" + body + "\n");
-    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
-    return file;
   }
 }

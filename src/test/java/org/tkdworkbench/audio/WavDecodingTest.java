@@ -242,6 +242,42 @@ class WavDecodingTest {
     assertMatches(decoder.decode(file, RATE).samples(), s, 2, step(16));
   }
 
+  @ParameterizedTest(name = "{0}-bit, {1} channel(s), block align {2}")
+  @CsvSource({"16,1,4", "16,2,8", "16,2,6", "8,1,2", "8,2,6"})
+  void aBlockAlignTooLargeForTheBitDepthIsNotTrusted(int bits, int channels, int blockAlign)
+      throws Exception {
+    // The samples are packed at the bit depth; only the block align is wrong. Trusting it would
+    // read them as wider samples at a fraction of the length.
+    TestAudio.Signal s = TestAudio.perChannel(RATE);
+    byte[] data =
+        intSamples(s, channels, FRAMES, bits, bits / 8, ByteOrder.LITTLE_ENDIAN, bits == 8);
+    Path file =
+        write(
+            dir,
+            "wide-align.wav",
+            riff(chunk("fmt ", fmt(1, channels, RATE, blockAlign, bits)), chunk("data", data)));
+
+    AudioClip clip = decoder.decode(file, RATE);
+
+    assertMatches(clip.samples(), s, channels, step(bits));
+    assertThat(clip.source().bitsPerSample()).isEqualTo(bits);
+  }
+
+  @Test
+  void twentyFourBitSamplesInFourByteContainersAreRead() throws Exception {
+    // Some writers store 24-bit PCM left-justified in 32-bit containers and say so consistently:
+    // block align 4 per channel, byte rate = rate · block align.
+    TestAudio.Signal s = TestAudio.perChannel(RATE);
+    byte[] data = intSamples(s, 2, FRAMES, 24, 4, ByteOrder.LITTLE_ENDIAN, false);
+    Path file =
+        write(dir, "24in32.wav", riff(chunk("fmt ", fmt(1, 2, RATE, 8, 24)), chunk("data", data)));
+
+    AudioClip clip = decoder.decode(file, RATE);
+
+    assertMatches(clip.samples(), s, 2, step(24));
+    assertThat(clip.source().bitsPerSample()).isEqualTo(24);
+  }
+
   @Test
   void muLawAndALawWrittenByJavaSoundDecodeToTheSine() throws Exception {
     TestAudio.Signal s = sine(440, 0.5, RATE);

@@ -10,10 +10,12 @@ import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tkdworkbench.audio.AudioFiles;
 import org.tkdworkbench.jobs.CancelledException;
 import org.tkdworkbench.jobs.JobContext;
 
@@ -126,6 +128,21 @@ class SpeechCommandsIndexerTest {
         .extracting(Clip::label)
         .isEqualTo("dog");
     assertThat(index.warnings()).singleElement().asString().contains("loose.wav");
+  }
+
+  @Test
+  void audioFilesAreTheDecodersOwnList() {
+    // The indexer once kept its own shorter list: AAC, WavPack or CAF clips were not indexed
+    // although the decoder reads them.
+    for (String ext : AudioFiles.EXTENSIONS) {
+      assertThat(SpeechCommandsIndexer.isAudioFile("clip." + ext)).as(ext).isTrue();
+      assertThat(SpeechCommandsIndexer.isAudioFile("CLIP." + ext.toUpperCase(Locale.ROOT)))
+          .as(ext)
+          .isTrue();
+    }
+    assertThat(AudioFiles.EXTENSIONS).contains("aac", "wv", "caf", "mp2", "wma");
+    assertThat(SpeechCommandsIndexer.isAudioFile("notes.txt")).isFalse();
+    assertThat(SpeechCommandsIndexer.isAudioFile(".wav")).isFalse();
   }
 
   @Test

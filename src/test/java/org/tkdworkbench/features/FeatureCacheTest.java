@@ -2,11 +2,22 @@ package org.tkdworkbench.features;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -18,7 +29,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 import org.tkdworkbench.audio.AudioClip;
 import org.tkdworkbench.audio.AudioDecodeException;
 import org.tkdworkbench.audio.AudioDecoder;
@@ -38,6 +52,9 @@ class FeatureCacheTest {
     volatile long delayMillis;
     volatile AudioDecodeException failure;
 
+    /** Runs inside decode, before the file is read: an edit racing the cache. */
+    volatile IoAction duringDecode;
+
     @Override
     public AudioClip decode(Path file, int targetSampleRate) throws AudioDecodeException {
       calls.incrementAndGet();
@@ -46,6 +63,9 @@ class FeatureCacheTest {
       }
       try {
         Thread.sleep(delayMillis);
+        if (duringDecode != null) {
+          duringDecode.run();
+        }
         byte[] b = Files.readAllBytes(file);
         float[] x = new float[4000];
         for (int i = 0; i < x.length; i++) {
@@ -57,6 +77,10 @@ class FeatureCacheTest {
         throw new IllegalStateException(e);
       }
     }
+  }
+
+  interface IoAction {
+    void run() throws IOException;
   }
 
   private Path audio(String name, int seed) throws IOException {
@@ -226,10 +250,159 @@ class FeatureCacheTest {
   }
 
   @Test
-  void missingAudioFileIsAnIoError() {
+  void missingFileOrFolderIsADecodeErrorNamingTheFile() throws Exception {
+    CountingDecoder decoder = new CountingDecoder();
     FeatureCache cache = new FeatureCache(tmp.resolve("cache"));
-    assertThatThrownBy(() -> cache.get(tmp.resolve("nope.wav"), SPEC, new CountingDecoder()))
-        .isInstanceOf(IOException.class);
+    Path missing = tmp.resolve("nope.wav");
+    AudioDecodeException e =
+        catchThrowableOfType(AudioDecodeException.class, () -> cache.get(missing, SPEC, decoder));
+    assertThat(e).isNotNull();
+    assertThat(e.reason()).isEqualTo(AudioDecodeException.Reason.NOT_FOUND);
+    assertThat(e.file()).isEqualTo(missing);
+    assertThat(e).hasMessageStartingWith(missing + ": file not found");
+
+    Path folder = Files.createDirectory(tmp.resolve("folder.wav"));
+    e = catchThrowableOfType(AudioDecodeException.class, () -> cache.get(folder, SPEC, decoder));
+    assertThat(e).isNotNull();
+    assertThat(e.reason()).isEqualTo(AudioDecodeException.Reason.NOT_READABLE);
+    assertThat(e).hasMessageStartingWith(folder.toString()).hasMessageContaining("directory");
+    assertThat(decoder.calls).hasValue(0);
+  }
+
+  @Test
+  @EnabledOnOs({OS.LINUX, OS.MAC})
+  void aNamedPipeIsRefusedBeforeHashingInsteadOfBlocking() throws Exception {
+    Path fifo = tmp.resolve("pipe.wav");
+    int made;
+    try {
+      made = new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor();
+    } catch (IOException e) {
+      made = -1;
+    }
+    assumeTrue(made == 0, "mkfifo is not available");
+    FeatureCache cache = new FeatureCache(tmp.resolve("cache"));
+    CountingDecoder decoder = new CountingDecoder();
+
+    // Hashing would open the pipe and wait for a writer that never comes.
+    AudioDecodeException e =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(10),
+            () ->
+                catchThrowableOfType(
+                    AudioDecodeException.class, () -> cache.get(fifo, SPEC, decoder)));
+    assertThat(e).isNotNull();
+    assertThat(e.reason()).isEqualTo(AudioDecodeException.Reason.NOT_READABLE);
+    assertThat(e)
+        .hasMessageStartingWith(fifo.toString())
+        .hasMessageContaining("not a regular file");
+  }
+
+  private static String hexKey(Path audio) throws IOException {
+    return HexFormat.of().formatHex(FeatureCache.key(FeatureCache.sha256(audio), SPEC));
+  }
+
+  /** Collects what FeatureCache logs while {@code body} runs. */
+  private static List<ILoggingEvent> logged(Callable<?> body) throws Exception {
+    Logger logger = (Logger) LoggerFactory.getLogger(FeatureCache.class);
+    ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    appender.start();
+    logger.addAppender(appender);
+    try {
+      body.call();
+    } finally {
+      logger.detachAppender(appender);
+    }
+    return appender.list;
+  }
+
+  @Test
+  void anUnwritableCacheStillReturnsTheFeaturesAndWarnsOnce() throws Exception {
+    // A regular file where the entry's fan-out folder belongs: reading the entry fails with
+    // "Not a directory" and so does creating the folder, even for root (a read-only folder
+    // would not stop root).
+    Path dir = tmp.resolve("cache");
+    Path wav = audio("a.wav", 1);
+    Path blocker = dir.resolve(hexKey(wav).substring(0, 2));
+    Files.createDirectories(dir);
+    Files.writeString(blocker, "in the way");
+    CountingDecoder decoder = new CountingDecoder();
+    FeatureCache cache = new FeatureCache(dir);
+    float[][] direct = new LogMelExtractor(SPEC).compute(decoder.decode(wav, 16000).samples());
+
+    List<float[][]> results = new ArrayList<>();
+    List<ILoggingEvent> log =
+        logged(
+            () -> {
+              results.add(cache.get(wav, SPEC, decoder));
+              results.add(cache.get(wav, SPEC, decoder));
+              return null;
+            });
+
+    assertThat(results).allSatisfy(r -> assertThat(r).isDeepEqualTo(direct));
+    assertThat(decoder.calls).hasValue(3); // nothing could be kept, so each get decodes
+    assertThat(Files.readString(blocker)).isEqualTo("in the way");
+    assertThat(log)
+        .filteredOn(e -> e.getLevel() == Level.WARN)
+        .singleElement()
+        .satisfies(e -> assertThat(e.getFormattedMessage()).contains(blocker.toString()));
+  }
+
+  @Test
+  void aFolderWhereTheEntryShouldBeIsAMissNotAFailure() throws Exception {
+    Path dir = tmp.resolve("cache");
+    Path wav = audio("a.wav", 1);
+    FeatureCache cache = new FeatureCache(dir);
+    Path entry = cache.pathFor(hexKey(wav));
+    Files.createDirectories(entry.resolve("something"));
+    CountingDecoder decoder = new CountingDecoder();
+    float[][] direct = new LogMelExtractor(SPEC).compute(decoder.decode(wav, 16000).samples());
+
+    assertThat(cache.get(wav, SPEC, decoder)).isDeepEqualTo(direct);
+    assertThat(Files.isDirectory(entry.resolve("something"))).isTrue();
+  }
+
+  @Test
+  void aFileEditedWhileItIsDecodedIsNotStoredUnderItsOldKey() throws Exception {
+    Path dir = tmp.resolve("cache");
+    Path wav = audio("a.wav", 1);
+    CountingDecoder decoder = new CountingDecoder();
+    FeatureCache cache = new FeatureCache(dir);
+    // Hashed as it was, then grown before the decoder reads it.
+    decoder.duringDecode = () -> Files.write(wav, new byte[] {1, 2, 3}, StandardOpenOption.APPEND);
+
+    float[][] racing = cache.get(wav, SPEC, decoder);
+
+    float[][] ofNewContent =
+        new LogMelExtractor(SPEC).compute(new CountingDecoder().decode(wav, 16000).samples());
+    assertThat(racing).isDeepEqualTo(ofNewContent);
+    assertThat(cacheFiles(dir)).isEmpty();
+
+    decoder.duringDecode = null;
+    assertThat(cache.get(wav, SPEC, decoder)).isDeepEqualTo(ofNewContent);
+    assertThat(cacheFiles(dir)).hasSize(1);
+    assertThat(cache.get(wav, SPEC, decoder)).isDeepEqualTo(ofNewContent);
+    assertThat(decoder.calls).hasValue(2);
+  }
+
+  @Test
+  void anEditOfTheSameSizeIsCaughtByTheModificationTime() throws Exception {
+    Path dir = tmp.resolve("cache");
+    Path wav = audio("a.wav", 1);
+    CountingDecoder decoder = new CountingDecoder();
+    FeatureCache cache = new FeatureCache(dir);
+    FileTime before = Files.getLastModifiedTime(wav);
+    decoder.duringDecode =
+        () -> {
+          byte[] b = Files.readAllBytes(wav);
+          b[0] ^= 0x55;
+          Files.write(wav, b);
+          // Coarse timestamps could make a quick rewrite look untouched; this one surely differs.
+          Files.setLastModifiedTime(wav, FileTime.fromMillis(before.toMillis() + 10_000));
+        };
+
+    cache.get(wav, SPEC, decoder);
+
+    assertThat(cacheFiles(dir)).isEmpty();
   }
 
   @Test

@@ -24,8 +24,10 @@ class LogMelExtractorTest {
     float[] tone = sine(hz, 0.5, DEFAULT.sampleRate(), DEFAULT.sampleRate());
     float[][] logMel = new LogMelExtractor(DEFAULT).compute(tone);
 
-    // Band i peaks at mel_f[i + 1] of melFrequencies(nMels + 2, fmin, fmax): pick the nearest.
-    double[] edges = MelScale.melFrequencies(DEFAULT.nMels() + 2, 0, DEFAULT.effectiveFmax());
+    // Band i peaks at the (i + 1)-th of nMels + 2 edges evenly spaced in Slaney mel (worked out in
+    // the test from the scale's definition, not from MelScale): pick the nearest.
+    double[] edges =
+        MelFilterbankTest.slaneyEdgesHz(DEFAULT.nMels() + 2, 0, DEFAULT.effectiveFmax());
     int expected = 0;
     for (int i = 0; i < DEFAULT.nMels(); i++) {
       if (Math.abs(edges[i + 1] - hz) < Math.abs(edges[expected + 1] - hz)) {
@@ -36,6 +38,16 @@ class LogMelExtractorTest {
     for (int t = 2; t < logMel.length - 2; t++) {
       assertThat(argmax(logMel[t])).as("frame %d", t).isEqualTo(expected);
     }
+  }
+
+  @Test
+  void aMatrixOfMoreThanIntegerMaxValueCellsIsRefusedBeforeItIsAllocated() {
+    // hop 1 and 512 mels: 1 + 4194303 = 2^22 frames, times 512 = 2^31 cells (8 GB of floats).
+    FeatureSpec hop1 = new FeatureSpec(16000, 1024, 1024, 1, 512, 0.0, null);
+    float[] samples = new float[4_194_303];
+    assertThatThrownBy(() -> new LogMelExtractor(hop1).compute(samples))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("4194304 frames × 512 mels = 2147483648 values");
   }
 
   @Test

@@ -8,6 +8,41 @@ import org.junit.jupiter.api.Test;
 
 /** The Slaney filterbank against librosa's published values and its defining properties. */
 class MelFilterbankTest {
+  private static final double HZ_PER_MEL_BELOW_1K = 200.0 / 3;
+  private static final double MEL_AT_1K = 15; // 1000 Hz / (200/3 Hz per mel)
+  private static final double LOG_STEP = Math.log(6.4) / 27; // ln(Hz ratio) per mel above 1 kHz
+
+  /**
+   * {@code n} band edges in Hz, evenly spaced on the Slaney mel scale from {@code fmin} to {@code
+   * fmax}, worked out here from the scale's definition (linear below 1 kHz, logarithmic above), not
+   * taken from {@link MelScale}, which the filterbank itself is built from.
+   */
+  static double[] slaneyEdgesHz(int n, double fmin, double fmax) {
+    double lo = hzToMel(fmin);
+    double hi = hzToMel(fmax);
+    double[] edges = new double[n];
+    for (int i = 0; i < n; i++) {
+      double mel = lo + (hi - lo) * i / (n - 1);
+      edges[i] =
+          mel < MEL_AT_1K
+              ? mel * HZ_PER_MEL_BELOW_1K
+              : 1000 * Math.exp((mel - MEL_AT_1K) * LOG_STEP);
+    }
+    return edges;
+  }
+
+  private static double hzToMel(double hz) {
+    return hz < 1000 ? hz / HZ_PER_MEL_BELOW_1K : MEL_AT_1K + Math.log(hz / 1000) / LOG_STEP;
+  }
+
+  @Test
+  void closedFormEdgesAgreeWithTheDefinitionAtItsCorners() {
+    // 1 kHz is 15 mel on both branches; 6.4 kHz is 27 mel further up.
+    double[] edges = slaneyEdgesHz(3, 0, 6400);
+    assertThat(edges[0]).isZero();
+    assertThat(edges[2]).isCloseTo(6400, within(1e-9));
+    assertThat(edges[1]).isCloseTo(1000 * Math.exp(6 * LOG_STEP), within(1e-9)); // 21 mel
+  }
 
   @Test
   void firstFilterMatchesLibrosaPublishedValues() {
@@ -33,7 +68,7 @@ class MelFilterbankTest {
     int nFft = 4096; // fine bins, so the sampled triangle is close to the continuous one
     int nMels = 40;
     float[][] fb = MelFilterbank.slaney(sr, nFft, nMels, 0, 8000);
-    double[] edges = MelScale.melFrequencies(nMels + 2, 0, 8000);
+    double[] edges = slaneyEdgesHz(nMels + 2, 0, 8000);
     double binHz = (double) sr / nFft;
     for (int m = 0; m < nMels; m++) {
       int peak = 0;

@@ -11,9 +11,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.tkdworkbench.audio.AudioDecoder;
+import org.tkdworkbench.audio.AudioFiles;
 import org.tkdworkbench.data.DatasetImporter;
 import org.tkdworkbench.data.DatasetIndex;
 import org.tkdworkbench.data.DatasetRegistry;
@@ -30,10 +30,6 @@ import org.tkdworkbench.workspace.Workspace;
 
 /** The wizard's services on the real core: detection, indexing, the importer, builder, registry. */
 public final class CoreWizardServices implements WizardServices {
-  /** Extensions taken as audio in a noise folder the user picks; the decoder refuses the rest. */
-  private static final Set<String> AUDIO =
-      Set.of("wav", "wave", "aif", "aiff", "aifc", "flac", "ogg", "oga", "opus", "mp3", "m4a");
-
   private static final String BACKGROUND_NOISE = "_background_noise_";
 
   private final Workspace workspace;
@@ -94,7 +90,7 @@ public final class CoreWizardServices implements WizardServices {
     try (Stream<Path> files = Files.walk(folder)) {
       return files
           .filter(Files::isRegularFile)
-          .filter(p -> AUDIO.contains(extension(p)))
+          .filter(p -> AudioFiles.isAudioFileName(p.getFileName().toString()))
           .sorted()
           .toList();
     }
@@ -155,11 +151,5 @@ public final class CoreWizardServices implements WizardServices {
     if (!Files.isReadable(dir)) {
       throw new AccessDeniedException(dir.toString());
     }
-  }
-
-  private static String extension(Path p) {
-    String n = p.getFileName().toString();
-    int dot = n.lastIndexOf('.');
-    return dot < 0 ? "" : n.substring(dot + 1).toLowerCase(Locale.ROOT);
   }
 }
