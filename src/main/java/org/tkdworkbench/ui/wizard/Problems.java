@@ -42,16 +42,16 @@ final class Problems {
 
   static String reason(Throwable e) {
     if (e instanceof NoSuchFileException f) {
-      return "it does not exist (" + f.getFile() + ")";
+      return "not found: " + f.getFile();
     }
     if (e instanceof NotDirectoryException f) {
-      return "it is not a folder (" + f.getFile() + ")";
+      return "not a folder: " + f.getFile();
     }
     if (e instanceof AccessDeniedException f) {
-      return "permission denied (" + f.getFile() + ")";
+      return "permission denied: " + f.getFile();
     }
     if (e instanceof FileSystemException f && f.getReason() != null) {
-      return f.getReason() + (f.getFile() == null ? "" : " (" + f.getFile() + ")");
+      return f.getReason() + (f.getFile() == null ? "" : ": " + f.getFile());
     }
     if (e instanceof OutOfMemoryError) {
       return "not enough memory";

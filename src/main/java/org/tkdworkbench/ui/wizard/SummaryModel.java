@@ -119,12 +119,14 @@ public final class SummaryModel {
     running.set(false);
     job = null;
     if (err != null) {
-      current = null; // a cancelled or failed summary is redone on the next visit
       progress.set(0);
       progressText.set(Problems.isCancellation(err) ? "Cancelled" : "Failed");
       if (!Problems.isCancellation(err)) {
-        error.set(Problems.describe("Could not import " + displayRoot(), err));
+        error.set(
+            Problems.describe(
+                "Could not import " + current.root() + " as " + current.layout().cliName(), err));
       }
+      current = null; // a cancelled or failed summary is redone on the next visit
       return;
     }
     if (o.noisy() != null) {
@@ -136,10 +138,6 @@ public final class SummaryModel {
     if (o.index().clips().isEmpty()) {
       error.set("No clip of " + o.index().root() + " could be read: nothing to register. The refused files say why.");
     }
-  }
-
-  private String displayRoot() {
-    return current == null ? "the dataset" : current.root().toString();
   }
 
   /** Reads the running job's progress; the view calls this on a ~10 Hz timer. */

@@ -30,6 +30,7 @@ final class FakeServices implements WizardServices {
   Path sample;
   Layout detectedLayout = Layout.SPEECH_COMMANDS;
   IOException detectFailure;
+  IOException indexFailure;
   int clipsPerLabel = 3;
   List<String> labels = List.of("no", "yes");
   List<Refusal> refusals = List.of();
@@ -67,8 +68,12 @@ final class FakeServices implements WizardServices {
   }
 
   @Override
-  public DatasetIndex index(Path root, Layout layout, LayoutOptions options, JobContext ctx) {
+  public DatasetIndex index(Path root, Layout layout, LayoutOptions options, JobContext ctx)
+      throws IOException {
     calls.add("index " + root.getFileName() + " " + layout.cliName());
+    if (indexFailure != null) {
+      throw indexFailure;
+    }
     List<Clip> clips = new ArrayList<>();
     for (String label : labels) {
       for (int i = 0; i < clipsPerLabel; i++) {

@@ -301,7 +301,7 @@ class WizardViewModelTest {
     s.detectFailure = new NoSuchFileException(missing.toString());
     assertThat(vm.next()).isTrue();
     assertThat(vm.detectErrorProperty().get())
-        .isEqualTo("Could not read " + missing + ": it does not exist (" + missing + ")");
+        .isEqualTo("Could not read " + missing + ": not found: " + missing);
     assertThat(vm.canGoNextProperty().get()).isFalse();
 
     // Back, fix the folder, and the layout is detected again.
@@ -318,6 +318,35 @@ class WizardViewModelTest {
         .isEqualTo("No clips found in " + missing + " read as speech-commands. Refused: "
             + "yes/a.wav: listed but missing (in testing_list.txt) Another layout may fit: go back and choose one.");
     assertThat(vm.summary().canFinishProperty().get()).isFalse();
+  }
+
+  @Test
+  void aLayoutThatDoesNotFitIsASentenceNamingTheFolderAndTheLayout() {
+    FakeServices s = services();
+    WizardViewModel vm = inline(s);
+    vm.next();
+    vm.layout().layoutProperty().set(Layout.ESC50);
+    Path csv = tmp.resolve("sample/meta/esc50.csv");
+    s.indexFailure = new NoSuchFileException(csv.toString());
+    vm.next();
+    vm.next();
+    vm.next();
+    assertThat(vm.summary().errorProperty().get())
+        .isEqualTo("Could not import " + tmp.resolve("sample") + " as esc50: not found: " + csv);
+    assertThat(vm.summary().progressTextProperty().get()).isEqualTo("Failed");
+    assertThat(vm.summary().canFinishProperty().get()).isFalse();
+
+    // Back to the right layout: the summary is redone, not the failure shown again.
+    s.indexFailure = null;
+    vm.back();
+    vm.back();
+    vm.back();
+    vm.layout().layoutProperty().set(Layout.SPEECH_COMMANDS);
+    vm.next();
+    vm.next();
+    vm.next();
+    assertThat(vm.summary().errorProperty().get()).isNull();
+    assertThat(vm.summary().canFinishProperty().get()).isTrue();
   }
 
   private static void drain(ConcurrentLinkedQueue<Runnable> q) {

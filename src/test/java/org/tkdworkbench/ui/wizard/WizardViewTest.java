@@ -192,7 +192,7 @@ class WizardViewTest {
     next();
     Label error = robot.lookup("#wizardLayoutError").queryAs(Label.class);
     await("the error shows", error::isVisible);
-    assertThat(error.getText()).isEqualTo("Could not read " + missing + ": it does not exist (" + missing + ")");
+    assertThat(error.getText()).isEqualTo("Could not read " + missing + ": not found: " + missing);
     assertThat(button("wizardNext").isDisabled()).isTrue();
     assertThat(robot.listWindows()).as("no error dialog").hasSize(2);
   }
