@@ -64,7 +64,7 @@ public final class DatasetsView {
 
     VBox panel = new VBox(8, importButton, heading, list, message);
     panel.setPadding(new Insets(8));
-    panel.setPrefWidth(184);
+    panel.setPrefWidth(196);
     panel.setMinWidth(150);
     panel.getStyleClass().add("datasets-panel");
     root.setLeft(panel);
@@ -98,11 +98,15 @@ public final class DatasetsView {
       }
       Label name = new Label(d.name());
       name.getStyleClass().add("dataset-name");
+      name.setMinWidth(0); // a long name ends in an ellipsis (the tooltip has it all)
       Label info = new Label(d.layout() + " · " + d.clips() + " clips");
       info.getStyleClass().add("dataset-info");
+      info.setWrapText(true);
+      info.setMinWidth(0);
+      setPrefWidth(0); // cells follow the list's width: no sideways scrolling
       setText(null);
       setGraphic(new VBox(1, name, info));
-      setTooltip(new Tooltip(d.root() + "\nimported " + d.importedAt()));
+      setTooltip(new Tooltip(d.name() + "\n" + d.root() + "\nimported " + d.importedAt()));
     }
   }
 }
