@@ -25,6 +25,7 @@ import picocli.CommandLine.ScopeType;
     subcommands = {
       FeaturesCommand.class,
       DatasetCommand.class,
+      TeacherCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     })
