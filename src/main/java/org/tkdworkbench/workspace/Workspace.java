@@ -45,6 +45,16 @@ public record Workspace(Path root) {
     return root.resolve("cache").resolve("features");
   }
 
+  /** Trained teachers, one folder each ({@code spec.json}, parameters, metrics). */
+  public Path teachers() {
+    return root.resolve("teachers");
+  }
+
+  /** Cached teacher knowledge (logits and attention curves per clip). */
+  public Path knowledgeCache() {
+    return root.resolve("cache").resolve("knowledge");
+  }
+
   /** Creates {@code dir} (inside the workspace or not) and returns it. */
   public static Path ensure(Path dir) throws IOException {
     return Files.createDirectories(dir);
