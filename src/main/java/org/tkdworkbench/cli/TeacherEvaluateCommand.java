@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,10 +22,13 @@ import org.tkdworkbench.data.noisy.KeywordSpans;
 import org.tkdworkbench.distill.HeadFusion;
 import org.tkdworkbench.distill.Knowledge;
 import org.tkdworkbench.distill.KnowledgeCache;
+import org.tkdworkbench.distill.KnowledgeFormatException;
+import org.tkdworkbench.distill.KnowledgeImport;
 import org.tkdworkbench.distill.RolloutMethod;
 import org.tkdworkbench.distill.TeacherEvaluation;
 import org.tkdworkbench.features.FeatureCache;
 import org.tkdworkbench.jobs.CancelledException;
+import org.tkdworkbench.jobs.JobContext;
 import org.tkdworkbench.models.AttentionTeacher;
 import org.tkdworkbench.workspace.Json;
 import org.tkdworkbench.workspace.Workspace;
@@ -43,8 +47,14 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Test accuracy (or mAP) and how often the rollout peak falls in the keyword span.")
 final class TeacherEvaluateCommand implements Callable<Integer> {
-  @Option(names = "--teacher", required = true, paramLabel = "DIR", description = "A saved teacher folder.")
+  @Option(names = "--teacher", paramLabel = "DIR", description = "A saved teacher folder.")
   Path teacher;
+
+  @Option(
+      names = "--knowledge",
+      paramLabel = "FILE",
+      description = "Instead of --teacher: imported knowledge (.npz, or a folder with logits.csv, curves.csv, meta.json).")
+  Path knowledge;
 
   @Option(names = "--dataset", required = true, paramLabel = "DIR", description = "The dataset folder.")
   Path dataset;
@@ -80,8 +90,14 @@ final class TeacherEvaluateCommand implements Callable<Integer> {
               .orElseThrow(() -> new CliUsageException(
                   "--layout: must be auto, folders, speech-commands, esc50, fsd50k or manifest, found " + layout));
     }
+    if ((teacher == null) == (knowledge == null)) {
+      throw new CliUsageException("give either --teacher DIR or --knowledge FILE (exactly one)");
+    }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (knowledge != null) {
+      return evaluateImported(s, chosen, m, f, out, err);
+    }
     Workspace ws = ((WorkbenchCommand) spec.root().userObject()).workspace();
     String teacherId;
     try {
@@ -107,15 +123,7 @@ final class TeacherEvaluateCommand implements Callable<Integer> {
         err.println("error: dataset " + dataset + " has no " + s.displayName() + " clips (" + index.summary() + ")");
         return WorkbenchCommand.EXIT_FAILED;
       }
-      Map<String, KeywordSpan> spans = null;
-      Path spansFile = index.root().resolve(KeywordSpans.FILE_NAME);
-      if (Files.isRegularFile(spansFile)) {
-        try {
-          spans = KeywordSpans.read(spansFile);
-        } catch (IOException e) {
-          err.println("warning: keyword spans not used: " + e.getMessage());
-        }
-      }
+      Map<String, KeywordSpan> spans = spans(index, err);
       Knowledge k;
       try {
         k = new KnowledgeCache(Workspace.ensure(ws.knowledgeCache()))
@@ -125,27 +133,74 @@ final class TeacherEvaluateCommand implements Callable<Integer> {
         err.println("cancelled");
         return WorkbenchCommand.EXIT_FAILED;
       }
-      for (String w : k.warnings()) {
-        err.println("warning: " + w);
-      }
-      TeacherEvaluation ev;
-      try {
-        ev = TeacherEvaluation.of(k, clips, index.multiLabel(), spans);
-      } catch (IllegalArgumentException e) {
-        err.println("error: " + e.getMessage());
-        return WorkbenchCommand.EXIT_FAILED;
-      }
-      if (json) {
-        out.println(Json.mapper().writeValueAsString(toJson(ev, teacherId, m, f, s)));
-      } else {
-        print(out, ev, teacherId, m, f, s);
-      }
-      return 0;
+      return report(k, teacherId, index, clips, spans, m, f, s, out, err);
     }
   }
 
+  /** {@code --knowledge}: the same measurements on knowledge computed elsewhere. */
+  private int evaluateImported(Split s, Layout chosen, RolloutMethod m, HeadFusion f, PrintWriter out, PrintWriter err)
+      throws IOException {
+    DatasetIndex index;
+    try {
+      index = Datasets.index(dataset, chosen, LayoutOptions.defaults(), JobContext.none());
+    } catch (IOException e) {
+      err.println("error: cannot read dataset " + dataset + ": " + e.getMessage());
+      return WorkbenchCommand.EXIT_FAILED;
+    }
+    List<Clip> clips = index.clips().stream().filter(c -> c.split() == s).toList();
+    if (clips.isEmpty()) {
+      err.println("error: dataset " + dataset + " has no " + s.displayName() + " clips (" + index.summary() + ")");
+      return WorkbenchCommand.EXIT_FAILED;
+    }
+    Knowledge k;
+    try {
+      k = KnowledgeImport.read(knowledge, index, EnumSet.of(s), m, f);
+    } catch (KnowledgeFormatException e) {
+      err.println("error: " + knowledge + " cannot be used (" + e.problems().size() + " problems):");
+      e.problems().forEach(p -> err.println("  " + p));
+      return WorkbenchCommand.EXIT_FAILED;
+    } catch (IOException e) {
+      err.println("error: cannot read " + knowledge + ": " + org.tkdworkbench.workspace.AtomicFiles.describe(e));
+      return WorkbenchCommand.EXIT_FAILED;
+    }
+    return report(k, k.source(), index, clips, spans(index, err), m, f, s, out, err);
+  }
+
+  private static Map<String, KeywordSpan> spans(DatasetIndex index, PrintWriter err) {
+    Path spansFile = index.root().resolve(KeywordSpans.FILE_NAME);
+    if (Files.isRegularFile(spansFile)) {
+      try {
+        return KeywordSpans.read(spansFile);
+      } catch (IOException e) {
+        err.println("warning: keyword spans not used: " + e.getMessage());
+      }
+    }
+    return null;
+  }
+
+  private int report(
+      Knowledge k, String teacherId, DatasetIndex index, List<Clip> clips, Map<String, KeywordSpan> spans,
+      RolloutMethod m, HeadFusion f, Split s, PrintWriter out, PrintWriter err) throws IOException {
+    for (String w : k.warnings()) {
+      err.println("warning: " + w);
+    }
+    TeacherEvaluation ev;
+    try {
+      ev = TeacherEvaluation.of(k, clips, index.multiLabel(), spans);
+    } catch (IllegalArgumentException e) {
+      err.println("error: " + e.getMessage());
+      return WorkbenchCommand.EXIT_FAILED;
+    }
+    if (json) {
+      out.println(Json.mapper().writeValueAsString(toJson(ev, teacherId, m, f, s)));
+    } else {
+      print(out, ev, teacherId, m, f, s);
+    }
+    return 0;
+  }
+
   private void print(PrintWriter out, TeacherEvaluation ev, String teacherId, RolloutMethod m, HeadFusion f, Split s) {
-    out.printf(Locale.ROOT, "teacher %s on %s (%s split: %d clips%s)%n", teacherId, dataset, s.displayName(), ev.clips(),
+    out.printf(Locale.ROOT, "%s on %s (%s split: %d clips%s)%n", teacherId, dataset, s.displayName(), ev.clips(),
         ev.missing().isEmpty() ? "" : ", " + ev.missing().size() + " left out: unreadable");
     if (ev.multiLabel()) {
       out.printf(Locale.ROOT, "mAP: %.4f%n", ev.value());

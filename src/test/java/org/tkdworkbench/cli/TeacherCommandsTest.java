@@ -184,4 +184,49 @@ class TeacherCommandsTest {
     assertThat(r[0]).isEqualTo("1");
     assertThat(r[2]).contains("labels the teacher does not know: early, late");
   }
+
+  @Test
+  void evaluateMeasuresImportedKnowledgeWithoutATeacher() throws IOException {
+    Path ds = dataset();
+    Path k = Files.createDirectories(tmp.resolve("imported"));
+    Files.writeString(k.resolve("logits.csv"), """
+        clip_id,early,late
+        early/a.wav,2,0
+        late/b.wav,0,2
+        early/c.wav,0,2
+        late/d.wav,0,2
+        early/broken.wav,2,0
+        """);
+    // two tokens at 0.25 s and 0.75 s
+    Files.writeString(k.resolve("curves.csv"), """
+        clip_id,t0,t1
+        early/a.wav,0.9,0.1
+        late/b.wav,0.1,0.9
+        early/c.wav,0.1,0.9
+        late/d.wav,0.1,0.9
+        early/broken.wav,0.5,0.5
+        """);
+    Files.writeString(k.resolve("meta.json"), "{\"token_rate_hz\": 2, \"first_token_time_s\": 0.25}");
+    String[] r = run("teacher", "evaluate", "--knowledge", k.toString(), "--dataset", ds.toString(), "--json");
+    assertThat(r[0]).as(r[2]).isEqualTo("0");
+    JsonNode j = Json.mapper().readTree(r[1]);
+    assertThat(j.get("value").asDouble()).isEqualTo(0.8);
+    assertThat(j.get("teacher").asText()).isEqualTo("imported");
+    // late/d's peak (0.75 s) is 0.45 s after its span [0.1, 0.3); early/broken has no span row
+    JsonNode p = j.get("peak_in_span");
+    assertThat(p.get("inside").asInt()).isEqualTo(3);
+    assertThat(p.get("clips").asInt()).isEqualTo(4);
+    assertThat(p.get("clips_without_span").asInt()).isEqualTo(1);
+    assertThat(p.get("mean_distance_s").asDouble()).isCloseTo(0.45 / 4, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(fake.calls.get()).isZero();
+
+    Files.writeString(k.resolve("curves.csv"), "clip_id,t0,t1\nearly/a.wav,0.9,0.1\n");
+    r = run("teacher", "evaluate", "--knowledge", k.toString(), "--dataset", ds.toString());
+    assertThat(r[0]).isEqualTo("1");
+    assertThat(r[2]).contains("cannot be used", "curves.csv: no row for clips of logits.csv: 4 clips");
+
+    r = run("teacher", "evaluate", "--knowledge", k.toString(), "--teacher", teacherDir.toString(), "--dataset", ds.toString());
+    assertThat(r[0]).isEqualTo("2");
+    assertThat(r[2]).contains("either --teacher DIR or --knowledge FILE");
+  }
 }
