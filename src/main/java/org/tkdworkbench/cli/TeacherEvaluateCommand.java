@@ -126,7 +126,7 @@ final class TeacherEvaluateCommand implements Callable<Integer> {
       Map<String, KeywordSpan> spans = spans(index, err);
       Knowledge k;
       try {
-        k = new KnowledgeCache(Workspace.ensure(ws.knowledgeCache()))
+        k = new KnowledgeCache(ws.knowledgeCache())
             .get(t, teacherId, index.withClips(clips, List.of()), new FeatureCache(ws.featureCache()),
                 new AudioDecoder(), m, f, job);
       } catch (CancelledException e) {
