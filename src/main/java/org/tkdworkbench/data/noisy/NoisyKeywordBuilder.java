@@ -28,7 +28,7 @@ import org.tkdworkbench.workspace.AtomicFiles;
 
 /**
  * Writes a noisy variant of a keyword dataset (the paper's Noisy Speech Commands) in Speech
- * Commands layout: {@code <label>/<file name>.wav} (16-bit PCM at the spec's rate, exactly {@code
+ * Commands layout: {@code <label>/<path>.wav} (see {@link OutputIds#plan}; 16-bit PCM at the spec's rate, exactly {@code
  * round(length · rate)} samples), {@code validation_list.txt} and {@code testing_list.txt} with the
  * same relative ids, {@link KeywordSpans#FILE_NAME keyword_spans.csv} and {@code noisy_spec.json}
  * (provenance). Any single-label {@link DatasetIndex} is a valid source; every split is kept.

@@ -17,12 +17,18 @@ final class OutputIds {
 
   /**
    * Output ids, decided up front in clip-id order (so collisions resolve the same way on any thread
-   * count): the source id with a {@code .wav} extension when it already starts with the label
-   * folder (Speech Commands), else {@code <label>/<file name>.wav}.
+   * count), always with a {@code .wav} extension. A folder shared by every clip id at the top
+   * ({@code audio/} of ESC-50, {@code clips/} of a manifest) is dropped first. Then the id is kept
+   * as it is when it starts with the label folder (Speech Commands, folder-per-class); otherwise
+   * the whole remaining path goes under the label, without its label folder if it has one: {@code
+   * train/yes/0.wav} becomes {@code yes/train/0.wav}, a manifest's {@code clips/spk1/0.wav} {@code
+   * yes/spk1/0.wav}. Keeping the path (not just the file name) keeps split folders and speaker
+   * folders apart, so {@code train/yes/0.wav} and {@code test/yes/0.wav} do not collide.
    */
   static List<Planned> plan(List<Clip> clips) {
     List<Clip> sorted = new ArrayList<>(clips);
     sorted.sort(Comparator.comparing(Clip::id));
+    String common = commonTopFolder(sorted);
     Set<String> taken = new HashSet<>();
     List<Planned> out = new ArrayList<>();
     for (Clip c : sorted) {
@@ -36,7 +42,7 @@ final class OutputIds {
         out.add(new Planned(c, null, "label '" + label + "' cannot be a folder name"));
         continue;
       }
-      String base = c.id().startsWith(label + "/") ? c.id() : label + "/" + c.fileName();
+      String base = underLabel(common == null ? c.id() : c.id().substring(common.length() + 1), label);
       String id = withWavExtension(base);
       boolean safe = true;
       for (String seg : id.split("/", -1)) {
@@ -52,6 +58,37 @@ final class OutputIds {
       }
     }
     return out;
+  }
+
+  /** The first folder of every id when they all share one, else null. */
+  private static String commonTopFolder(List<Clip> clips) {
+    String common = null;
+    for (Clip c : clips) {
+      int slash = c.id().indexOf('/');
+      if (slash <= 0) {
+        return null;
+      }
+      String top = c.id().substring(0, slash);
+      if (common == null) {
+        common = top;
+      } else if (!common.equals(top)) {
+        return null;
+      }
+    }
+    return common;
+  }
+
+  /** {@code rel} when it starts with {@code label/}, else {@code label/} + rel without its label folder. */
+  private static String underLabel(String rel, String label) {
+    if (rel.startsWith(label + "/")) {
+      return rel;
+    }
+    List<String> parts = new ArrayList<>(List.of(rel.split("/", -1)));
+    int folder = parts.subList(0, parts.size() - 1).indexOf(label);
+    if (folder >= 0) {
+      parts.remove(folder);
+    }
+    return label + "/" + String.join("/", parts);
   }
 
   private static boolean isSafeSegment(String s) {
