@@ -59,6 +59,32 @@ class MixingTest {
   }
 
   @Test
+  void activeRegionOfAWordOverARecordingsNoiseFloorIsTheWordNotTheClip() {
+    // A -20 dBFS tone burst (A²/2 = 0.01) at 0.3025..0.7025 s over white noise at -50 and -60 dBFS
+    // (variance 1e-5, 1e-6): the span must be the burst within 20 ms, not 0..1 s.
+    int start = 4840;
+    int end = start + 6400;
+    for (double floorDb : new double[] {-50, -60}) {
+      float[] x = burst(16000, start, end, 1000, Math.sqrt(2 * 0.01), 16000);
+      float[] floor = white(16000, Math.sqrt(Math.pow(10, floorDb / 10)), 3);
+      for (int i = 0; i < x.length; i++) {
+        x[i] += floor[i];
+      }
+      Mixing.Region r = Mixing.activeRegion(x, 16000);
+      assertThat(r.start()).as("start at %s dBFS", floorDb).isBetween(start - 320, start + 320);
+      assertThat(r.end()).as("end at %s dBFS", floorDb).isBetween(end - 320, end + 320);
+    }
+  }
+
+  @Test
+  void aClipThatIsAllSignalIsActiveThroughout() {
+    float[] x = burst(16000, 0, 16000, 1000, 0.3, 16000);
+    Mixing.Region r = Mixing.activeRegion(x, 16000);
+    assertThat(r.start()).isLessThanOrEqualTo(1);
+    assertThat(r.end()).isGreaterThanOrEqualTo(15999);
+  }
+
+  @Test
   void silenceHasNoActiveRegion() {
     assertThat(Mixing.activeRegion(new float[1600], 16000).isEmpty()).isTrue();
   }
