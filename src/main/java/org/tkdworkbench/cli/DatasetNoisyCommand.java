@@ -176,6 +176,13 @@ final class DatasetNoisyCommand implements Callable<Integer> {
     } catch (IOException e) {
       err.println("error: " + AtomicFiles.describe(e));
       return WorkbenchCommand.EXIT_FAILED;
+    } catch (IllegalArgumentException e) {
+      // The builder's own checks (source, noise, output): settings the user can change.
+      List<String> named = new ArrayList<>();
+      for (String p : e.getMessage().split("; ")) {
+        named.add(toOptionNames(p));
+      }
+      throw new CliUsageException(String.join("\n  ", named));
     } finally {
       job.close();
     }
@@ -234,7 +241,9 @@ final class DatasetNoisyCommand implements Callable<Integer> {
         .replace("noisy.snr:", "--snr-min/--snr-max:")
         .replace("noisy.sample_rate:", "--sample-rate:")
         .replace("noisy.seed:", "--seed:")
-        .replaceFirst("^output:", "--output:");
+        .replaceFirst("^output:", "--output:")
+        .replaceFirst("^source:", "--source:")
+        .replaceFirst("^noise:", "--noise:");
   }
 
   private static String describe(Path p) {

@@ -232,6 +232,27 @@ class DatasetNoisyCommandTest {
   }
 
   @Test
+  void anFsd50kSourceIsAUsageErrorNamingTheSource() throws IOException {
+    Path src = tmp.resolve("fsd");
+    org.tkdworkbench.data.DatasetFixtures.fsd50k(src);
+    wav(tmp.resolve("noise/white.wav"), noise(3 * 16000, 1));
+    Path out = tmp.resolve("noisy");
+    Run r =
+        cli(
+            "dataset",
+            "noisy",
+            "--source",
+            src.toString(),
+            "--noise",
+            tmp.resolve("noise").toString(),
+            "--output",
+            out.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("--source: FSD50K is a multi-label dataset");
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
   void whenNoClipCanBeUsedItFailsWithExitOneAndWritesNothing() throws IOException {
     Path src = source(true);
     Path out = tmp.resolve("noisy");

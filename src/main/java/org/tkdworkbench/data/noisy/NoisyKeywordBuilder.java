@@ -21,6 +21,7 @@ import org.tkdworkbench.audio.AudioDecodeException;
 import org.tkdworkbench.audio.AudioDecoder;
 import org.tkdworkbench.audio.WavWriter;
 import org.tkdworkbench.data.DatasetIndex;
+import org.tkdworkbench.data.Layout;
 import org.tkdworkbench.data.Split;
 import org.tkdworkbench.jobs.CancelledException;
 import org.tkdworkbench.jobs.JobContext;
@@ -42,8 +43,9 @@ import org.tkdworkbench.workspace.AtomicFiles;
  * {@code output} only when complete, so a cancelled or failed build leaves nothing under the
  * output's name (and removes its temporary folder). An output that exists and is not an empty
  * folder is refused: user data is never overwritten. Unreadable clips and noise files are refused
- * with reasons in {@link Result#problems()}; they never abort the build. Multi-label sources are
- * refused as a whole: a noisy keyword clip holds exactly one keyword.
+ * with reasons in {@link Result#problems()}; they never abort the build. A noisy keyword clip holds
+ * exactly one keyword: FSD50K sources (multi-label by nature) are refused as a whole, a clip with
+ * several labels in any other source is refused on its own.
  */
 public final class NoisyKeywordBuilder {
   private static final Logger LOG = LoggerFactory.getLogger(NoisyKeywordBuilder.class);
@@ -160,7 +162,7 @@ public final class NoisyKeywordBuilder {
    * (which must not exist or be empty), reporting progress per clip and stopping on cancel without
    * leaving a half-written dataset under {@code output}'s name.
    *
-   * @throws IllegalArgumentException for an invalid spec, a multi-label source, no noise files or
+   * @throws IllegalArgumentException for an invalid spec, an FSD50K source, no noise files or
    *     an unusable output (see {@link #checkOutput})
    * @throws IOException when writing fails, no noise file or no clip could be used
    * @throws CancelledException when {@code ctx} was cancelled; nothing is left behind
@@ -170,10 +172,11 @@ public final class NoisyKeywordBuilder {
       throws IOException {
     long t0 = System.nanoTime();
     List<String> invalid = new ArrayList<>(spec.validate());
-    if (source.multiLabel()) {
+    if (source.layout() == Layout.FSD50K) {
+      // Inherently multi-label: even its single-label clips are sound events, not keywords.
       invalid.add(
-          "source: multi-label datasets cannot be mixed into keyword clips (one keyword per clip), "
-              + "found "
+          "source: FSD50K is a multi-label dataset and cannot be mixed into keyword clips (one"
+              + " keyword per clip), found "
               + source.root());
     }
     if (noiseFiles.isEmpty()) {

@@ -461,7 +461,7 @@ class NoisyKeywordBuilderTest {
                     tmp.resolve("o1"),
                     JobContext.none()))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("multi-label");
+        .hasMessageContaining("source: FSD50K is a multi-label dataset");
     DatasetIndex single = multi.withClips(List.of(), List.of());
     assertThatThrownBy(
             () ->
@@ -480,6 +480,29 @@ class NoisyKeywordBuilderTest {
         .hasMessageContaining("noise");
     assertThat(tmp.resolve("o1")).doesNotExist();
     assertThat(tmp.resolve("o2")).doesNotExist();
+  }
+
+  @Test
+  void oneMultiLabelClipOfAManifestIsRefusedAloneAndTheRestIsWritten() throws IOException {
+    Path white = noiseFile("white.wav", Fixtures.white(3 * RATE, 0.1, 5));
+    Path root = tmp.resolve("manifest");
+    double[] kw = Fixtures.burst(8000, 1000, 4000, 1000, 0.5, RATE);
+    for (String f : List.of("a.wav", "b.wav", "c.wav")) {
+      Fixtures.writeWav(root.resolve("clips/" + f), kw, RATE);
+    }
+    Files.writeString(
+        root.resolve("manifest.csv"),
+        "path,label\nclips/a.wav,yes\nclips/b.wav,yes;no\nclips/c.wav,no\n");
+    DatasetIndex index =
+        org.tkdworkbench.data.Datasets.index(
+            root, Layout.MANIFEST, LayoutOptions.defaults(), JobContext.none());
+    assertThat(index.multiLabel()).isTrue();
+    NoisyKeywordBuilder.Result r =
+        new NoisyKeywordBuilder(new AudioDecoder(Optional.empty()), 1)
+            .build(index, List.of(white), NoisySpec.defaults(), tmp.resolve("o"), JobContext.none());
+    assertThat(r.written()).isEqualTo(2);
+    assertThat(r.refused()).isEqualTo(1);
+    assertThat(r.problems()).anyMatch(p -> p.contains("clips/b.wav") && p.contains("2 labels"));
   }
 
   @Test
