@@ -37,18 +37,18 @@ final class FoldersReader implements LayoutReader {
     IndexBuilder b = new IndexBuilder(root, Layout.FOLDERS, options, problems);
     b.refuseAll(walk.refused);
     b.noise(walk.noise);
-    for (Map.Entry<String, Path> e : walk.files.entrySet()) {
+    for (Map.Entry<String, Path> e : walk.inAddOrder()) {
       String id = e.getKey();
       String[] parts = id.split("/");
       if (parts.length < 2) {
         problems.add("audio files directly in the dataset folder, outside any label (ignored)", id);
       } else if (!splitFolders) {
-        b.add(new Clip(id, e.getValue(), parts[0], Split.TRAIN), null, "the folder tree");
+        b.add(new Clip(id, e.getValue(), parts[0], Split.TRAIN), walk.real.get(id), "the folder tree");
       } else if (parts.length < 3) {
         problems.add("audio files directly in a split folder, outside any label (ignored)", id);
       } else {
         Split split = Split.fromName(parts[0]).orElseThrow(); // hasSplitFolders checked every name
-        b.add(new Clip(id, e.getValue(), parts[1], split), null, "the folder tree");
+        b.add(new Clip(id, e.getValue(), parts[1], split), walk.real.get(id), "the folder tree");
       }
     }
     DatasetIndex index = b.build();

@@ -30,7 +30,7 @@ final class SpeechCommandsReader implements LayoutReader {
     IndexBuilder b = new IndexBuilder(root, Layout.SPEECH_COMMANDS, options, problems);
     b.refuseAll(walk.refused);
     b.noise(walk.noise);
-    for (Map.Entry<String, Path> e : walk.files.entrySet()) {
+    for (Map.Entry<String, Path> e : walk.inAddOrder()) {
       String id = e.getKey();
       int slash = id.indexOf('/');
       if (slash < 0) {
@@ -43,7 +43,7 @@ final class SpeechCommandsReader implements LayoutReader {
         problems.add("clips listed in both split lists (counted as test)", id);
       }
       Split split = test ? Split.TEST : val ? Split.VALIDATION : Split.TRAIN;
-      b.add(new Clip(id, e.getValue(), id.substring(0, slash), split), null, "the folder tree");
+      b.add(new Clip(id, e.getValue(), id.substring(0, slash), split), walk.real.get(id), "the folder tree");
     }
     for (String listName :
         List.of(SpeechCommandsIndexer.VALIDATION_LIST, SpeechCommandsIndexer.TESTING_LIST)) {

@@ -146,7 +146,7 @@ class SpeechCommandsIndexerTest {
   }
 
   @Test
-  void symbolicLinksLeavingTheRootAreNotFollowedButLinksInsideAre(@TempDir Path outside)
+  void symbolicLinksLeavingTheRootAreNotFollowedAndLinksInsideAreDuplicates(@TempDir Path outside)
       throws IOException {
     touch("yes/a.wav");
     touch("no/b.wav");
@@ -159,13 +159,37 @@ class SpeechCommandsIndexerTest {
 
     DatasetIndex index = SpeechCommandsIndexer.index(root, JobContext.none());
 
-    assertThat(index.clips())
-        .extracting(Clip::id)
-        .containsExactlyInAnyOrder("yes/a.wav", "no/b.wav", "alias/b.wav");
+    // alias/b.wav is no/b.wav again: importing it twice would leak it between splits.
+    assertThat(index.clips()).extracting(Clip::id).containsExactlyInAnyOrder("yes/a.wav", "no/b.wav");
+    assertThat(index.refused())
+        .anySatisfy(
+            r -> {
+              assertThat(r.path()).isEqualTo("alias/b.wav");
+              assertThat(r.reason()).isEqualTo(Refusal.Reason.DUPLICATE);
+              assertThat(r.detail()).contains("no/b.wav");
+            });
     assertThat(index.warnings())
         .singleElement()
         .asString()
         .startsWith("2 symbolic links that lead outside the dataset folder");
+  }
+
+  @Test
+  void aSymbolicLinkToAFileInsideTheRootIsADuplicateInTheFolderLayoutToo() throws IOException {
+    touch("dog/a.wav");
+    touch("cat/b.wav");
+    Files.createSymbolicLink(root.resolve("cat/a-link.wav"), root.resolve("dog/a.wav"));
+
+    DatasetIndex index = Datasets.index(root, Layout.FOLDERS, LayoutOptions.defaults(), JobContext.none());
+
+    assertThat(index.clips()).extracting(Clip::id).containsExactlyInAnyOrder("dog/a.wav", "cat/b.wav");
+    assertThat(index.refused())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.path()).isEqualTo("cat/a-link.wav");
+              assertThat(r.reason()).isEqualTo(Refusal.Reason.DUPLICATE);
+            });
   }
 
   @Test
