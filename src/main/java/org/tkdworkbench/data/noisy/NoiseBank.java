@@ -6,11 +6,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.tkdworkbench.audio.AudioDecodeException;
 import org.tkdworkbench.audio.AudioDecoder;
 import org.tkdworkbench.audio.Mixing;
 import org.tkdworkbench.jobs.JobContext;
+import org.tkdworkbench.jobs.Parallel;
 
 /**
  * The noise recordings of a build, decoded once at the output rate and held in memory (one hour of
@@ -63,12 +63,13 @@ final class NoiseBank {
     Path common = commonFolder(sorted);
     Noise[] loaded = new Noise[sorted.size()];
     String[] refused = new String[sorted.size()];
-    AtomicInteger done = new AtomicInteger();
-    ParallelLoop.run(
-        sorted.size(),
+    int n = sorted.size();
+    Parallel.forEach(
+        n,
         threads,
         "tkd-noise",
         ctx,
+        d -> ctx.progress(progressBase + d, progressTotal, "Decoding noise: " + d + " of " + n),
         i -> {
           Path p = sorted.get(i);
           String name =
@@ -92,8 +93,6 @@ final class NoiseBank {
           } catch (AudioDecodeException e) {
             refused[i] = "noise " + e.getMessage();
           }
-          ctx.progress(
-              progressBase + done.incrementAndGet(), progressTotal, "Decoding noise " + name);
         });
     List<Noise> ok = new ArrayList<>();
     List<String> problems = new ArrayList<>();

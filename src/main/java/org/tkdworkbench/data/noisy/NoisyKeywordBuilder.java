@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tkdworkbench.audio.AudioDecodeException;
@@ -25,6 +24,7 @@ import org.tkdworkbench.data.Layout;
 import org.tkdworkbench.data.Split;
 import org.tkdworkbench.jobs.CancelledException;
 import org.tkdworkbench.jobs.JobContext;
+import org.tkdworkbench.jobs.Parallel;
 import org.tkdworkbench.workspace.AtomicFiles;
 
 /**
@@ -195,7 +195,7 @@ public final class NoisyKeywordBuilder {
                 + Long.toHexString(ThreadLocalRandom.current().nextLong()));
     Files.createDirectory(tmp);
     try {
-      Result r = buildInto(tmp, target, source, noiseFiles, spec, new MonotonicProgress(ctx), t0);
+      Result r = buildInto(tmp, target, source, noiseFiles, spec, ctx, t0);
       moveIntoPlace(tmp, target);
       return r;
     } catch (IOException | RuntimeException | Error e) {
@@ -226,13 +226,14 @@ public final class NoisyKeywordBuilder {
     KeywordMixer mixer = new KeywordMixer(bank, spec);
     KeywordSpan[] spans = new KeywordSpan[plan.size()];
     String[] refusals = new String[plan.size()];
-    AtomicInteger done = new AtomicInteger();
     long base = noiseFiles.size();
-    ParallelLoop.run(
-        plan.size(),
+    int n = plan.size();
+    Parallel.forEach(
+        n,
         threads,
         "tkd-noisy",
         ctx,
+        d -> ctx.progress(base + d, total, "Mixing clips: " + d + " of " + n),
         i -> {
           OutputIds.Planned p = plan.get(i);
           if (p.problem() != null) {
@@ -254,7 +255,6 @@ public final class NoisyKeywordBuilder {
                   "cannot write " + tmp.resolve(p.outputId()) + ": " + AtomicFiles.describe(e), e);
             }
           }
-          ctx.progress(base + done.incrementAndGet(), total, "Mixing " + p.clip().id());
         });
     ctx.checkCancelled();
 
