@@ -63,7 +63,7 @@ final class NoisyProvenance {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("name", n.name());
       m.put("path", n.path().toString());
-      m.put("seconds", n.samples().length / (double) spec.sampleRate());
+      m.put("seconds", n.length() / (double) spec.sampleRate());
       noise.add(m);
     }
     root.put("noise_files", noise);
