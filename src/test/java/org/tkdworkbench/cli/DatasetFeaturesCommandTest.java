@@ -62,6 +62,29 @@ class DatasetFeaturesCommandTest {
   }
 
   @Test
+  void theSourceOptionsAreTheSameAsInInspect() throws IOException {
+    Path ds = tmp.resolve("ds");
+    wav(ds.resolve("clips/1.wav"), 16000, 440, 8000);
+    wav(ds.resolve("clips/2.wav"), 16000, 660, 8000);
+    Files.writeString(ds.resolve("list.csv"), "path,label\nclips/1.wav,a\nclips/2.wav,b\n");
+    String[] r =
+        run(
+            "--workspace",
+            tmp.resolve("ws").toString(),
+            "dataset",
+            "features",
+            "--source",
+            ds.toString(),
+            "--manifest",
+            "list.csv");
+    assertThat(r[0]).as(r[2]).isEqualTo("0");
+    assertThat(r[1]).contains("2 clips, 2 extracted");
+    String[] fold = run("dataset", "features", ds.toString(), "--test-fold", "9");
+    assertThat(fold[0]).isEqualTo("2");
+    assertThat(fold[2]).contains("--test-fold: must be in 1..5, found 9");
+  }
+
+  @Test
   void badOptionsAreUsageErrors() {
     String[] r = run("dataset", "features", tmp.toString(), "--layout", "weird");
     assertThat(r[0]).isEqualTo("2");
@@ -74,7 +97,7 @@ class DatasetFeaturesCommandTest {
   @Test
   void missingFolderFailsWithItsName() {
     String[] r = run("--workspace", tmp.resolve("ws").toString(), "dataset", "features", tmp.resolve("nope").toString());
-    assertThat(r[0]).isEqualTo("1");
-    assertThat(r[2]).contains("nope");
+    assertThat(r[0]).isEqualTo("2");
+    assertThat(r[2]).contains("DIR: must be a dataset folder").contains("nope (does not exist)");
   }
 }
