@@ -242,7 +242,10 @@ public final class NoisyKeywordBuilder {
             try {
               float[] keyword = decoder.decode(p.clip().path(), spec.sampleRate()).samples();
               KeywordMixer.Mixed m = mixer.mix(p.clip().id(), p.outputId(), keyword);
-              Path file = tmp.resolve(p.outputId());
+              Path file = tmp.resolve(p.outputId()).normalize();
+              if (!file.startsWith(tmp)) { // OutputIds whitelists names; this is the last guard
+                throw new IllegalStateException("output id escapes the output: " + p.outputId());
+              }
               Files.createDirectories(file.getParent());
               WavWriter.write(file, m.samples(), spec.sampleRate(), WavWriter.Encoding.PCM_16);
               spans[i] = m.span();

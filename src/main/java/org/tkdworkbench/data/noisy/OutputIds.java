@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.tkdworkbench.data.Clip;
+import org.tkdworkbench.data.SpeechCommandsIndexer;
 
 /** Where each source clip goes in a noisy dataset, decided before any audio is touched. */
 final class OutputIds {
@@ -38,18 +39,23 @@ final class OutputIds {
             new Planned(c, null, "has " + c.labels().size() + " labels; a keyword clip needs one"));
         continue;
       }
-      if (!isSafeSegment(label)) {
-        out.add(new Planned(c, null, "label '" + label + "' cannot be a folder name"));
+      String labelProblem = segmentProblem(label);
+      if (labelProblem != null) {
+        out.add(new Planned(c, null, "label '" + label + "' cannot be a folder name: " + labelProblem));
         continue;
       }
       String base = underLabel(common == null ? c.id() : c.id().substring(common.length() + 1), label);
       String id = withWavExtension(base);
-      boolean safe = true;
+      String problem = null;
       for (String seg : id.split("/", -1)) {
-        safe &= isSafeSegment(seg);
+        String p = segmentProblem(seg);
+        if (p != null) {
+          problem = "'" + seg + "' " + p;
+          break;
+        }
       }
-      if (!safe) {
-        out.add(new Planned(c, null, "its id cannot be a path inside the output: " + id));
+      if (problem != null) {
+        out.add(new Planned(c, null, "its id cannot be a path inside the output (" + id + "): " + problem));
       } else if (!taken.add(id.toLowerCase(Locale.ROOT))) {
         // Lower-cased: on case-insensitive file systems two such names would overwrite each other.
         out.add(new Planned(c, null, "another clip is already written as " + id));
@@ -91,13 +97,49 @@ final class OutputIds {
     return label + "/" + String.join("/", parts);
   }
 
-  private static boolean isSafeSegment(String s) {
-    return !s.isEmpty()
-        && !s.equals(".")
-        && !s.equals("..")
-        && s.indexOf('/') < 0
-        && s.indexOf('\\') < 0
-        && s.indexOf('\0') < 0;
+  /**
+   * Why {@code s} cannot be a file or folder name in the output, or null when it can. Whitelisted,
+   * so a name is valid on every system the dataset may be copied to: letters (any script, with
+   * their combining marks), digits, {@code - _ . +} and space; not starting with {@code .} (hidden:
+   * a reader skips it), not ending in {@code .} or space (Windows drops those, so two names would
+   * meet), and not {@code _background_noise_} (read back as noise, not a class). Characters such as
+   * {@code : * ? " < > |} would fail or change meaning on Windows.
+   */
+  static String segmentProblem(String s) {
+    if (s.isEmpty()) {
+      return "is empty";
+    }
+    if (s.startsWith(".")) {
+      return "starts with '.' (a hidden name, skipped when the dataset is read)";
+    }
+    if (s.endsWith(" ") || s.endsWith(".")) {
+      return "ends with a space or '.' (dropped by Windows)";
+    }
+    if (s.equals(SpeechCommandsIndexer.NOISE_FOLDER)) {
+      return "is the noise folder's name (read back as noise, not a class)";
+    }
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      int type = Character.getType(cp);
+      boolean ok =
+          Character.isLetterOrDigit(cp)
+              || type == Character.NON_SPACING_MARK
+              || type == Character.COMBINING_SPACING_MARK
+              || cp == '-'
+              || cp == '_'
+              || cp == '.'
+              || cp == '+'
+              || cp == ' ';
+      if (!ok) {
+        return String.format(
+            Locale.ROOT,
+            "holds '%s' (U+%04X); names may hold letters, digits, '-', '_', '.', '+' and spaces",
+            new String(Character.toChars(cp)),
+            cp);
+      }
+      i += Character.charCount(cp);
+    }
+    return null;
   }
 
   static String withWavExtension(String id) {

@@ -538,6 +538,34 @@ class NoisyKeywordBuilderTest {
   }
 
   @Test
+  void namesThatWindowsOrAReaderWouldMangleAreRefusedPerClipWithAReason() {
+    Path p = Path.of("/x");
+    Map<String, String> ids =
+        ids(
+            OutputIds.plan(
+                List.of(
+                    new Clip("m/a.wav", p, "C:", Split.TRAIN),
+                    new Clip("m/b.wav", p, "_background_noise_", Split.TRAIN),
+                    new Clip("m/c.wav", p, ".hidden", Split.TRAIN),
+                    new Clip("m/d?.wav", p, "yes", Split.TRAIN),
+                    new Clip("m/e<f>.wav", p, "yes", Split.TRAIN),
+                    new Clip("m/g.wav", p, "no ", Split.TRAIN),
+                    new Clip("n/café +1_x-y.wav", p, "naïve", Split.TRAIN),
+                    new Clip("n/sub/\u043f\u0440\u0438\u0432\u0435\u0442.wav", p, "日本", Split.TRAIN))));
+    assertThat(ids.get("m/a.wav")).startsWith("refused: label 'C:'").contains("':'");
+    assertThat(ids.get("m/b.wav")).startsWith("refused: label").contains("noise");
+    assertThat(ids.get("m/c.wav")).startsWith("refused: label").contains("hidden");
+    assertThat(ids.get("m/d?.wav")).startsWith("refused: its id").contains("'?'");
+    assertThat(ids.get("m/e<f>.wav")).startsWith("refused: its id").contains("'<'");
+    assertThat(ids.get("m/g.wav")).startsWith("refused: label").contains("Windows");
+    assertThat(ids)
+        .containsEntry("n/café +1_x-y.wav", "naïve/n/café +1_x-y.wav")
+        .containsEntry(
+            "n/sub/\u043f\u0440\u0438\u0432\u0435\u0442.wav",
+            "日本/n/sub/\u043f\u0440\u0438\u0432\u0435\u0442.wav");
+  }
+
+  @Test
   void splitFoldersAndManifestSpeakerFoldersDoNotCollide() {
     Path p = Path.of("/x");
     List<Clip> folders = new ArrayList<>();
