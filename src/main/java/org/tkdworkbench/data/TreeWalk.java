@@ -125,6 +125,12 @@ final class TreeWalk {
         ctx.progress(seen, 0, "Indexing " + base.getFileName() + ": " + seen + " files");
       }
       String name = file.getFileName().toString();
+      if (attrs.isSymbolicLink() && !isHidden(file)) {
+        // With FOLLOW_LINKS, a link reaches here with its own attributes only when its target
+        // cannot be read: a broken link. Said, not skipped silently.
+        problems.add("broken symbolic links (skipped)", toId(base.relativize(file)));
+        return FileVisitResult.CONTINUE;
+      }
       if (isHidden(file) || !SpeechCommandsIndexer.isAudioFile(name) || !attrs.isRegularFile()) {
         return FileVisitResult.CONTINUE;
       }

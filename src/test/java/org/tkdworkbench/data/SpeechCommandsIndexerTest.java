@@ -193,6 +193,21 @@ class SpeechCommandsIndexerTest {
   }
 
   @Test
+  void brokenSymbolicLinksAreNamedInAWarning() throws IOException {
+    touch("yes/a.wav");
+    Files.createSymbolicLink(root.resolve("yes/dead.wav"), root.resolve("gone/nothing.wav"));
+    Files.createSymbolicLink(root.resolve("lost"), root.resolve("gone"));
+
+    DatasetIndex index = SpeechCommandsIndexer.index(root, JobContext.none());
+
+    assertThat(index.clips()).extracting(Clip::id).containsExactly("yes/a.wav");
+    assertThat(index.warnings())
+        .singleElement()
+        .asString()
+        .startsWith("2 broken symbolic links (skipped)");
+  }
+
+  @Test
   void reportsProgressAndStopsWhenCancelled() throws IOException {
     for (int i = 0; i < 600; i++) {
       touch("yes/" + i + ".wav");
