@@ -137,7 +137,8 @@ public final class DatasetImporter {
   }
 
   /**
-   * The refusal for a failed probe: not found or not readable → UNREADABLE, EMPTY, NOT_AUDIO,
+   * The refusal for a failed probe: not found → MISSING (it was there when the folder was read),
+   * not readable → UNREADABLE, EMPTY, NOT_AUDIO,
    * unsupported format or encoding → UNSUPPORTED_FORMAT, TRUNCATED; anything else (bad header, no
    * samples, zero channels, ...) → UNREADABLE with the decoder's words as the detail.
    */
@@ -147,7 +148,8 @@ public final class DatasetImporter {
     }
     Refusal.Reason reason =
         switch (e.reason()) {
-          case NOT_FOUND, NOT_READABLE -> Refusal.Reason.UNREADABLE;
+          case NOT_FOUND -> Refusal.Reason.MISSING;
+          case NOT_READABLE -> Refusal.Reason.UNREADABLE;
           case EMPTY -> Refusal.Reason.EMPTY;
           case NOT_AUDIO -> Refusal.Reason.NOT_AUDIO;
           case UNSUPPORTED_FORMAT, UNSUPPORTED_ENCODING -> Refusal.Reason.UNSUPPORTED_FORMAT;

@@ -208,6 +208,48 @@ class SpeechCommandsIndexerTest {
   }
 
   @Test
+  void listEntriesNamingFilesThatAreNotClipsSayWhatTheyAreAndRefusedOnesAreNotRefusedTwice(
+      @TempDir Path outside) throws IOException {
+    touch("yes/a.wav");
+    touch("_background_noise_/white.wav");
+    touch("yes/.hidden.wav");
+    touch("yes/notes.txt");
+    Files.write(outside.resolve("s.wav"), new byte[0]);
+    Files.createSymbolicLink(root.resolve("yes/leak.wav"), outside.resolve("s.wav"));
+    list(
+        SpeechCommandsIndexer.TESTING_LIST,
+        "_background_noise_/white.wav",
+        "yes/.hidden.wav",
+        "yes/notes.txt",
+        "yes/leak.wav",
+        "yes/gone.wav");
+
+    DatasetIndex index = SpeechCommandsIndexer.index(root, JobContext.none());
+
+    Map<String, List<Refusal>> byPath =
+        index.refused().stream().collect(Collectors.groupingBy(Refusal::path));
+    assertThat(byPath.get("_background_noise_/white.wav"))
+        .singleElement()
+        .satisfies(r -> assertThat(r.detail()).contains("a noise file"));
+    assertThat(byPath.get("yes/.hidden.wav"))
+        .singleElement()
+        .satisfies(r -> assertThat(r.detail()).contains("hidden"));
+    assertThat(byPath.get("yes/notes.txt"))
+        .singleElement()
+        .satisfies(r -> assertThat(r.detail()).contains("not an audio file"));
+    assertThat(byPath.get("yes/leak.wav"))
+        .singleElement()
+        .satisfies(r -> assertThat(r.reason()).isEqualTo(Refusal.Reason.OUTSIDE_ROOT));
+    assertThat(byPath.get("yes/gone.wav"))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.reason()).isEqualTo(Refusal.Reason.MISSING);
+              assertThat(r.detail()).contains("no such clip");
+            });
+  }
+
+  @Test
   void reportsProgressAndStopsWhenCancelled() throws IOException {
     for (int i = 0; i < 600; i++) {
       touch("yes/" + i + ".wav");
