@@ -48,6 +48,8 @@ class NoisyKeywordBuilderTest {
       double keywordGain) {}
 
   static Map<String, Row> readSpans(Path dir) throws IOException {
+    String text = Files.readString(dir.resolve("keyword_spans.csv"), StandardCharsets.UTF_8);
+    assertThat(text).as("\\n line ends on every platform").doesNotContain("\r").endsWith("\n");
     List<String> lines =
         Files.readAllLines(dir.resolve("keyword_spans.csv"), StandardCharsets.UTF_8);
     List<String> h = List.of(lines.get(0).split(","));
