@@ -91,10 +91,20 @@ class MixingTest {
 
   @Test
   void noiseGainReachesTheRequestedSnr() {
+    // Powers from outside the code under test: a sine of amplitude 0.2 over whole periods (440 Hz
+    // at 16 kHz, 8000 samples = 220 periods) has power A²/2 = 0.02; the white noise's power is its
+    // own mean square, summed here (close to its variance 0.05² = 0.0025).
     float[] kw = burst(8000, 0, 8000, 440, 0.2, 16000);
+    double pk = 0.2 * 0.2 / 2;
     float[] noise = white(8000, 0.05, 2);
+    double sum = 0;
+    for (float v : noise) {
+      sum += (double) v * v;
+    }
+    double pnoise = sum / noise.length;
+    assertThat(pnoise / 0.0025).isCloseTo(1.0, within(0.05));
     for (double snr : new double[] {-10, -6, 0, 3.5, 20}) {
-      double g = Mixing.noiseGainForSnr(Mixing.meanPower(kw), Mixing.meanPower(noise), snr);
+      double g = Mixing.noiseGainForSnr(pk, pnoise, snr);
       double[] mix = Mixing.mix(noise, g, kw, 1.0, 0);
       double pn = 0;
       for (int i = 0; i < mix.length; i++) {
@@ -102,7 +112,7 @@ class MixingTest {
         pn += n * n;
       }
       pn /= mix.length;
-      assertThat(10 * Math.log10(Mixing.meanPower(kw) / pn)).isCloseTo(snr, within(1e-6));
+      assertThat(10 * Math.log10(pk / pn)).isCloseTo(snr, within(1e-4));
     }
   }
 
