@@ -249,6 +249,59 @@ class DatasetInspectCommandTest {
   }
 
   @Test
+  void benchIndexRemovesItsTemporaryTreeOnCtrlC() throws Exception {
+    Path where = Files.createDirectories(tmp.resolve("bench"));
+    java.util.concurrent.atomic.AtomicReference<CliJob> made =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    BenchIndexCommand.jobs =
+        err -> {
+          CliJob j = CliJob.start(err, false, () -> {});
+          made.set(j);
+          return j;
+        };
+    try {
+      java.util.concurrent.atomic.AtomicReference<Run> result =
+          new java.util.concurrent.atomic.AtomicReference<>();
+      Thread command =
+          new Thread(
+              () ->
+                  result.set(
+                      cli(
+                          "bench",
+                          "index",
+                          "--files",
+                          "400000",
+                          "--layout",
+                          "folders",
+                          "--dir",
+                          where.toString())));
+      command.start();
+      long deadline = System.nanoTime() + 60_000_000_000L;
+      while (made.get() == null || countFiles(where) < 200) {
+        assertThat(System.nanoTime()).as("the tree is being generated").isLessThan(deadline);
+        Thread.sleep(20);
+      }
+      made.get().interrupt(); // what the shutdown hook does on Ctrl-C: returns once cleaned up
+      command.join(60_000);
+      assertThat(result.get().code()).isEqualTo(1);
+      assertThat(result.get().err()).contains("cancelled");
+      try (var s = Files.list(where)) {
+        assertThat(s.toList()).isEmpty();
+      }
+    } finally {
+      BenchIndexCommand.jobs = CliJob::start;
+    }
+  }
+
+  private static long countFiles(Path dir) throws IOException {
+    try (var s = Files.walk(dir)) {
+      return s.count();
+    } catch (java.io.UncheckedIOException e) {
+      return 0; // a file vanished mid-walk
+    }
+  }
+
+  @Test
   void benchIndexGeneratesMeasuresAndCleansUp() throws IOException {
     Path dir = Files.createDirectories(tmp.resolve("bench"));
     Run r =
