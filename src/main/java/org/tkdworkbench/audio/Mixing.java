@@ -18,16 +18,16 @@ package org.tkdworkbench.audio;
  * <h2>Active region</h2>
  *
  * The clip is cut into 10 ms frames; a frame is active when its mean power reaches a threshold of
- * {@code max(peak − belowPeakDb, floor + 12 dB)}, capped at {@code peak − 6 dB}, where {@code
- * peak} is the loudest frame's power, {@code belowPeakDb} 40 dB by default and {@code floor} the
- * clip's own background: the 10th percentile of the frame powers. Why the floor term: a real
- * recording's room noise is rarely 40 dB below the word (a word at −20 dBFS over a −60 dBFS floor
- * is exactly 40 dB above it), and a peak-only threshold then counts every frame of noise as
- * active, so the span grows to the whole clip. In digital silence the floor is 0 and only the
- * peak term counts. The cap keeps a clip that is all word (no quiet tenth to estimate a floor from)
- * whole. The region runs from the first active frame to the last (quiet gaps inside a word stay
- * in), then each edge is refined to the first/last sample whose magnitude reaches the threshold's
- * RMS, so the span is sample-accurate rather than frame-aligned.
+ * {@code max(peak − belowPeakDb, floor + 12 dB)}, capped at {@code peak − 6 dB}, where {@code peak}
+ * is the loudest frame's power, {@code belowPeakDb} 40 dB by default and {@code floor} the clip's
+ * own background: the 10th percentile of the frame powers. Why the floor term: a real recording's
+ * room noise is rarely 40 dB below the word (a word at −20 dBFS over a −60 dBFS floor is exactly 40
+ * dB above it), and a peak-only threshold then counts every frame of noise as active, so the span
+ * grows to the whole clip. In digital silence the floor is 0 and only the peak term counts. The cap
+ * keeps a clip that is all word (no quiet tenth to estimate a floor from) whole. The region runs
+ * from the first active frame to the last (quiet gaps inside a word stay in), then each edge is
+ * refined to the first/last sample whose magnitude reaches the threshold's RMS, so the span is
+ * sample-accurate rather than frame-aligned.
  */
 public final class Mixing {
   /** Default threshold below the loudest frame for the active region, in dB. */

@@ -10,9 +10,9 @@ import org.tkdworkbench.jobs.JobContext;
  * The one job context of long CLI commands.
  *
  * <p>Progress: on a terminal, one line on standard error rewritten in place at most twice a second
- * ({@code message  done/total (p%)}) and wiped when the job closes; when standard error is not a
- * terminal (scripts, tests, {@code --json > file} pipelines) nothing is printed, so the streams stay
- * clean.
+ * ({@code message done/total (p%)}) and wiped when the job closes; when standard error is not a
+ * terminal (scripts, tests, {@code --json > file} pipelines) nothing is printed, so the streams
+ * stay clean.
  *
  * <p>Ctrl-C (SIGINT/SIGTERM) becomes a cancel that the job honours at its next boundary; the
  * shutdown hook waits (up to 30 s) for the job to clean up, so nothing is left half-written.

@@ -19,9 +19,9 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code dataset features DIR}: decodes every clip of a dataset and stores its log-mel features in
- * the workspace's feature cache, in parallel, with progress; Ctrl-C cancels (entries already
- * cached stay valid). A second run only hashes files and reads the cache. The dataset is chosen as
- * in {@code dataset inspect} ({@link DatasetSourceOptions}).
+ * the workspace's feature cache, in parallel, with progress; Ctrl-C cancels (entries already cached
+ * stay valid). A second run only hashes files and reads the cache. The dataset is chosen as in
+ * {@code dataset inspect} ({@link DatasetSourceOptions}).
  */
 @Command(
     name = "features",
@@ -63,14 +63,16 @@ final class DatasetFeaturesCommand implements Callable<Integer> {
       }
       List<Path> files = index.clips().stream().map(Clip::path).toList();
       job.clearLine();
-      err.printf(Locale.ROOT, "Extracting features of %d clips into %s...%n", files.size(), cacheDir);
+      err.printf(
+          Locale.ROOT, "Extracting features of %d clips into %s...%n", files.size(), cacheDir);
       DatasetFeatures.Result r =
           new DatasetFeatures(new FeatureCache(cacheDir), new AudioDecoder(), threads)
               .extract(files, fs, job);
       job.clearLine();
       out.printf(
           Locale.ROOT,
-          "%s: %d clips, %d extracted (%d decoded, %d from the cache), %d failed, %.1f s (%.0f clips/s)%n",
+          "%s: %d clips, %d extracted (%d decoded, %d from the cache), %d failed, %.1f s (%.0f"
+              + " clips/s)%n",
           index.root(),
           r.files(),
           r.extracted(),

@@ -74,7 +74,8 @@ final class DatasetInspectCommand implements Callable<Integer> {
         index = source.index(job);
       } catch (IOException e) {
         job.clearLine();
-        err.println("error: cannot read " + source.folder() + ": " + DatasetSourceOptions.describe(e));
+        err.println(
+            "error: cannot read " + source.folder() + ": " + DatasetSourceOptions.describe(e));
         return WorkbenchCommand.EXIT_FAILED;
       }
       report = new DatasetImporter(new AudioDecoder(), threads).report(index, job);

@@ -123,13 +123,13 @@ final class DatasetNoisyCommand implements Callable<Integer> {
     try {
       index = source.index(JobContext.none());
     } catch (IOException e) {
-      err0().println(
-          "error: cannot read " + folder + ": " + DatasetSourceOptions.describe(e));
+      err0().println("error: cannot read " + folder + ": " + DatasetSourceOptions.describe(e));
       return WorkbenchCommand.EXIT_FAILED;
     }
     if (index.clips().isEmpty()) {
       throw new CliUsageException(
-          source.name() + ": no clips found under "
+          source.name()
+              + ": no clips found under "
               + index.root()
               + " (expected <label>/<clip>.wav folders)");
     }

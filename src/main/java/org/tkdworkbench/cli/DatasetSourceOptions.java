@@ -22,9 +22,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * The dataset a {@code dataset} command reads, the same way in {@code inspect}, {@code features} and
- * {@code noisy}: the folder as a {@code DIR} parameter or {@code --source DIR}, {@code --layout},
- * {@code --manifest}, {@code --test-fold}, {@code --validation-fold}.
+ * The dataset a {@code dataset} command reads, the same way in {@code inspect}, {@code features}
+ * and {@code noisy}: the folder as a {@code DIR} parameter or {@code --source DIR}, {@code
+ * --layout}, {@code --manifest}, {@code --test-fold}, {@code --validation-fold}.
  *
  * <p>Exit codes: a bad option, or a {@code DIR} that is missing or not a folder, is a usage error
  * (2) naming the parameter or option; a folder that exists but whose contents (a metadata file the
@@ -213,8 +213,8 @@ final class DatasetSourceOptions {
   }
 
   /**
-   * A sentence for a failed read: what went wrong and with which file (NIO's own messages are
-   * often only the path).
+   * A sentence for a failed read: what went wrong and with which file (NIO's own messages are often
+   * only the path).
    */
   static String describe(IOException e) {
     if (e instanceof NoSuchFileException n) {

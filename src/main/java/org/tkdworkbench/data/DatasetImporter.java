@@ -138,9 +138,9 @@ public final class DatasetImporter {
 
   /**
    * The refusal for a failed probe: not found → MISSING (it was there when the folder was read),
-   * not readable → UNREADABLE, EMPTY, NOT_AUDIO,
-   * unsupported format or encoding → UNSUPPORTED_FORMAT, TRUNCATED; anything else (bad header, no
-   * samples, zero channels, ...) → UNREADABLE with the decoder's words as the detail.
+   * not readable → UNREADABLE, EMPTY, NOT_AUDIO, unsupported format or encoding →
+   * UNSUPPORTED_FORMAT, TRUNCATED; anything else (bad header, no samples, zero channels, ...) →
+   * UNREADABLE with the decoder's words as the detail.
    */
   static Refusal refusal(String path, Object result) {
     if (!(result instanceof AudioDecodeException e)) { // a worker died (e.g. out of memory)

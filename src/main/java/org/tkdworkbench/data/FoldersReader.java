@@ -44,7 +44,10 @@ final class FoldersReader implements LayoutReader {
       if (parts.length < 2) {
         problems.add("audio files directly in the dataset folder, outside any label (ignored)", id);
       } else if (!splitFolders) {
-        b.add(new Clip(id, e.getValue(), parts[0], Split.TRAIN), walk.real.get(id), "the folder tree");
+        b.add(
+            new Clip(id, e.getValue(), parts[0], Split.TRAIN),
+            walk.real.get(id),
+            "the folder tree");
       } else if (parts.length < 3) {
         problems.add("audio files directly in a split folder, outside any label (ignored)", id);
       } else {

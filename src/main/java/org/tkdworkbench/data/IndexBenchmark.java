@@ -98,8 +98,7 @@ public final class IndexBenchmark {
     double report = Double.NaN;
     if (threads > 0 && index != null) {
       long t = System.nanoTime();
-      ImportReport r =
-          new DatasetImporter(new AudioDecoder(), threads).report(index, ctx);
+      ImportReport r = new DatasetImporter(new AudioDecoder(), threads).report(index, ctx);
       report = seconds(t);
       if (r.refused().size() != index.refused().size()) {
         throw new IllegalStateException("generated files were refused: " + r.refused().get(0));

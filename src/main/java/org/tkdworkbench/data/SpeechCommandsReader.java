@@ -17,8 +17,8 @@ import org.tkdworkbench.jobs.JobContext;
  * sources, not a class. Without lists the tree is all train.
  *
  * <p>List entries that name no clip are refused as MISSING (as OUTSIDE_ROOT when they leave the
- * root, as BAD_METADATA saying what the file is when it exists but is not a clip: noise, hidden, not
- * audio) and summarised in one warning per list; an entry naming a file refused already (a link
+ * root, as BAD_METADATA saying what the file is when it exists but is not a clip: noise, hidden,
+ * not audio) and summarised in one warning per list; an entry naming a file refused already (a link
  * out, a duplicate) is not refused again. A clip in both lists counts as test, with a warning.
  */
 final class SpeechCommandsReader implements LayoutReader {
@@ -44,7 +44,10 @@ final class SpeechCommandsReader implements LayoutReader {
         problems.add("clips listed in both split lists (counted as test)", id);
       }
       Split split = test ? Split.TEST : val ? Split.VALIDATION : Split.TRAIN;
-      b.add(new Clip(id, e.getValue(), id.substring(0, slash), split), walk.real.get(id), "the folder tree");
+      b.add(
+          new Clip(id, e.getValue(), id.substring(0, slash), split),
+          walk.real.get(id),
+          "the folder tree");
     }
     for (String listName :
         List.of(SpeechCommandsIndexer.VALIDATION_LIST, SpeechCommandsIndexer.TESTING_LIST)) {

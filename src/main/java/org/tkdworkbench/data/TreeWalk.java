@@ -25,8 +25,8 @@ import org.tkdworkbench.jobs.JobContext;
  * (resolved to real paths): a link leading out is refused as {@link Refusal.Reason#OUTSIDE_ROOT},
  * so an index never reaches files the user did not hand us. A link inside the root gives a second
  * name to a file the walk also reaches directly; {@link #real} lets readers refuse it as a
- * duplicate (see {@link #inAddOrder}). Files of {@code _background_noise_/} at
- * the top are noise sources, not clips.
+ * duplicate (see {@link #inAddOrder}). Files of {@code _background_noise_/} at the top are noise
+ * sources, not clips.
  */
 final class TreeWalk {
   private static final int PROGRESS_EVERY = 256;

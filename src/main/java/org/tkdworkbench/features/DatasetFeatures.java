@@ -26,9 +26,9 @@ import org.tkdworkbench.jobs.Parallel;
  * cancelling stops every thread at its next file boundary and throws {@link CancelledException}
  * (entries already cached stay: they are valid and make the next run faster). Threads, progress
  * (reported on the calling thread, never backwards) and stopping are {@link Parallel#forEach}'s: an
- * unexpected exception (a bug) stops every thread and is rethrown once they have stopped. Takes file paths
- * rather than a dataset index, so it serves every layout (and keeps {@code features} free of {@code
- * data}).
+ * unexpected exception (a bug) stops every thread and is rethrown once they have stopped. Takes
+ * file paths rather than a dataset index, so it serves every layout (and keeps {@code features}
+ * free of {@code data}).
  */
 public final class DatasetFeatures {
   /** A file whose features could not be computed, and why. */

@@ -22,8 +22,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *   <li>the cancel flag is checked before every item, and a cancelled loop throws {@link
  *       CancelledException};
  *   <li>the first failure of any item stops every worker before its next item, and is rethrown on
- *       the calling thread only once all workers have stopped (so nothing is still writing when
- *       the caller cleans up);
+ *       the calling thread only once all workers have stopped (so nothing is still writing when the
+ *       caller cleans up);
  *   <li>an interrupt of the calling thread counts as a cancel; workers finish their current item.
  * </ul>
  */

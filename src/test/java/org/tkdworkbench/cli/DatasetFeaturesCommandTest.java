@@ -46,7 +46,8 @@ class DatasetFeaturesCommandTest {
     Files.writeString(ds.resolve("b/broken.wav"), "not audio");
     Path ws = tmp.resolve("ws");
 
-    String[] first = run("--workspace", ws.toString(), "dataset", "features", ds.toString(), "--threads", "2");
+    String[] first =
+        run("--workspace", ws.toString(), "dataset", "features", ds.toString(), "--threads", "2");
     assertThat(first[0]).as(first[2]).isEqualTo("0");
     assertThat(first[1]).contains("4 clips, 3 extracted (3 decoded, 0 from the cache), 1 failed");
     assertThat(first[2]).contains("broken.wav");
@@ -57,7 +58,8 @@ class DatasetFeaturesCommandTest {
     String[] second = run("dataset", "features", ds.toString(), "--workspace", ws.toString());
     assertThat(second[1]).contains("3 extracted (0 decoded, 3 from the cache)");
 
-    String[] otherSpec = run("--workspace", ws.toString(), "dataset", "features", ds.toString(), "--n-mels", "64");
+    String[] otherSpec =
+        run("--workspace", ws.toString(), "dataset", "features", ds.toString(), "--n-mels", "64");
     assertThat(otherSpec[1]).contains("3 extracted (3 decoded, 0 from the cache)");
   }
 
@@ -96,7 +98,13 @@ class DatasetFeaturesCommandTest {
 
   @Test
   void missingFolderFailsWithItsName() {
-    String[] r = run("--workspace", tmp.resolve("ws").toString(), "dataset", "features", tmp.resolve("nope").toString());
+    String[] r =
+        run(
+            "--workspace",
+            tmp.resolve("ws").toString(),
+            "dataset",
+            "features",
+            tmp.resolve("nope").toString());
     assertThat(r[0]).isEqualTo("2");
     assertThat(r[2]).contains("DIR: must be a dataset folder").contains("nope (does not exist)");
   }

@@ -134,7 +134,9 @@ class DatasetInspectCommandTest {
       throws IOException {
     Run missing = cli("dataset", "inspect", tmp.resolve("nope").toString());
     assertThat(missing.code()).isEqualTo(2);
-    assertThat(missing.err()).contains("DIR: must be a dataset folder").contains("nope (does not exist)");
+    assertThat(missing.err())
+        .contains("DIR: must be a dataset folder")
+        .contains("nope (does not exist)");
 
     Path file = Files.writeString(tmp.resolve("f.wav"), "x");
     Run notDir = cli("dataset", "inspect", file.toString());

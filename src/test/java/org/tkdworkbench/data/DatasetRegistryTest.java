@@ -214,11 +214,7 @@ class DatasetRegistryTest {
     DatasetIndex index =
         Datasets.index(root, Layout.FOLDERS, LayoutOptions.defaults(), JobContext.none());
     String line =
-        "dog/a.wav\t"
-            + Files.size(a)
-            + "\t"
-            + Files.getLastModifiedTime(a).toMillis()
-            + "\tdog\n";
+        "dog/a.wav\t" + Files.size(a) + "\t" + Files.getLastModifiedTime(a).toMillis() + "\tdog\n";
     byte[] sha =
         java.security.MessageDigest.getInstance("SHA-256")
             .digest(line.getBytes(java.nio.charset.StandardCharsets.UTF_8));

@@ -160,7 +160,9 @@ class SpeechCommandsIndexerTest {
     DatasetIndex index = SpeechCommandsIndexer.index(root, JobContext.none());
 
     // alias/b.wav is no/b.wav again: importing it twice would leak it between splits.
-    assertThat(index.clips()).extracting(Clip::id).containsExactlyInAnyOrder("yes/a.wav", "no/b.wav");
+    assertThat(index.clips())
+        .extracting(Clip::id)
+        .containsExactlyInAnyOrder("yes/a.wav", "no/b.wav");
     assertThat(index.refused())
         .anySatisfy(
             r -> {
@@ -180,9 +182,12 @@ class SpeechCommandsIndexerTest {
     touch("cat/b.wav");
     Files.createSymbolicLink(root.resolve("cat/a-link.wav"), root.resolve("dog/a.wav"));
 
-    DatasetIndex index = Datasets.index(root, Layout.FOLDERS, LayoutOptions.defaults(), JobContext.none());
+    DatasetIndex index =
+        Datasets.index(root, Layout.FOLDERS, LayoutOptions.defaults(), JobContext.none());
 
-    assertThat(index.clips()).extracting(Clip::id).containsExactlyInAnyOrder("dog/a.wav", "cat/b.wav");
+    assertThat(index.clips())
+        .extracting(Clip::id)
+        .containsExactlyInAnyOrder("dog/a.wav", "cat/b.wav");
     assertThat(index.refused())
         .singleElement()
         .satisfies(

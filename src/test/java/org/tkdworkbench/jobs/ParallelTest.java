@@ -106,12 +106,17 @@ class ParallelTest {
       items.add(i);
     }
     boolean[] ran = new boolean[300];
-    Parallel.forEach(items, 3, ctx, "work", (i, item) -> {
-      ran[i] = true;
-      if (item % 7 == 0) {
-        sleep(1);
-      }
-    });
+    Parallel.forEach(
+        items,
+        3,
+        ctx,
+        "work",
+        (i, item) -> {
+          ran[i] = true;
+          if (item % 7 == 0) {
+            sleep(1);
+          }
+        });
     assertThat(reporters).isNotEmpty().allMatch(t -> t == caller);
     assertThat(reported).isSorted().doesNotHaveDuplicates();
     assertThat(reported.get(reported.size() - 1)).isEqualTo(300);
@@ -157,8 +162,7 @@ class ParallelTest {
   @Test
   void everyItemRunsOnceWithoutFailures() {
     List<Integer> seen = Collections.synchronizedList(new ArrayList<>());
-    Parallel.forEach(
-        1000, 4, "t", JobContext.none(), Parallel.Progress.none(), i -> seen.add(i));
+    Parallel.forEach(1000, 4, "t", JobContext.none(), Parallel.Progress.none(), i -> seen.add(i));
     assertThat(seen).hasSize(1000).doesNotHaveDuplicates();
   }
 }

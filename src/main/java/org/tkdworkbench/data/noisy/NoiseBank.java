@@ -196,12 +196,21 @@ final class NoiseBank {
       x = decoder.decode(n.path(), sampleRate).samples();
     } catch (AudioDecodeException e) {
       throw new IllegalStateException(
-          "noise " + n.path() + " was read at the start of the build but not now: " + e.getMessage(),
+          "noise "
+              + n.path()
+              + " was read at the start of the build but not now: "
+              + e.getMessage(),
           e);
     }
     if (x.length != n.length()) {
       throw new IllegalStateException(
-          "noise " + n.path() + " changed during the build (" + n.length() + " samples, now " + x.length + ")");
+          "noise "
+              + n.path()
+              + " changed during the build ("
+              + n.length()
+              + " samples, now "
+              + x.length
+              + ")");
     }
     remember(n.index(), x);
     return x;

@@ -29,10 +29,11 @@ import org.tkdworkbench.workspace.AtomicFiles;
 
 /**
  * Writes a noisy variant of a keyword dataset (the paper's Noisy Speech Commands) in Speech
- * Commands layout: {@code <label>/<path>.wav} (see {@link OutputIds#plan}; 16-bit PCM at the spec's rate, exactly {@code
- * round(length · rate)} samples), {@code validation_list.txt} and {@code testing_list.txt} with the
- * same relative ids, {@link KeywordSpans#FILE_NAME keyword_spans.csv} and {@code noisy_spec.json}
- * (provenance). Any single-label {@link DatasetIndex} is a valid source; every split is kept.
+ * Commands layout: {@code <label>/<path>.wav} (see {@link OutputIds#plan}; 16-bit PCM at the spec's
+ * rate, exactly {@code round(length · rate)} samples), {@code validation_list.txt} and {@code
+ * testing_list.txt} with the same relative ids, {@link KeywordSpans#FILE_NAME keyword_spans.csv}
+ * and {@code noisy_spec.json} (provenance). Any single-label {@link DatasetIndex} is a valid
+ * source; every split is kept.
  *
  * <p>Each clip's offset, SNR and noise excerpt come from a random stream seeded by the build seed
  * and the clip's id ({@link ClipRandom}), so the bytes written do not depend on the thread count or
@@ -162,8 +163,8 @@ public final class NoisyKeywordBuilder {
    * (which must not exist or be empty), reporting progress per clip and stopping on cancel without
    * leaving a half-written dataset under {@code output}'s name.
    *
-   * @throws IllegalArgumentException for an invalid spec, an FSD50K source, no noise files or
-   *     an unusable output (see {@link #checkOutput})
+   * @throws IllegalArgumentException for an invalid spec, an FSD50K source, no noise files or an
+   *     unusable output (see {@link #checkOutput})
    * @throws IOException when writing fails, no noise file or no clip could be used
    * @throws CancelledException when {@code ctx} was cancelled; nothing is left behind
    */

@@ -41,10 +41,12 @@ final class OutputIds {
       }
       String labelProblem = segmentProblem(label);
       if (labelProblem != null) {
-        out.add(new Planned(c, null, "label '" + label + "' cannot be a folder name: " + labelProblem));
+        out.add(
+            new Planned(c, null, "label '" + label + "' cannot be a folder name: " + labelProblem));
         continue;
       }
-      String base = underLabel(common == null ? c.id() : c.id().substring(common.length() + 1), label);
+      String base =
+          underLabel(common == null ? c.id() : c.id().substring(common.length() + 1), label);
       String id = withWavExtension(base);
       String problem = null;
       for (String seg : id.split("/", -1)) {
@@ -55,7 +57,9 @@ final class OutputIds {
         }
       }
       if (problem != null) {
-        out.add(new Planned(c, null, "its id cannot be a path inside the output (" + id + "): " + problem));
+        out.add(
+            new Planned(
+                c, null, "its id cannot be a path inside the output (" + id + "): " + problem));
       } else if (!taken.add(id.toLowerCase(Locale.ROOT))) {
         // Lower-cased: on case-insensitive file systems two such names would overwrite each other.
         out.add(new Planned(c, null, "another clip is already written as " + id));
@@ -84,7 +88,10 @@ final class OutputIds {
     return common;
   }
 
-  /** {@code rel} when it starts with {@code label/}, else {@code label/} + rel without its label folder. */
+  /**
+   * {@code rel} when it starts with {@code label/}, else {@code label/} + rel without its label
+   * folder.
+   */
   private static String underLabel(String rel, String label) {
     if (rel.startsWith(label + "/")) {
       return rel;

@@ -19,8 +19,7 @@ class NoiseBankTest {
   @TempDir Path tmp;
 
   @Test
-  void aSmallCacheHoldsAtMostItsBoundAndGivesTheSameExcerptsAsAnUnboundedOne()
-      throws IOException {
+  void aSmallCacheHoldsAtMostItsBoundAndGivesTheSameExcerptsAsAnUnboundedOne() throws IOException {
     List<Path> files = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
       Path p = tmp.resolve("noise/n" + i + ".wav");

@@ -501,7 +501,8 @@ class NoisyKeywordBuilderTest {
     assertThat(index.multiLabel()).isTrue();
     NoisyKeywordBuilder.Result r =
         new NoisyKeywordBuilder(new AudioDecoder(Optional.empty()), 1)
-            .build(index, List.of(white), NoisySpec.defaults(), tmp.resolve("o"), JobContext.none());
+            .build(
+                index, List.of(white), NoisySpec.defaults(), tmp.resolve("o"), JobContext.none());
     assertThat(r.written()).isEqualTo(2);
     assertThat(r.refused()).isEqualTo(1);
     assertThat(r.problems()).anyMatch(p -> p.contains("clips/b.wav") && p.contains("2 labels"));
@@ -553,7 +554,8 @@ class NoisyKeywordBuilderTest {
                     new Clip("m/e<f>.wav", p, "yes", Split.TRAIN),
                     new Clip("m/g.wav", p, "no ", Split.TRAIN),
                     new Clip("n/café +1_x-y.wav", p, "naïve", Split.TRAIN),
-                    new Clip("n/sub/\u043f\u0440\u0438\u0432\u0435\u0442.wav", p, "日本", Split.TRAIN))));
+                    new Clip(
+                        "n/sub/\u043f\u0440\u0438\u0432\u0435\u0442.wav", p, "日本", Split.TRAIN))));
     assertThat(ids.get("m/a.wav")).startsWith("refused: label 'C:'").contains("':'");
     assertThat(ids.get("m/b.wav")).startsWith("refused: label").contains("noise");
     assertThat(ids.get("m/c.wav")).startsWith("refused: label").contains("hidden");
