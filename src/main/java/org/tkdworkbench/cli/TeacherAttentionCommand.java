@@ -42,19 +42,33 @@ final class TeacherAttentionCommand implements Callable<Integer> {
 
   static volatile TeacherOpener opener = TeacherStore::load;
 
-  @Option(names = "--teacher", required = true, paramLabel = "DIR", description = "A saved teacher folder.")
+  @Option(
+      names = "--teacher",
+      required = true,
+      paramLabel = "DIR",
+      description = "A saved teacher folder.")
   Path teacher;
 
   @Option(names = "--input", required = true, paramLabel = "FILE", description = "Audio file.")
   Path input;
 
-  @Option(names = "--output", required = true, paramLabel = "OUT.csv", description = "CSV to write, or - for standard output.")
+  @Option(
+      names = "--output",
+      required = true,
+      paramLabel = "OUT.csv",
+      description = "CSV to write, or - for standard output.")
   String output;
 
-  @Option(names = "--method", paramLabel = "METHOD", description = "rollout (default), last-layer or mean-of-layers.")
+  @Option(
+      names = "--method",
+      paramLabel = "METHOD",
+      description = "rollout (default), last-layer or mean-of-layers.")
   String method = "rollout";
 
-  @Option(names = "--fusion", paramLabel = "FUSION", description = "How heads are fused: mean (default) or max.")
+  @Option(
+      names = "--fusion",
+      paramLabel = "FUSION",
+      description = "How heads are fused: mean (default) or max.")
   String fusion = "mean";
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -80,7 +94,12 @@ final class TeacherAttentionCommand implements Callable<Integer> {
       double[] curve = Rollout.curve(o.attention(), m, f);
       double[] times = o.tokenTimes();
       if (times.length != curve.length) {
-        err.println("error: the teacher returned " + curve.length + " attention tokens but " + times.length + " token times");
+        err.println(
+            "error: the teacher returned "
+                + curve.length
+                + " attention tokens but "
+                + times.length
+                + " token times");
         return WorkbenchCommand.EXIT_FAILED;
       }
       if (output.equals("-")) {
@@ -89,11 +108,13 @@ final class TeacherAttentionCommand implements Callable<Integer> {
         w.flush();
       } else {
         try {
-          AtomicFiles.write(Path.of(output), out -> {
-            Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-            writeCsv(times, curve, w);
-            w.flush();
-          });
+          AtomicFiles.write(
+              Path.of(output),
+              out -> {
+                Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+                writeCsv(times, curve, w);
+                w.flush();
+              });
         } catch (IOException e) {
           err.println("error: cannot write " + output + ": " + AtomicFiles.describe(e));
           return WorkbenchCommand.EXIT_FAILED;
@@ -102,8 +123,15 @@ final class TeacherAttentionCommand implements Callable<Integer> {
         for (int i = 1; i < curve.length; i++) {
           peak = curve[i] > curve[peak] ? i : peak;
         }
-        err.printf(Locale.ROOT, "%s: %d tokens, peak at %.3f s (%s, %s heads) -> %s%n",
-            input.getFileName(), curve.length, times[peak], cliName(m), cliName(f), output);
+        err.printf(
+            Locale.ROOT,
+            "%s: %d tokens, peak at %.3f s (%s, %s heads) -> %s%n",
+            input.getFileName(),
+            curve.length,
+            times[peak],
+            cliName(m),
+            cliName(f),
+            output);
       }
       return 0;
     }
@@ -112,13 +140,18 @@ final class TeacherAttentionCommand implements Callable<Integer> {
   /** Opens a teacher folder, or prints why not (naming the folder) and returns null. */
   static AttentionTeacher open(Path folder, java.io.PrintWriter err) {
     if (!Files.isDirectory(folder)) {
-      err.println("error: cannot open teacher " + folder + ": " + (Files.exists(folder) ? "not a folder" : "no such folder"));
+      err.println(
+          "error: cannot open teacher "
+              + folder
+              + ": "
+              + (Files.exists(folder) ? "not a folder" : "no such folder"));
       return null;
     }
     try {
       return opener.open(folder);
     } catch (IOException | RuntimeException e) {
-      String why = e instanceof IOException io ? AtomicFiles.describe(io) : String.valueOf(e.getMessage());
+      String why =
+          e instanceof IOException io ? AtomicFiles.describe(io) : String.valueOf(e.getMessage());
       err.println("error: cannot open teacher " + folder + ": " + why);
       return null;
     }
@@ -136,7 +169,9 @@ final class TeacherAttentionCommand implements Callable<Integer> {
       case "rollout" -> RolloutMethod.ROLLOUT;
       case "last-layer", "last_layer" -> RolloutMethod.LAST_LAYER;
       case "mean-of-layers", "mean_of_layers" -> RolloutMethod.MEAN_OF_LAYERS;
-      default -> throw new CliUsageException("--method: must be rollout, last-layer or mean-of-layers, found " + s);
+      default ->
+          throw new CliUsageException(
+              "--method: must be rollout, last-layer or mean-of-layers, found " + s);
     };
   }
 

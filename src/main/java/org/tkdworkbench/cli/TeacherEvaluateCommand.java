@@ -45,7 +45,8 @@ import picocli.CommandLine.Option;
 @Command(
     name = "evaluate",
     mixinStandardHelpOptions = true,
-    description = "Test accuracy (or mAP) and how often the rollout peak falls in the keyword span.")
+    description =
+        "Test accuracy (or mAP) and how often the rollout peak falls in the keyword span.")
 final class TeacherEvaluateCommand implements Callable<Integer> {
   @Option(names = "--teacher", paramLabel = "DIR", description = "A saved teacher folder.")
   Path teacher;
@@ -53,22 +54,40 @@ final class TeacherEvaluateCommand implements Callable<Integer> {
   @Option(
       names = "--knowledge",
       paramLabel = "FILE",
-      description = "Instead of --teacher: imported knowledge (.npz, or a folder with logits.csv, curves.csv, meta.json).")
+      description =
+          "Instead of --teacher: imported knowledge (.npz, or a folder with logits.csv, curves.csv,"
+              + " meta.json).")
   Path knowledge;
 
-  @Option(names = "--dataset", required = true, paramLabel = "DIR", description = "The dataset folder.")
+  @Option(
+      names = "--dataset",
+      required = true,
+      paramLabel = "DIR",
+      description = "The dataset folder.")
   Path dataset;
 
-  @Option(names = "--split", paramLabel = "SPLIT", description = "train, validation or test (default).")
+  @Option(
+      names = "--split",
+      paramLabel = "SPLIT",
+      description = "train, validation or test (default).")
   String split = "test";
 
-  @Option(names = "--layout", paramLabel = "LAYOUT", description = "auto (default), folders, speech-commands, esc50, fsd50k or manifest.")
+  @Option(
+      names = "--layout",
+      paramLabel = "LAYOUT",
+      description = "auto (default), folders, speech-commands, esc50, fsd50k or manifest.")
   String layout = "auto";
 
-  @Option(names = "--method", paramLabel = "METHOD", description = "rollout (default), last-layer or mean-of-layers.")
+  @Option(
+      names = "--method",
+      paramLabel = "METHOD",
+      description = "rollout (default), last-layer or mean-of-layers.")
   String method = "rollout";
 
-  @Option(names = "--fusion", paramLabel = "FUSION", description = "How heads are fused: mean (default) or max.")
+  @Option(
+      names = "--fusion",
+      paramLabel = "FUSION",
+      description = "How heads are fused: mean (default) or max.")
   String fusion = "mean";
 
   @Option(names = "--json", description = "Print the result as JSON.")
@@ -82,13 +101,20 @@ final class TeacherEvaluateCommand implements Callable<Integer> {
     HeadFusion f = TeacherAttentionCommand.parseFusion(fusion);
     Split s =
         Split.fromName(split)
-            .orElseThrow(() -> new CliUsageException("--split: must be train, validation or test, found " + split));
+            .orElseThrow(
+                () ->
+                    new CliUsageException(
+                        "--split: must be train, validation or test, found " + split));
     Layout chosen = null;
     if (!layout.strip().equalsIgnoreCase("auto")) {
       chosen =
           Layout.fromCliName(layout)
-              .orElseThrow(() -> new CliUsageException(
-                  "--layout: must be auto, folders, speech-commands, esc50, fsd50k or manifest, found " + layout));
+              .orElseThrow(
+                  () ->
+                      new CliUsageException(
+                          "--layout: must be auto, folders, speech-commands, esc50, fsd50k or"
+                              + " manifest, found "
+                              + layout));
     }
     if ((teacher == null) == (knowledge == null)) {
       throw new CliUsageException("give either --teacher DIR or --knowledge FILE (exactly one)");
@@ -103,7 +129,11 @@ final class TeacherEvaluateCommand implements Callable<Integer> {
     try {
       teacherId = Files.isDirectory(teacher) ? KnowledgeCache.teacherId(teacher) : null;
     } catch (IOException e) {
-      err.println("error: cannot read teacher " + teacher + ": " + org.tkdworkbench.workspace.AtomicFiles.describe(e));
+      err.println(
+          "error: cannot read teacher "
+              + teacher
+              + ": "
+              + org.tkdworkbench.workspace.AtomicFiles.describe(e));
       return WorkbenchCommand.EXIT_FAILED;
     }
     try (CliJob job = CliJob.start(err);
@@ -120,15 +150,30 @@ final class TeacherEvaluateCommand implements Callable<Integer> {
       }
       List<Clip> clips = index.clips().stream().filter(c -> c.split() == s).toList();
       if (clips.isEmpty()) {
-        err.println("error: dataset " + dataset + " has no " + s.displayName() + " clips (" + index.summary() + ")");
+        err.println(
+            "error: dataset "
+                + dataset
+                + " has no "
+                + s.displayName()
+                + " clips ("
+                + index.summary()
+                + ")");
         return WorkbenchCommand.EXIT_FAILED;
       }
       Map<String, KeywordSpan> spans = spans(index, err);
       Knowledge k;
       try {
-        k = new KnowledgeCache(ws.knowledgeCache())
-            .get(t, teacherId, index.withClips(clips, List.of()), new FeatureCache(ws.featureCache()),
-                new AudioDecoder(), m, f, job);
+        k =
+            new KnowledgeCache(ws.knowledgeCache())
+                .get(
+                    t,
+                    teacherId,
+                    index.withClips(clips, List.of()),
+                    new FeatureCache(ws.featureCache()),
+                    new AudioDecoder(),
+                    m,
+                    f,
+                    job);
       } catch (CancelledException e) {
         err.println("cancelled");
         return WorkbenchCommand.EXIT_FAILED;
@@ -138,7 +183,8 @@ final class TeacherEvaluateCommand implements Callable<Integer> {
   }
 
   /** {@code --knowledge}: the same measurements on knowledge computed elsewhere. */
-  private int evaluateImported(Split s, Layout chosen, RolloutMethod m, HeadFusion f, PrintWriter out, PrintWriter err)
+  private int evaluateImported(
+      Split s, Layout chosen, RolloutMethod m, HeadFusion f, PrintWriter out, PrintWriter err)
       throws IOException {
     DatasetIndex index;
     try {
@@ -149,18 +195,30 @@ final class TeacherEvaluateCommand implements Callable<Integer> {
     }
     List<Clip> clips = index.clips().stream().filter(c -> c.split() == s).toList();
     if (clips.isEmpty()) {
-      err.println("error: dataset " + dataset + " has no " + s.displayName() + " clips (" + index.summary() + ")");
+      err.println(
+          "error: dataset "
+              + dataset
+              + " has no "
+              + s.displayName()
+              + " clips ("
+              + index.summary()
+              + ")");
       return WorkbenchCommand.EXIT_FAILED;
     }
     Knowledge k;
     try {
       k = KnowledgeImport.read(knowledge, index, EnumSet.of(s), m, f);
     } catch (KnowledgeFormatException e) {
-      err.println("error: " + knowledge + " cannot be used (" + e.problems().size() + " problems):");
+      err.println(
+          "error: " + knowledge + " cannot be used (" + e.problems().size() + " problems):");
       e.problems().forEach(p -> err.println("  " + p));
       return WorkbenchCommand.EXIT_FAILED;
     } catch (IOException e) {
-      err.println("error: cannot read " + knowledge + ": " + org.tkdworkbench.workspace.AtomicFiles.describe(e));
+      err.println(
+          "error: cannot read "
+              + knowledge
+              + ": "
+              + org.tkdworkbench.workspace.AtomicFiles.describe(e));
       return WorkbenchCommand.EXIT_FAILED;
     }
     return report(k, k.source(), index, clips, spans(index, err), m, f, s, out, err);
@@ -179,8 +237,17 @@ final class TeacherEvaluateCommand implements Callable<Integer> {
   }
 
   private int report(
-      Knowledge k, String teacherId, DatasetIndex index, List<Clip> clips, Map<String, KeywordSpan> spans,
-      RolloutMethod m, HeadFusion f, Split s, PrintWriter out, PrintWriter err) throws IOException {
+      Knowledge k,
+      String teacherId,
+      DatasetIndex index,
+      List<Clip> clips,
+      Map<String, KeywordSpan> spans,
+      RolloutMethod m,
+      HeadFusion f,
+      Split s,
+      PrintWriter out,
+      PrintWriter err)
+      throws IOException {
     for (String w : k.warnings()) {
       err.println("warning: " + w);
     }
@@ -202,8 +269,20 @@ final class TeacherEvaluateCommand implements Callable<Integer> {
     return 0;
   }
 
-  private void print(PrintWriter out, TeacherEvaluation ev, String teacherId, RolloutMethod m, HeadFusion f, Split s) {
-    out.printf(Locale.ROOT, "%s on %s (%s split: %d clips%s)%n", teacherId, dataset, s.displayName(), ev.clips(),
+  private void print(
+      PrintWriter out,
+      TeacherEvaluation ev,
+      String teacherId,
+      RolloutMethod m,
+      HeadFusion f,
+      Split s) {
+    out.printf(
+        Locale.ROOT,
+        "%s on %s (%s split: %d clips%s)%n",
+        teacherId,
+        dataset,
+        s.displayName(),
+        ev.clips(),
         ev.missing().isEmpty() ? "" : ", " + ev.missing().size() + " left out: unreadable");
     if (ev.multiLabel()) {
       out.printf(Locale.ROOT, "mAP: %.4f%n", ev.value());
@@ -213,15 +292,26 @@ final class TeacherEvaluateCommand implements Callable<Integer> {
     if (ev.peaks() == null) {
       out.println("peak in keyword span: no " + KeywordSpans.FILE_NAME + " in the dataset");
     } else {
-      out.printf(Locale.ROOT, "%s peak in keyword span: %.4f (%d/%d clips with a span), mean distance to the span %.3f s%s%n",
-          m == null ? "imported curve" : TeacherAttentionCommand.cliName(m) + " (" + TeacherAttentionCommand.cliName(f) + " heads)",
-          ev.peaks().share(), ev.peaks().inside(),
-          ev.peaks().clips(), ev.peaks().meanDistanceSeconds(),
+      out.printf(
+          Locale.ROOT,
+          "%s peak in keyword span: %.4f (%d/%d clips with a span), mean distance to the span %.3f"
+              + " s%s%n",
+          m == null
+              ? "imported curve"
+              : TeacherAttentionCommand.cliName(m)
+                  + " ("
+                  + TeacherAttentionCommand.cliName(f)
+                  + " heads)",
+          ev.peaks().share(),
+          ev.peaks().inside(),
+          ev.peaks().clips(),
+          ev.peaks().meanDistanceSeconds(),
           ev.withoutSpan() == 0 ? "" : "; " + ev.withoutSpan() + " clips without a span");
     }
   }
 
-  private ObjectNode toJson(TeacherEvaluation ev, String teacherId, RolloutMethod m, HeadFusion f, Split s) {
+  private ObjectNode toJson(
+      TeacherEvaluation ev, String teacherId, RolloutMethod m, HeadFusion f, Split s) {
     ObjectNode o = Json.mapper().createObjectNode();
     o.put("teacher", teacherId);
     o.put("dataset", dataset.toString());

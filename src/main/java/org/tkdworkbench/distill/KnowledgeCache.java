@@ -36,8 +36,8 @@ import org.tkdworkbench.workspace.AtomicFiles;
 import org.tkdworkbench.workspace.Json;
 
 /**
- * Logits and rollout curves of every clip, computed once per (teacher, dataset, method, fusion)
- * and stored under {@code <workspace>/cache/knowledge/}; reused by distillation and the inspector.
+ * Logits and rollout curves of every clip, computed once per (teacher, dataset, method, fusion) and
+ * stored under {@code <workspace>/cache/knowledge/}; reused by distillation and the inspector.
  *
  * <h2>Key</h2>
  *
@@ -114,7 +114,11 @@ public final class KnowledgeCache {
 
   /** Whether {@link #get} would read a stored file instead of computing. */
   public boolean contains(
-      AttentionTeacher teacher, String teacherId, DatasetIndex dataset, RolloutMethod method, HeadFusion fusion)
+      AttentionTeacher teacher,
+      String teacherId,
+      DatasetIndex dataset,
+      RolloutMethod method,
+      HeadFusion fusion)
       throws IOException {
     byte[] key = key(teacher, teacherId, dataset, method, fusion);
     return read(fileFor(key), key) != null;
@@ -122,8 +126,8 @@ public final class KnowledgeCache {
 
   /**
    * An id for a saved teacher folder: its name and the first 16 hex digits of a SHA-256 over the
-   * names and bytes of its {@code spec.json} and {@code *.params} files, so retraining into the same
-   * folder gives a new id.
+   * names and bytes of its {@code spec.json} and {@code *.params} files, so retraining into the
+   * same folder gives a new id.
    */
   public static String teacherId(Path teacherFolder) throws IOException {
     MessageDigest sha = sha256();
@@ -131,10 +135,11 @@ public final class KnowledgeCache {
     try (Stream<Path> s = Files.list(teacherFolder)) {
       files =
           s.filter(Files::isRegularFile)
-              .filter(p -> {
-                String n = p.getFileName().toString();
-                return n.equals("spec.json") || n.endsWith(".params");
-              })
+              .filter(
+                  p -> {
+                    String n = p.getFileName().toString();
+                    return n.equals("spec.json") || n.endsWith(".params");
+                  })
               .sorted()
               .toList();
     }
@@ -149,7 +154,9 @@ public final class KnowledgeCache {
       }
     }
     Path name = teacherFolder.toAbsolutePath().normalize().getFileName();
-    return (name == null ? "teacher" : name.toString()) + "@" + HEX.formatHex(sha.digest()).substring(0, 16);
+    return (name == null ? "teacher" : name.toString())
+        + "@"
+        + HEX.formatHex(sha.digest()).substring(0, 16);
   }
 
   /** Computes without the cache: every clip, in index order. */
@@ -188,12 +195,18 @@ public final class KnowledgeCache {
   }
 
   /** One clip's knowledge from the teacher's output. */
-  public static ClipKnowledge of(String clipId, TeacherOutput o, RolloutMethod method, HeadFusion fusion) {
+  public static ClipKnowledge of(
+      String clipId, TeacherOutput o, RolloutMethod method, HeadFusion fusion) {
     double[] curve = Rollout.curve(o.attention(), method, fusion);
     if (curve.length != o.tokenTimes().length) {
       throw new IllegalStateException(
-          "teacher output for " + clipId + ": attention has " + curve.length + " input tokens but "
-              + o.tokenTimes().length + " token times");
+          "teacher output for "
+              + clipId
+              + ": attention has "
+              + curve.length
+              + " input tokens but "
+              + o.tokenTimes().length
+              + " token times");
     }
     float[] c = new float[curve.length];
     for (int t = 0; t < c.length; t++) {
@@ -203,7 +216,11 @@ public final class KnowledgeCache {
   }
 
   private static byte[] key(
-      AttentionTeacher teacher, String teacherId, DatasetIndex dataset, RolloutMethod method, HeadFusion fusion)
+      AttentionTeacher teacher,
+      String teacherId,
+      DatasetIndex dataset,
+      RolloutMethod method,
+      HeadFusion fusion)
       throws IOException {
     MessageDigest sha = sha256();
     String spec = Json.mapper().writeValueAsString(teacher.spec());
@@ -296,7 +313,8 @@ public final class KnowledgeCache {
     if (stored != (int) crc.getValue()) {
       throw new IOException("checksum mismatch");
     }
-    DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(bytes, 0, bytes.length - 4));
+    DataInputStream in =
+        new DataInputStream(new java.io.ByteArrayInputStream(bytes, 0, bytes.length - 4));
     if (in.readInt() != MAGIC || in.readInt() != FORMAT_VERSION) {
       throw new IOException("not a knowledge file of version " + FORMAT_VERSION);
     }

@@ -37,8 +37,8 @@ import org.tkdworkbench.workspace.Json;
  * </ul>
  *
  * <p>Validation is strict and reports every problem at once ({@link KnowledgeFormatException}):
- * unknown, duplicate or missing clip ids, shapes, a class count or class names that differ from
- * the dataset's, non-finite or negative values, and curves that do not sum to 1 within {@value
+ * unknown, duplicate or missing clip ids, shapes, a class count or class names that differ from the
+ * dataset's, non-finite or negative values, and curves that do not sum to 1 within {@value
  * #SUM_TOLERANCE} — such curves are refused, not renormalised, because a curve that sums to 3 or
  * 0.2 usually means the wrong axis or a missing softmax, and guessing would hide it. Curves within
  * the tolerance are renormalised exactly.
@@ -75,12 +75,20 @@ public final class KnowledgeImport {
    * @throws IOException when the file cannot be read at all
    */
   public static Knowledge read(
-      Path source, DatasetIndex dataset, Set<Split> required, RolloutMethod method, HeadFusion fusion)
+      Path source,
+      DatasetIndex dataset,
+      Set<Split> required,
+      RolloutMethod method,
+      HeadFusion fusion)
       throws IOException, KnowledgeFormatException {
     Arrays raw;
     if (Files.isDirectory(source)) {
       raw = readCsv(source);
-    } else if (source.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".npz")) {
+    } else if (source
+        .getFileName()
+        .toString()
+        .toLowerCase(java.util.Locale.ROOT)
+        .endsWith(".npz")) {
       if (!Files.isRegularFile(source)) {
         throw new NoSuchFileException(source.toString(), null, "no such file");
       }
@@ -100,7 +108,10 @@ public final class KnowledgeImport {
     // token times
     double rate = a.tokenRateHz() == null ? Double.NaN : a.tokenRateHz();
     if (a.tokenRateHz() == null) {
-      p.add(f + ": token_rate_hz: missing (tokens per second of the teacher, e.g. 50 for wav2vec 2.0)");
+      p.add(
+          f
+              + ": token_rate_hz: missing (tokens per second of the teacher, e.g. 50 for wav2vec"
+              + " 2.0)");
     } else if (!(rate > 0) || Double.isInfinite(rate)) {
       p.add(f + ": token_rate_hz: must be a finite number > 0, found " + rate);
     }
@@ -145,7 +156,12 @@ public final class KnowledgeImport {
         p.add(f + ": classes: names must be unique, found " + classes);
       }
       if (classes.size() != dataset.labels().size()) {
-        p.add(f + ": classes: expected " + dataset.labels().size() + " (the dataset's), found " + classes.size());
+        p.add(
+            f
+                + ": classes: expected "
+                + dataset.labels().size()
+                + " (the dataset's), found "
+                + classes.size());
       }
       Set<String> extra = new TreeSet<>(classes);
       dataset.labels().forEach(extra::remove);
@@ -163,9 +179,17 @@ public final class KnowledgeImport {
     if (a.logits() != null && a.logits().length != n) {
       p.add(f + ": logits: expected " + n + " rows (one per clip id), found " + a.logits().length);
     }
-    int curvesN = a.curves() != null ? a.curves().length : a.attention() != null ? a.attention().length : n;
+    int curvesN =
+        a.curves() != null ? a.curves().length : a.attention() != null ? a.attention().length : n;
     if (curvesN != n) {
-      p.add(f + ": " + (a.curves() != null ? "curves" : "attention") + ": expected " + n + " clips (one per clip id), found " + curvesN);
+      p.add(
+          f
+              + ": "
+              + (a.curves() != null ? "curves" : "attention")
+              + ": expected "
+              + n
+              + " clips (one per clip id), found "
+              + curvesN);
     }
     // Past this point rows are matched to ids by position: only a count mismatch stops here, so the
     // value problems below are reported together with the id and class problems above.
@@ -228,13 +252,27 @@ public final class KnowledgeImport {
       clips.put(id, new ClipKnowledge(id, z.clone(), cf, times));
     }
     many(p, f + ": logits: wrong length or not finite", badLogits);
-    many(p, f + ": " + (a.curves() != null ? "curves: negative, empty or not finite" : "attention: unusable"), badCurves);
-    many(p, f + ": curves: do not sum to 1 (±" + SUM_TOLERANCE + "; divide each row by its sum, or apply the softmax)", badSums);
+    many(
+        p,
+        f
+            + ": "
+            + (a.curves() != null
+                ? "curves: negative, empty or not finite"
+                : "attention: unusable"),
+        badCurves);
+    many(
+        p,
+        f
+            + ": curves: do not sum to 1 (±"
+            + SUM_TOLERANCE
+            + "; divide each row by its sum, or apply the softmax)",
+        badSums);
     if (!p.isEmpty()) {
       throw new KnowledgeFormatException(p);
     }
     boolean maps = a.attention() != null;
-    return new Knowledge(f, classes, maps ? method : null, maps ? fusion : null, clips, a.warnings());
+    return new Knowledge(
+        f, classes, maps ? method : null, maps ? fusion : null, clips, a.warnings());
   }
 
   /** {@code logits.csv} + {@code curves.csv} + {@code meta.json} in {@code dir}. */
@@ -255,12 +293,14 @@ public final class KnowledgeImport {
     List<List<String>> curveRows = csv(curvesFile);
     String name = dir.getFileName() == null ? dir.toString() : dir.getFileName().toString();
     if (logitRows.isEmpty() || !logitRows.get(0).get(0).strip().equals("clip_id")) {
-      throw new KnowledgeFormatException(logitsFile + ": needs a header clip_id,<class 0>,<class 1>,...");
+      throw new KnowledgeFormatException(
+          logitsFile + ": needs a header clip_id,<class 0>,<class 1>,...");
     }
     if (curveRows.isEmpty() || !curveRows.get(0).get(0).strip().equals("clip_id")) {
       throw new KnowledgeFormatException(curvesFile + ": needs a header clip_id,t0,t1,...");
     }
-    List<String> classes = logitRows.get(0).subList(1, logitRows.get(0).size()).stream().map(String::strip).toList();
+    List<String> classes =
+        logitRows.get(0).subList(1, logitRows.get(0).size()).stream().map(String::strip).toList();
     List<String> ids = new ArrayList<>();
     List<float[]> logits = new ArrayList<>();
     for (int r = 1; r < logitRows.size(); r++) {
@@ -278,7 +318,8 @@ public final class KnowledgeImport {
     }
     Set<String> logitIds = new HashSet<>(ids);
     List<String> noCurve = ids.stream().filter(id -> !curvesById.containsKey(id)).toList();
-    List<String> noLogits = curvesById.keySet().stream().filter(id -> !logitIds.contains(id)).toList();
+    List<String> noLogits =
+        curvesById.keySet().stream().filter(id -> !logitIds.contains(id)).toList();
     many(p, curvesFile + ": no row for clips of logits.csv", noCurve);
     many(p, logitsFile + ": no row for clips of curves.csv", noLogits);
     JsonNode meta;
@@ -293,7 +334,8 @@ public final class KnowledgeImport {
       throw new KnowledgeFormatException(p);
     }
     float[][] curves = ids.stream().map(curvesById::get).toArray(float[][]::new);
-    return new Arrays(name, ids, classes, logits.toArray(float[][]::new), curves, null, rate, first, List.of());
+    return new Arrays(
+        name, ids, classes, logits.toArray(float[][]::new), curves, null, rate, first, List.of());
   }
 
   private static Double number(JsonNode meta, String key, Path file, List<String> p) {
@@ -308,7 +350,8 @@ public final class KnowledgeImport {
     return v.asDouble();
   }
 
-  private static float[] numbers(List<String> row, Path file, int line, List<String> p, boolean trailingEmptyOk) {
+  private static float[] numbers(
+      List<String> row, Path file, int line, List<String> p, boolean trailingEmptyOk) {
     int end = row.size();
     if (trailingEmptyOk) {
       while (end > 1 && row.get(end - 1).isBlank()) {
@@ -320,7 +363,15 @@ public final class KnowledgeImport {
       try {
         v[j - 1] = Float.parseFloat(row.get(j).strip());
       } catch (NumberFormatException e) {
-        p.add(file + ": line " + line + ", column " + (j + 1) + ": not a number: '" + row.get(j) + "'");
+        p.add(
+            file
+                + ": line "
+                + line
+                + ", column "
+                + (j + 1)
+                + ": not a number: '"
+                + row.get(j)
+                + "'");
       }
     }
     return v;
@@ -373,8 +424,12 @@ public final class KnowledgeImport {
     if (items.isEmpty()) {
       return;
     }
-    p.add(what + ": " + items.size() + (items.size() == 1 ? " clip: " : " clips, e.g. ")
-        + String.join(", ", items.subList(0, Math.min(EXAMPLES, items.size())))
-        + (items.size() > EXAMPLES ? ", ..." : ""));
+    p.add(
+        what
+            + ": "
+            + items.size()
+            + (items.size() == 1 ? " clip: " : " clips, e.g. ")
+            + String.join(", ", items.subList(0, Math.min(EXAMPLES, items.size())))
+            + (items.size() > EXAMPLES ? ", ..." : ""));
   }
 }

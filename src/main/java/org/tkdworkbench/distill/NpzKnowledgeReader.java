@@ -30,8 +30,17 @@ import java.util.zip.ZipInputStream;
  */
 final class NpzKnowledgeReader {
   static final Set<String> KNOWN =
-      Set.of("clip_ids", "classes", "logits", "curves", "attention", "token_rate_hz", "first_token_time_s", "lengths");
-  private static final Set<String> READABLE = Set.of("<f4", "<f8", "<i4", "<i8", "|u1", "<u1", "|i1", "<f2");
+      Set.of(
+          "clip_ids",
+          "classes",
+          "logits",
+          "curves",
+          "attention",
+          "token_rate_hz",
+          "first_token_time_s",
+          "lengths");
+  private static final Set<String> READABLE =
+      Set.of("<f4", "<f8", "<i4", "<i8", "|u1", "<u1", "|i1", "<f2");
   private static final Pattern DESCR = Pattern.compile("'descr':\\s*'([^']*)'");
   private static final Pattern FORTRAN = Pattern.compile("'fortran_order':\\s*(True|False)");
 
@@ -72,13 +81,24 @@ final class NpzKnowledgeReader {
       int[] lengths = lengths(arrays, name, problems);
       if (lengths != null) {
         int n = curves != null ? curves.length : attention != null ? attention.length : -1;
-        int t = curves != null && n > 0 ? curves[0].length : attention != null && n > 0 ? attention[0][0][0].length - 1 : -1;
+        int t =
+            curves != null && n > 0
+                ? curves[0].length
+                : attention != null && n > 0 ? attention[0][0][0].length - 1 : -1;
         if (n >= 0 && lengths.length != n) {
-          problems.add(name + ": lengths: expected one per clip (" + n + "), found " + lengths.length);
+          problems.add(
+              name + ": lengths: expected one per clip (" + n + "), found " + lengths.length);
         } else if (n > 0) {
           for (int i = 0; i < n; i++) {
             if (lengths[i] < 1 || lengths[i] > t) {
-              problems.add(name + ": lengths[" + i + "]: must be in 1.." + t + " (the token axis), found " + lengths[i]);
+              problems.add(
+                  name
+                      + ": lengths["
+                      + i
+                      + "]: must be in 1.."
+                      + t
+                      + " (the token axis), found "
+                      + lengths[i]);
             } else if (curves != null) {
               curves[i] = Arrays.copyOf(curves[i], lengths[i]);
             } else {
@@ -90,19 +110,27 @@ final class NpzKnowledgeReader {
       if (!problems.isEmpty()) {
         throw new KnowledgeFormatException(problems);
       }
-      return new KnowledgeImport.Arrays(name, ids, classes, logits, curves, attention, rate, first, warnings);
+      return new KnowledgeImport.Arrays(
+          name, ids, classes, logits, curves, attention, rate, first, warnings);
     }
   }
 
   /** Each entry's {@code .npy} header: dtype and memory order DJL can read. */
-  private static void checkHeaders(Path file, String name, List<String> problems) throws IOException {
+  private static void checkHeaders(Path file, String name, List<String> problems)
+      throws IOException {
     int entries = 0;
-    try (ZipInputStream zip = new ZipInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+    try (ZipInputStream zip =
+        new ZipInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
       for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
         entries++;
-        String array = e.getName().endsWith(".npy") ? e.getName().substring(0, e.getName().length() - 4) : e.getName();
+        String array =
+            e.getName().endsWith(".npy")
+                ? e.getName().substring(0, e.getName().length() - 4)
+                : e.getName();
         byte[] head = zip.readNBytes(10);
-        if (head.length < 10 || (head[0] & 0xff) != 0x93 || !new String(head, 1, 5, StandardCharsets.ISO_8859_1).equals("NUMPY")) {
+        if (head.length < 10
+            || (head[0] & 0xff) != 0x93
+            || !new String(head, 1, 5, StandardCharsets.ISO_8859_1).equals("NUMPY")) {
           problems.add(name + ": entry '" + e.getName() + "' is not a .npy array");
           continue;
         }
@@ -112,33 +140,63 @@ final class NpzKnowledgeReader {
           len = (head[8] & 0xff) | (head[9] & 0xff) << 8;
         } else {
           byte[] more = zip.readNBytes(2);
-          len = (head[8] & 0xff) | (head[9] & 0xff) << 8 | (more[0] & 0xff) << 16 | (more[1] & 0xff) << 24;
+          len =
+              (head[8] & 0xff)
+                  | (head[9] & 0xff) << 8
+                  | (more[0] & 0xff) << 16
+                  | (more[1] & 0xff) << 24;
         }
-        String header = new String(zip.readNBytes(Math.min(len, 4096)), StandardCharsets.ISO_8859_1);
+        String header =
+            new String(zip.readNBytes(Math.min(len, 4096)), StandardCharsets.ISO_8859_1);
         Matcher d = DESCR.matcher(header);
         Matcher f = FORTRAN.matcher(header);
         String descr = d.find() ? d.group(1) : "?";
         if (descr.startsWith("<U") || descr.startsWith("|S") || descr.startsWith("|O")) {
-          problems.add(name + ": " + array + ": NumPy string arrays (" + descr + ") cannot be read; write text as"
-              + " UTF-8 bytes joined by newlines: np.frombuffer('\\n'.join(names).encode('utf-8'), np.uint8)");
+          problems.add(
+              name
+                  + ": "
+                  + array
+                  + ": NumPy string arrays ("
+                  + descr
+                  + ") cannot be read; write text as UTF-8 bytes joined by newlines:"
+                  + " np.frombuffer('\\n"
+                  + "'.join(names).encode('utf-8'), np.uint8)");
         } else if (descr.startsWith(">")) {
-          problems.add(name + ": " + array + ": big-endian dtype " + descr + " is not supported; write"
-              + " little-endian, e.g. a.astype('<f4')");
+          problems.add(
+              name
+                  + ": "
+                  + array
+                  + ": big-endian dtype "
+                  + descr
+                  + " is not supported; write"
+                  + " little-endian, e.g. a.astype('<f4')");
         } else if (!READABLE.contains(descr)) {
-          problems.add(name + ": " + array + ": dtype " + descr + " is not supported; use float32, float64,"
-              + " int32, int64 or uint8");
+          problems.add(
+              name
+                  + ": "
+                  + array
+                  + ": dtype "
+                  + descr
+                  + " is not supported; use float32, float64,"
+                  + " int32, int64 or uint8");
         }
         if (f.find() && f.group(1).equals("True")) {
-          problems.add(name + ": " + array + ": stored in Fortran order (a transposed view?); write"
-              + " np.ascontiguousarray(a)");
+          problems.add(
+              name
+                  + ": "
+                  + array
+                  + ": stored in Fortran order (a transposed view?); write"
+                  + " np.ascontiguousarray(a)");
         }
       }
     } catch (ZipException e) {
-      problems.add(name + ": not an NPZ file (a zip of .npy arrays, as np.savez writes): " + e.getMessage());
+      problems.add(
+          name + ": not an NPZ file (a zip of .npy arrays, as np.savez writes): " + e.getMessage());
       return;
     }
     if (entries == 0) {
-      problems.add(name + ": not an NPZ file (no arrays in it; np.savez writes a zip of .npy arrays)");
+      problems.add(
+          name + ": not an NPZ file (no arrays in it; np.savez writes a zip of .npy arrays)");
     }
   }
 
@@ -167,15 +225,22 @@ final class NpzKnowledgeReader {
     return values(a.toType(DataType.FLOAT64, false));
   }
 
-  private static List<String> text(Map<String, NDArray> arrays, String key, String name, List<String> problems) {
+  private static List<String> text(
+      Map<String, NDArray> arrays, String key, String name, List<String> problems) {
     NDArray a = arrays.get(key);
     if (a == null) {
       problems.add(name + ": " + key + ": missing (uint8: UTF-8 names joined by newlines)");
       return null;
     }
     if (a.getDataType() != DataType.UINT8 || a.getShape().dimension() != 1) {
-      problems.add(name + ": " + key + ": expected a 1-D uint8 array (UTF-8 names joined by newlines), found "
-          + a.getDataType() + " " + a.getShape());
+      problems.add(
+          name
+              + ": "
+              + key
+              + ": expected a 1-D uint8 array (UTF-8 names joined by newlines), found "
+              + a.getDataType()
+              + " "
+              + a.getShape());
       return null;
     }
     String s = new String(a.toByteArray(), StandardCharsets.UTF_8);
@@ -185,7 +250,12 @@ final class NpzKnowledgeReader {
     return s.isEmpty() ? List.of() : List.of(s.split("\n", -1));
   }
 
-  private static float[][] matrix(Map<String, NDArray> arrays, String key, String name, List<String> problems, boolean required) {
+  private static float[][] matrix(
+      Map<String, NDArray> arrays,
+      String key,
+      String name,
+      List<String> problems,
+      boolean required) {
     NDArray a = arrays.get(key);
     if (a == null) {
       if (required) {
@@ -195,8 +265,14 @@ final class NpzKnowledgeReader {
     }
     long[] s = a.getShape().getShape();
     if (s.length != 2) {
-      problems.add(name + ": " + key + ": expected 2 dimensions [clips, " + (key.equals("logits") ? "classes" : "tokens")
-          + "], found shape " + a.getShape());
+      problems.add(
+          name
+              + ": "
+              + key
+              + ": expected 2 dimensions [clips, "
+              + (key.equals("logits") ? "classes" : "tokens")
+              + "], found shape "
+              + a.getShape());
       return null;
     }
     double[] v = values(a);
@@ -209,14 +285,18 @@ final class NpzKnowledgeReader {
     return m;
   }
 
-  private static float[][][][][] attention(Map<String, NDArray> arrays, String name, List<String> problems) {
+  private static float[][][][][] attention(
+      Map<String, NDArray> arrays, String name, List<String> problems) {
     NDArray a = arrays.get("attention");
     if (a == null) {
       return null;
     }
     long[] s = a.getShape().getShape();
     if (s.length != 5 || s[3] != s[4] || s[3] < 2) {
-      problems.add(name + ": attention: expected shape [clips, layers, heads, T+1, T+1] with T ≥ 1, found " + a.getShape());
+      problems.add(
+          name
+              + ": attention: expected shape [clips, layers, heads, T+1, T+1] with T ≥ 1, found "
+              + a.getShape());
       return null;
     }
     double[] v = values(a);
@@ -253,7 +333,8 @@ final class NpzKnowledgeReader {
     return out;
   }
 
-  private static Double scalar(Map<String, NDArray> arrays, String key, String name, List<String> problems) {
+  private static Double scalar(
+      Map<String, NDArray> arrays, String key, String name, List<String> problems) {
     NDArray a = arrays.get(key);
     if (a == null) {
       return null;
@@ -270,8 +351,14 @@ final class NpzKnowledgeReader {
     if (a == null) {
       return null;
     }
-    if (a.getShape().dimension() != 1 || !(a.getDataType() == DataType.INT32 || a.getDataType() == DataType.INT64)) {
-      problems.add(name + ": lengths: expected a 1-D int32 or int64 array, found " + a.getDataType() + " " + a.getShape());
+    if (a.getShape().dimension() != 1
+        || !(a.getDataType() == DataType.INT32 || a.getDataType() == DataType.INT64)) {
+      problems.add(
+          name
+              + ": lengths: expected a 1-D int32 or int64 array, found "
+              + a.getDataType()
+              + " "
+              + a.getShape());
       return null;
     }
     return Arrays.stream(values(a)).mapToInt(x -> (int) x).toArray();

@@ -50,10 +50,17 @@ public final class PeakInSpan {
   }
 
   /** Whether the peak of {@code curve} (at {@code times}) lies in {@code [start, end)}. */
-  public static Hit measure(String clipId, float[] curve, double[] times, double start, double end) {
+  public static Hit measure(
+      String clipId, float[] curve, double[] times, double start, double end) {
     if (times == null || times.length != curve.length) {
       throw new IllegalArgumentException(
-          "clip " + clipId + ": " + curve.length + " curve points but " + (times == null ? 0 : times.length) + " times");
+          "clip "
+              + clipId
+              + ": "
+              + curve.length
+              + " curve points but "
+              + (times == null ? 0 : times.length)
+              + " times");
     }
     double t = times[argmax(curve)];
     boolean inside = t >= start && t < end;

@@ -3,10 +3,10 @@ package org.tkdworkbench.distill;
 import java.util.Arrays;
 
 /**
- * Attention rollout to {@code a_T}, exactly as DESIGN §1: per layer fuse the heads, {@code Â = 0.5·A
- * + 0.5·I}, renormalise rows, multiply the layers' matrices in order ({@code R = Â_L ··· Â_1}, i.e.
- * Abnar &amp; Zuidema's {@code R_l = Â_l · R_{l−1}}); the row of {@code c1} (index 0) is a
- * distribution over all tokens; drop the {@code c1} column and renormalise. {@link #interpolate}
+ * Attention rollout to {@code a_T}, exactly as DESIGN §1: per layer fuse the heads, {@code Â =
+ * 0.5·A + 0.5·I}, renormalise rows, multiply the layers' matrices in order ({@code R = Â_L ···
+ * Â_1}, i.e. Abnar &amp; Zuidema's {@code R_l = Â_l · R_{l−1}}); the row of {@code c1} (index 0) is
+ * a distribution over all tokens; drop the {@code c1} column and renormalise. {@link #interpolate}
  * resamples the curve linearly to a student's length.
  *
  * <p>Pure Java in double precision (no DJL): the inspector calls it on the FX-free worker and tests
@@ -31,7 +31,8 @@ public final class Rollout {
     double[][] row0;
     switch (method) {
       case ROLLOUT -> {
-        // R_1 = Â_1, R_l = Â_l · R_{l−1}; only R's c1 row is needed, but row 0 of Â_L·R needs all of
+        // R_1 = Â_1, R_l = Â_l · R_{l−1}; only R's c1 row is needed, but row 0 of Â_L·R needs all
+        // of
         // R, so keep the full product (T+1 is small: tokens of one clip).
         double[][] r = mixed(attention[0], fusion);
         for (int l = 1; l < attention.length; l++) {
@@ -58,9 +59,9 @@ public final class Rollout {
   }
 
   /**
-   * Fused attention of one layer {@code [T+1][T+1]} (heads fused, no identity mix): for the
-   * layer × time and head × time heatmaps. MEAN averages the heads; MAX takes the element-wise
-   * maximum and renormalises each row to sum 1.
+   * Fused attention of one layer {@code [T+1][T+1]} (heads fused, no identity mix): for the layer ×
+   * time and head × time heatmaps. MEAN averages the heads; MAX takes the element-wise maximum and
+   * renormalises each row to sum 1.
    */
   public static double[][] fuseHeads(float[][][] layer, HeadFusion fusion) {
     if (fusion == null) {
@@ -101,7 +102,8 @@ public final class Rollout {
     }
     for (int i = 0; i < curve.length; i++) {
       if (!Double.isFinite(curve[i])) {
-        throw new IllegalArgumentException("interpolate: curve[" + i + "] is not finite (" + curve[i] + ")");
+        throw new IllegalArgumentException(
+            "interpolate: curve[" + i + "] is not finite (" + curve[i] + ")");
       }
     }
     int t = curve.length;
@@ -187,7 +189,12 @@ public final class Rollout {
         heads = attention[l].length;
       } else if (attention[l].length != heads) {
         throw new IllegalArgumentException(
-            "attention[" + l + "]: expected " + heads + " heads (H, as in layer 0), found " + attention[l].length);
+            "attention["
+                + l
+                + "]: expected "
+                + heads
+                + " heads (H, as in layer 0), found "
+                + attention[l].length);
       }
     }
     return n;
@@ -204,23 +211,38 @@ public final class Rollout {
       String hn = name + "[" + h + "]";
       if (m == null || m.length < 2) {
         throw new IllegalArgumentException(
-            hn + ": needs at least 2 rows (T+1: c1 and one input token), found " + (m == null ? 0 : m.length));
+            hn
+                + ": needs at least 2 rows (T+1: c1 and one input token), found "
+                + (m == null ? 0 : m.length));
       }
       if (expected < 0) {
         expected = m.length;
       } else if (m.length != expected) {
-        throw new IllegalArgumentException(hn + ": expected " + expected + " rows (T+1), found " + m.length);
+        throw new IllegalArgumentException(
+            hn + ": expected " + expected + " rows (T+1), found " + m.length);
       }
       for (int i = 0; i < m.length; i++) {
         if (m[i] == null || m[i].length != expected) {
           throw new IllegalArgumentException(
-              hn + "[" + i + "]: expected " + expected + " columns (T+1), found " + (m[i] == null ? 0 : m[i].length));
+              hn
+                  + "["
+                  + i
+                  + "]: expected "
+                  + expected
+                  + " columns (T+1), found "
+                  + (m[i] == null ? 0 : m[i].length));
         }
         for (int j = 0; j < expected; j++) {
           float v = m[i][j];
           if (!(v >= 0) || Float.isInfinite(v)) {
             throw new IllegalArgumentException(
-                hn + "[" + i + "][" + j + "]: attention weights must be finite and ≥ 0, found " + v);
+                hn
+                    + "["
+                    + i
+                    + "]["
+                    + j
+                    + "]: attention weights must be finite and ≥ 0, found "
+                    + v);
           }
         }
       }

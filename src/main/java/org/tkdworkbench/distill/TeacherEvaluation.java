@@ -61,8 +61,11 @@ public record TeacherEvaluation(
     }
     if (!unknown.isEmpty()) {
       throw new IllegalArgumentException(
-          "the dataset has labels the teacher does not know: " + String.join(", ", unknown)
-              + " (teacher classes: " + String.join(", ", knowledge.classes()) + ")");
+          "the dataset has labels the teacher does not know: "
+              + String.join(", ", unknown)
+              + " (teacher classes: "
+              + String.join(", ", knowledge.classes())
+              + ")");
     }
     List<Clip> scored = new ArrayList<>();
     List<String> missing = new ArrayList<>();
@@ -99,16 +102,19 @@ public record TeacherEvaluation(
         if (s == null) {
           withoutSpan++;
         } else {
-          hits.add(PeakInSpan.measure(knowledge.clips().get(c.id()), s.startSeconds(), s.endSeconds()));
+          hits.add(
+              PeakInSpan.measure(knowledge.clips().get(c.id()), s.startSeconds(), s.endSeconds()));
         }
       }
       peaks = PeakInSpan.summarise(hits);
     }
-    return new TeacherEvaluation(scored.size(), multiLabel, correct, value, peaks, List.copyOf(missing), withoutSpan);
+    return new TeacherEvaluation(
+        scored.size(), multiLabel, correct, value, peaks, List.copyOf(missing), withoutSpan);
   }
 
   /** Mean over classes that have a positive clip of the average precision (ties: stable order). */
-  static double meanAveragePrecision(Knowledge k, List<Clip> clips, Map<String, Integer> classIndex) {
+  static double meanAveragePrecision(
+      Knowledge k, List<Clip> clips, Map<String, Integer> classIndex) {
     double sum = 0;
     int classes = 0;
     for (int j = 0; j < k.classes().size(); j++) {

@@ -51,11 +51,21 @@ class TeacherCommandsTest {
     Path wav = tmp.resolve("clip.wav");
     TestAudio.toneWav(wav, 1.0, 0.60, 0.80);
     Path csv = tmp.resolve("out/attention.csv");
-    String[] r = run("teacher", "attention", "--teacher", teacherDir.toString(), "--input", wav.toString(), "--output", csv.toString());
+    String[] r =
+        run(
+            "teacher",
+            "attention",
+            "--teacher",
+            teacherDir.toString(),
+            "--input",
+            wav.toString(),
+            "--output",
+            csv.toString());
     assertThat(r[0]).as(r[2]).isEqualTo("0");
     List<String> lines = Files.readAllLines(csv);
     assertThat(lines.get(0)).isEqualTo("time_s,weight");
-    // 1 s at hop 160 → 101 frames → 1 + (101 − 4)/4 = 25 tokens of 4 frames, centred at 0.015 + 0.04·i
+    // 1 s at hop 160 → 101 frames → 1 + (101 − 4)/4 = 25 tokens of 4 frames, centred at 0.015 +
+    // 0.04·i
     assertThat(lines).hasSize(1 + 25);
     assertThat(lines.get(1)).startsWith("0.015000,");
     double sum = 0;
@@ -74,21 +84,63 @@ class TeacherCommandsTest {
     assertThat(peakTime).isBetween(0.6, 0.8);
     assertThat(r[2]).contains("25 tokens", "peak at");
 
-    String[] stdout = run("teacher", "attention", "--teacher", teacherDir.toString(), "--input", wav.toString(),
-        "--output", "-", "--method", "last-layer", "--fusion", "max");
+    String[] stdout =
+        run(
+            "teacher",
+            "attention",
+            "--teacher",
+            teacherDir.toString(),
+            "--input",
+            wav.toString(),
+            "--output",
+            "-",
+            "--method",
+            "last-layer",
+            "--fusion",
+            "max");
     assertThat(stdout[0]).isEqualTo("0");
     assertThat(stdout[1]).startsWith("time_s,weight\n").hasLineCount(26);
   }
 
   @Test
   void badOptionsExit2AndNameTheOption() {
-    String[] r = run("teacher", "attention", "--teacher", teacherDir.toString(), "--input", "x.wav", "--output", "o.csv", "--method", "sideways");
+    String[] r =
+        run(
+            "teacher",
+            "attention",
+            "--teacher",
+            teacherDir.toString(),
+            "--input",
+            "x.wav",
+            "--output",
+            "o.csv",
+            "--method",
+            "sideways");
     assertThat(r[0]).isEqualTo("2");
-    assertThat(r[2]).contains("--method: must be rollout, last-layer or mean-of-layers, found sideways");
-    r = run("teacher", "evaluate", "--teacher", teacherDir.toString(), "--dataset", tmp.toString(), "--fusion", "min");
+    assertThat(r[2])
+        .contains("--method: must be rollout, last-layer or mean-of-layers, found sideways");
+    r =
+        run(
+            "teacher",
+            "evaluate",
+            "--teacher",
+            teacherDir.toString(),
+            "--dataset",
+            tmp.toString(),
+            "--fusion",
+            "min");
     assertThat(r[0]).isEqualTo("2");
     assertThat(r[2]).contains("--fusion: must be mean or max, found min");
-    r = run("teacher", "evaluate", "--teacher", teacherDir.toString(), "--dataset", tmp.toString(), "--split", "holdout");
+    r =
+        run(
+            "teacher",
+            "evaluate",
+            "--teacher",
+            teacherDir.toString(),
+            "--dataset",
+            tmp.toString(),
+            "--split",
+            "holdout");
     assertThat(r[0]).isEqualTo("2");
     assertThat(r[2]).contains("--split");
   }
@@ -96,21 +148,49 @@ class TeacherCommandsTest {
   @Test
   void anUnreadableTeacherOrInputExits1AndNamesIt() throws IOException {
     Path missing = tmp.resolve("no-teacher");
-    String[] r = run("teacher", "attention", "--teacher", missing.toString(), "--input", "x.wav", "--output", "o.csv");
+    String[] r =
+        run(
+            "teacher",
+            "attention",
+            "--teacher",
+            missing.toString(),
+            "--input",
+            "x.wav",
+            "--output",
+            "o.csv");
     assertThat(r[0]).isEqualTo("1");
     assertThat(r[2]).contains("cannot open teacher " + missing, "no such folder");
 
-    TeacherAttentionCommand.opener = folder -> {
-      throw new NoSuchFileException(folder.resolve("spec.json").toString());
-    };
-    r = run("teacher", "attention", "--teacher", teacherDir.toString(), "--input", "x.wav", "--output", "o.csv");
+    TeacherAttentionCommand.opener =
+        folder -> {
+          throw new NoSuchFileException(folder.resolve("spec.json").toString());
+        };
+    r =
+        run(
+            "teacher",
+            "attention",
+            "--teacher",
+            teacherDir.toString(),
+            "--input",
+            "x.wav",
+            "--output",
+            "o.csv");
     assertThat(r[0]).isEqualTo("1");
     assertThat(r[2]).contains("cannot open teacher " + teacherDir, "spec.json");
 
     TeacherAttentionCommand.opener = folder -> fake;
     Path notAudio = tmp.resolve("notes.wav");
     Files.writeString(notAudio, "hello");
-    r = run("teacher", "attention", "--teacher", teacherDir.toString(), "--input", notAudio.toString(), "--output", tmp.resolve("o.csv").toString());
+    r =
+        run(
+            "teacher",
+            "attention",
+            "--teacher",
+            teacherDir.toString(),
+            "--input",
+            notAudio.toString(),
+            "--output",
+            tmp.resolve("o.csv").toString());
     assertThat(r[0]).isEqualTo("1");
     assertThat(r[2]).contains("notes.wav");
     assertThat(tmp.resolve("o.csv")).doesNotExist();
@@ -129,7 +209,9 @@ class TeacherCommandsTest {
     TestAudio.toneWav(ds.resolve("late/d.wav"), 1.0, 0.60, 0.80);
     TestAudio.toneWav(ds.resolve("early/e.wav"), 1.0, 0.10, 0.30);
     Files.writeString(ds.resolve("early/broken.wav"), "not audio");
-    Files.writeString(ds.resolve("manifest.csv"), """
+    Files.writeString(
+        ds.resolve("manifest.csv"),
+        """
         path,label,split
         early/a.wav,early,test
         late/b.wav,late,test
@@ -138,7 +220,9 @@ class TeacherCommandsTest {
         early/broken.wav,early,test
         early/e.wav,early,train
         """);
-    Files.writeString(ds.resolve("keyword_spans.csv"), """
+    Files.writeString(
+        ds.resolve("keyword_spans.csv"),
+        """
         clip,start_s,end_s
         early/a.wav,0.1,0.3
         late/b.wav,0.6,0.8
@@ -153,15 +237,36 @@ class TeacherCommandsTest {
   void evaluateReportsAccuracyAndPeakInSpanAndReusesTheKnowledgeCache() throws IOException {
     Path ds = dataset();
     Path ws = tmp.resolve("ws");
-    String[] r = run("--workspace", ws.toString(), "teacher", "evaluate", "--teacher", teacherDir.toString(), "--dataset", ds.toString());
+    String[] r =
+        run(
+            "--workspace",
+            ws.toString(),
+            "teacher",
+            "evaluate",
+            "--teacher",
+            teacherDir.toString(),
+            "--dataset",
+            ds.toString());
     assertThat(r[0]).as(r[2]).isEqualTo("0");
-    assertThat(r[1]).contains("test split: 4 clips, 1 left out", "accuracy: 0.7500 (3/4)",
-        "rollout (mean heads) peak in keyword span: 0.7500 (3/4 clips with a span)");
+    assertThat(r[1])
+        .contains(
+            "test split: 4 clips, 1 left out",
+            "accuracy: 0.7500 (3/4)",
+            "rollout (mean heads) peak in keyword span: 0.7500 (3/4 clips with a span)");
     assertThat(r[2]).contains("early/broken.wav");
     assertThat(fake.calls.get()).isEqualTo(4);
 
-    String[] again = run("--workspace", ws.toString(), "teacher", "evaluate", "--teacher", teacherDir.toString(),
-        "--dataset", ds.toString(), "--json");
+    String[] again =
+        run(
+            "--workspace",
+            ws.toString(),
+            "teacher",
+            "evaluate",
+            "--teacher",
+            teacherDir.toString(),
+            "--dataset",
+            ds.toString(),
+            "--json");
     assertThat(again[0]).as(again[2]).isEqualTo("0");
     assertThat(fake.calls.get()).as("second run reads the knowledge cache").isEqualTo(4);
     JsonNode j = Json.mapper().readTree(again[1]);
@@ -180,7 +285,16 @@ class TeacherCommandsTest {
   void evaluateRefusesATeacherOfOtherClasses() throws IOException {
     Path ds = dataset();
     fake = new FakeTeacher(List.of("yes", "no"));
-    String[] r = run("--workspace", tmp.resolve("ws").toString(), "teacher", "evaluate", "--teacher", teacherDir.toString(), "--dataset", ds.toString());
+    String[] r =
+        run(
+            "--workspace",
+            tmp.resolve("ws").toString(),
+            "teacher",
+            "evaluate",
+            "--teacher",
+            teacherDir.toString(),
+            "--dataset",
+            ds.toString());
     assertThat(r[0]).isEqualTo("1");
     assertThat(r[2]).contains("labels the teacher does not know: early, late");
   }
@@ -189,7 +303,9 @@ class TeacherCommandsTest {
   void evaluateMeasuresImportedKnowledgeWithoutATeacher() throws IOException {
     Path ds = dataset();
     Path k = Files.createDirectories(tmp.resolve("imported"));
-    Files.writeString(k.resolve("logits.csv"), """
+    Files.writeString(
+        k.resolve("logits.csv"),
+        """
         clip_id,early,late
         early/a.wav,2,0
         late/b.wav,0,2
@@ -198,7 +314,9 @@ class TeacherCommandsTest {
         early/broken.wav,2,0
         """);
     // two tokens at 0.25 s and 0.75 s
-    Files.writeString(k.resolve("curves.csv"), """
+    Files.writeString(
+        k.resolve("curves.csv"),
+        """
         clip_id,t0,t1
         early/a.wav,0.9,0.1
         late/b.wav,0.1,0.9
@@ -206,8 +324,17 @@ class TeacherCommandsTest {
         late/d.wav,0.1,0.9
         early/broken.wav,0.5,0.5
         """);
-    Files.writeString(k.resolve("meta.json"), "{\"token_rate_hz\": 2, \"first_token_time_s\": 0.25}");
-    String[] r = run("teacher", "evaluate", "--knowledge", k.toString(), "--dataset", ds.toString(), "--json");
+    Files.writeString(
+        k.resolve("meta.json"), "{\"token_rate_hz\": 2, \"first_token_time_s\": 0.25}");
+    String[] r =
+        run(
+            "teacher",
+            "evaluate",
+            "--knowledge",
+            k.toString(),
+            "--dataset",
+            ds.toString(),
+            "--json");
     assertThat(r[0]).as(r[2]).isEqualTo("0");
     JsonNode j = Json.mapper().readTree(r[1]);
     assertThat(j.get("value").asDouble()).isEqualTo(0.8);
@@ -218,15 +345,26 @@ class TeacherCommandsTest {
     assertThat(p.get("inside").asInt()).isEqualTo(3);
     assertThat(p.get("clips").asInt()).isEqualTo(4);
     assertThat(p.get("clips_without_span").asInt()).isEqualTo(1);
-    assertThat(p.get("mean_distance_s").asDouble()).isCloseTo(0.45 / 4, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(p.get("mean_distance_s").asDouble())
+        .isCloseTo(0.45 / 4, org.assertj.core.data.Offset.offset(1e-9));
     assertThat(fake.calls.get()).isZero();
 
     Files.writeString(k.resolve("curves.csv"), "clip_id,t0,t1\nearly/a.wav,0.9,0.1\n");
     r = run("teacher", "evaluate", "--knowledge", k.toString(), "--dataset", ds.toString());
     assertThat(r[0]).isEqualTo("1");
-    assertThat(r[2]).contains("cannot be used", "curves.csv: no row for clips of logits.csv: 4 clips");
+    assertThat(r[2])
+        .contains("cannot be used", "curves.csv: no row for clips of logits.csv: 4 clips");
 
-    r = run("teacher", "evaluate", "--knowledge", k.toString(), "--teacher", teacherDir.toString(), "--dataset", ds.toString());
+    r =
+        run(
+            "teacher",
+            "evaluate",
+            "--knowledge",
+            k.toString(),
+            "--teacher",
+            teacherDir.toString(),
+            "--dataset",
+            ds.toString());
     assertThat(r[0]).isEqualTo("2");
     assertThat(r[2]).contains("either --teacher DIR or --knowledge FILE");
   }

@@ -45,7 +45,9 @@ public final class FakeTeacher implements AttentionTeacher {
     int peak = 0;
     for (int i = 0; i < t; i++) {
       int n = 0;
-      for (int f = i * cfg.tokenStride(); f < Math.min(logMel.length, i * cfg.tokenStride() + cfg.framesPerToken()); f++) {
+      for (int f = i * cfg.tokenStride();
+          f < Math.min(logMel.length, i * cfg.tokenStride() + cfg.framesPerToken());
+          f++) {
         for (float v : logMel[f]) {
           energy[i] += v;
           n++;

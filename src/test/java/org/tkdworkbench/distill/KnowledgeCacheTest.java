@@ -38,7 +38,8 @@ class KnowledgeCacheTest {
   }
 
   private Knowledge get(KnowledgeCache cache, RolloutMethod m) throws IOException {
-    return cache.get(teacher, "fake@1", index, features, decoder, m, HeadFusion.MEAN, JobContext.none());
+    return cache.get(
+        teacher, "fake@1", index, features, decoder, m, HeadFusion.MEAN, JobContext.none());
   }
 
   @Test
@@ -95,11 +96,28 @@ class KnowledgeCacheTest {
   void aChangedDatasetOrTeacherIdMisses() throws IOException {
     KnowledgeCache cache = new KnowledgeCache(tmp.resolve("knowledge"));
     get(cache, RolloutMethod.ROLLOUT);
-    cache.get(teacher, "fake@2", index, features, decoder, RolloutMethod.ROLLOUT, HeadFusion.MEAN, JobContext.none());
+    cache.get(
+        teacher,
+        "fake@2",
+        index,
+        features,
+        decoder,
+        RolloutMethod.ROLLOUT,
+        HeadFusion.MEAN,
+        JobContext.none());
     assertThat(teacher.calls.get()).isEqualTo(4);
     TestAudio.toneWav(index.root().resolve("early/c.wav"), 1.0, 0.2, 0.4);
-    DatasetIndex more = Datasets.index(index.root(), null, LayoutOptions.defaults(), JobContext.none());
-    cache.get(teacher, "fake@1", more, features, decoder, RolloutMethod.ROLLOUT, HeadFusion.MEAN, JobContext.none());
+    DatasetIndex more =
+        Datasets.index(index.root(), null, LayoutOptions.defaults(), JobContext.none());
+    cache.get(
+        teacher,
+        "fake@1",
+        more,
+        features,
+        decoder,
+        RolloutMethod.ROLLOUT,
+        HeadFusion.MEAN,
+        JobContext.none());
     assertThat(teacher.calls.get()).isEqualTo(7);
   }
 
@@ -122,7 +140,16 @@ class KnowledgeCacheTest {
         };
     assertThrows(
         CancelledException.class,
-        () -> cache.get(teacher, "fake@1", index, features, decoder, RolloutMethod.ROLLOUT, HeadFusion.MEAN, cancelAfterFirst));
+        () ->
+            cache.get(
+                teacher,
+                "fake@1",
+                index,
+                features,
+                decoder,
+                RolloutMethod.ROLLOUT,
+                HeadFusion.MEAN,
+                cancelAfterFirst));
     assertThat(teacher.calls.get()).isEqualTo(1);
     assertThat(knowledgeFiles()).isEmpty();
   }

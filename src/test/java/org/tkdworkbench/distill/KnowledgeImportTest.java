@@ -21,8 +21,8 @@ import org.tkdworkbench.data.Split;
 import org.tkdworkbench.jobs.JobContext;
 
 /**
- * Imports files written by NumPy ({@code src/test/python/write_knowledge_npz.py}, read through
- * DJL) and CSV folders, against a dataset with test clips early/a, late/b, early/c and a train clip
+ * Imports files written by NumPy ({@code src/test/python/write_knowledge_npz.py}, read through DJL)
+ * and CSV folders, against a dataset with test clips early/a, late/b, early/c and a train clip
  * early/e.
  */
 class KnowledgeImportTest {
@@ -36,7 +36,9 @@ class KnowledgeImportTest {
     for (String id : List.of("early/a.wav", "late/b.wav", "early/c.wav", "early/e.wav")) {
       TestAudio.toneWav(ds.resolve(id), 0.1, 0, 0.05);
     }
-    Files.writeString(ds.resolve("manifest.csv"), """
+    Files.writeString(
+        ds.resolve("manifest.csv"),
+        """
         path,label,split
         early/a.wav,early,test
         late/b.wav,late,test
@@ -85,20 +87,29 @@ class KnowledgeImportTest {
     Knowledge k = read(fixture("attention.npz"));
     assertThat(k.method()).isEqualTo(RolloutMethod.ROLLOUT);
     // the hand-worked layers of RolloutTest: rollout [5/12, 7/12]
-    assertThat(k.clips().get("early/a.wav").curve()).containsExactly(new float[] {5f / 12, 7f / 12}, within(1e-6f));
-    assertThat(k.clips().get("early/a.wav").times()).containsExactly(new double[] {0.01, 0.03}, within(1e-12));
+    assertThat(k.clips().get("early/a.wav").curve())
+        .containsExactly(new float[] {5f / 12, 7f / 12}, within(1e-6f));
+    assertThat(k.clips().get("early/a.wav").times())
+        .containsExactly(new double[] {0.01, 0.03}, within(1e-12));
     // lengths[2] = 1: one valid token
     assertThat(k.clips().get("early/c.wav").curve()).containsExactly(1f);
-    Knowledge last = KnowledgeImport.read(fixture("attention.npz"), dataset, TEST, RolloutMethod.LAST_LAYER, HeadFusion.MEAN);
-    assertThat(last.clips().get("late/b.wav").curve()).containsExactly(new float[] {0.2f, 0.8f}, within(1e-6f));
+    Knowledge last =
+        KnowledgeImport.read(
+            fixture("attention.npz"), dataset, TEST, RolloutMethod.LAST_LAYER, HeadFusion.MEAN);
+    assertThat(last.clips().get("late/b.wav").curve())
+        .containsExactly(new float[] {0.2f, 0.8f}, within(1e-6f));
   }
 
   @Test
   void numpyStringArraysAndFortranOrderAreExplained() {
     assertThat(problems(fixture("string_ids.npz")))
-        .singleElement().asString().contains("clip_ids", "string arrays", "np.frombuffer");
+        .singleElement()
+        .asString()
+        .contains("clip_ids", "string arrays", "np.frombuffer");
     assertThat(problems(fixture("fortran.npz")))
-        .singleElement().asString().contains("logits", "Fortran order", "np.ascontiguousarray");
+        .singleElement()
+        .asString()
+        .contains("logits", "Fortran order", "np.ascontiguousarray");
   }
 
   @Test
@@ -111,7 +122,8 @@ class KnowledgeImportTest {
         .contains("classes not in the dataset: other")
         .contains("do not sum to 1", "early/a.wav (sum 2");
     List<String> values = problems(fixture("bad_values.npz"));
-    assertThat(String.join("\n", values)).contains("late/b.wav (early = NaN)", "early/a.wav (sum 2");
+    assertThat(String.join("\n", values))
+        .contains("late/b.wav (early = NaN)", "early/a.wav (sum 2");
   }
 
   @Test
@@ -119,9 +131,18 @@ class KnowledgeImportTest {
     List<String> p =
         assertThrows(
                 KnowledgeFormatException.class,
-                () -> KnowledgeImport.read(fixture("curves.npz"), dataset, EnumSet.allOf(Split.class), RolloutMethod.ROLLOUT, HeadFusion.MEAN))
+                () ->
+                    KnowledgeImport.read(
+                        fixture("curves.npz"),
+                        dataset,
+                        EnumSet.allOf(Split.class),
+                        RolloutMethod.ROLLOUT,
+                        HeadFusion.MEAN))
             .problems();
-    assertThat(p).singleElement().asString().contains("missing from the file", "1 clip: early/e.wav");
+    assertThat(p)
+        .singleElement()
+        .asString()
+        .contains("missing from the file", "1 clip: early/e.wav");
   }
 
   @Test
@@ -141,46 +162,60 @@ class KnowledgeImportTest {
 
   @Test
   void readsACsvFolderWithClassNamesInTheHeaderAndRaggedCurves() throws Exception {
-    Path d = csvFolder("""
-        clip_id,late,early
-        early/a.wav,-1,2.5
-        late/b.wav,3,0.25
-        "early/c.wav",0.5,1
-        """, """
-        clip_id,t0,t1,t2
-        late/b.wav,0.5,0.25,0.25
-        early/a.wav,0.25,0.75,
-        early/c.wav,1,,
-        """, """
-        {"token_rate_hz": 10, "first_token_time_s": 0.0}
-        """);
+    Path d =
+        csvFolder(
+            """
+            clip_id,late,early
+            early/a.wav,-1,2.5
+            late/b.wav,3,0.25
+            "early/c.wav",0.5,1
+            """,
+            """
+            clip_id,t0,t1,t2
+            late/b.wav,0.5,0.25,0.25
+            early/a.wav,0.25,0.75,
+            early/c.wav,1,,
+            """,
+            """
+            {"token_rate_hz": 10, "first_token_time_s": 0.0}
+            """);
     Knowledge k = read(d);
     assertThat(k.classes()).containsExactly("late", "early");
     assertThat(k.clips().get("early/a.wav").logits()).containsExactly(-1f, 2.5f);
     assertThat(k.clips().get("early/a.wav").curve()).containsExactly(0.25f, 0.75f);
-    assertThat(k.clips().get("early/a.wav").times()).containsExactly(new double[] {0.0, 0.1}, within(1e-12));
+    assertThat(k.clips().get("early/a.wav").times())
+        .containsExactly(new double[] {0.0, 0.1}, within(1e-12));
     assertThat(k.clips().get("early/c.wav").curve()).containsExactly(1f);
     assertThat(k.clips().get("late/b.wav").curve()).hasSize(3);
   }
 
   @Test
   void csvProblemsNameFileLineAndClip() throws Exception {
-    Path d = csvFolder("""
-        clip_id,early,late
-        early/a.wav,1,x
-        late/b.wav,1,2
-        early/c.wav,1,2
-        """, """
-        clip_id,t0,t1
-        early/a.wav,0.5,0.5
-        late/b.wav,0.5,0.5
-        """, "{}");
+    Path d =
+        csvFolder(
+            """
+            clip_id,early,late
+            early/a.wav,1,x
+            late/b.wav,1,2
+            early/c.wav,1,2
+            """,
+            """
+            clip_id,t0,t1
+            early/a.wav,0.5,0.5
+            late/b.wav,0.5,0.5
+            """,
+            "{}");
     String p = String.join("\n", problems(d));
-    assertThat(p).contains("logits.csv: line 2, column 3: not a number: 'x'")
+    assertThat(p)
+        .contains("logits.csv: line 2, column 3: not a number: 'x'")
         .contains("curves.csv: no row for clips of logits.csv: 1 clip: early/c.wav")
         .doesNotContain("token_rate_hz");
-    Files.writeString(d.resolve("logits.csv"), "clip_id,early,late\nearly/a.wav,1,2\nlate/b.wav,1,2\nearly/c.wav,1,2\n");
-    Files.writeString(d.resolve("curves.csv"), "clip_id,t0,t1\nearly/a.wav,0.5,0.5\nlate/b.wav,0.5,0.5\nearly/c.wav,-0.5,1.5\n");
+    Files.writeString(
+        d.resolve("logits.csv"),
+        "clip_id,early,late\nearly/a.wav,1,2\nlate/b.wav,1,2\nearly/c.wav,1,2\n");
+    Files.writeString(
+        d.resolve("curves.csv"),
+        "clip_id,t0,t1\nearly/a.wav,0.5,0.5\nlate/b.wav,0.5,0.5\nearly/c.wav,-0.5,1.5\n");
     p = String.join("\n", problems(d));
     assertThat(p).contains("token_rate_hz: missing", "early/c.wav (t0 = -0.5)");
     Files.delete(d.resolve("meta.json"));
@@ -190,8 +225,13 @@ class KnowledgeImportTest {
   @Test
   void javaRolloutMatchesTheReadmeNumpyRollout() throws Exception {
     for (HeadFusion fusion : HeadFusion.values()) {
-      Knowledge fromMaps = KnowledgeImport.read(fixture("random_attention.npz"), dataset, TEST, RolloutMethod.ROLLOUT, fusion);
-      Knowledge numpy = read(fixture("random_curves_" + fusion.name().toLowerCase(java.util.Locale.ROOT) + ".npz"));
+      Knowledge fromMaps =
+          KnowledgeImport.read(
+              fixture("random_attention.npz"), dataset, TEST, RolloutMethod.ROLLOUT, fusion);
+      Knowledge numpy =
+          read(
+              fixture(
+                  "random_curves_" + fusion.name().toLowerCase(java.util.Locale.ROOT) + ".npz"));
       for (String id : numpy.clips().keySet()) {
         assertThat(fromMaps.clips().get(id).curve())
             .as(id + " " + fusion)

@@ -24,7 +24,8 @@ class RolloutTest {
   @Test
   void rolloutMultipliesLaterLayersOnTheLeft() {
     // R = Â2·Â1; row 0 = .5·Â1[0] + .1·Â1[1] + .4·Â1[2]
-    //   = [.3 .15 .05] + [0 .1 0] + [.1 0 .3] = [.4 .25 .35]; drop c1 → [.25 .35]/.6 = [5/12, 7/12].
+    //   = [.3 .15 .05] + [0 .1 0] + [.1 0 .3] = [.4 .25 .35]; drop c1 → [.25 .35]/.6 = [5/12,
+    // 7/12].
     // (The other order, Â1·Â2, would give [.285 .34]/.625 = [.456 .544].)
     double[] c = Rollout.curve(twoLayers(), RolloutMethod.ROLLOUT, HeadFusion.MEAN);
     assertArrayEquals(new double[] {5.0 / 12, 7.0 / 12}, c, 1e-7);
@@ -56,7 +57,9 @@ class RolloutTest {
       assertArrayEquals(expected[i], f[i], 1e-7);
     }
     // and rollout of a two-head layer 1 + layer 2 equals the one-head case above
-    double[] c = Rollout.curve(new float[][][][] {{HA, HB}, {A2, A2}}, RolloutMethod.ROLLOUT, HeadFusion.MEAN);
+    double[] c =
+        Rollout.curve(
+            new float[][][][] {{HA, HB}, {A2, A2}}, RolloutMethod.ROLLOUT, HeadFusion.MEAN);
     assertArrayEquals(new double[] {5.0 / 12, 7.0 / 12}, c, 1e-7);
   }
 
@@ -82,9 +85,13 @@ class RolloutTest {
     float[][] l2 = identity(4);
     l2[0] = new float[] {0, 1, 0, 0};
     float[][][][] att = {{l1}, {l2}};
-    assertArrayEquals(new double[] {0.5, 0, 0.5}, Rollout.curve(att, RolloutMethod.ROLLOUT, HeadFusion.MEAN), EPS);
+    assertArrayEquals(
+        new double[] {0.5, 0, 0.5},
+        Rollout.curve(att, RolloutMethod.ROLLOUT, HeadFusion.MEAN),
+        EPS);
     // The last layer alone sees only t1.
-    assertArrayEquals(new double[] {1, 0, 0}, Rollout.curve(att, RolloutMethod.LAST_LAYER, HeadFusion.MEAN), EPS);
+    assertArrayEquals(
+        new double[] {1, 0, 0}, Rollout.curve(att, RolloutMethod.LAST_LAYER, HeadFusion.MEAN), EPS);
   }
 
   @Test
@@ -93,7 +100,8 @@ class RolloutTest {
     float[][] l = identity(4);
     l[0] = new float[] {0, 0, 1, 0};
     float[][][][] att = {{l, l}, {l, l}, {l, l}};
-    assertArrayEquals(new double[] {0, 1, 0}, Rollout.curve(att, RolloutMethod.ROLLOUT, HeadFusion.MEAN), EPS);
+    assertArrayEquals(
+        new double[] {0, 1, 0}, Rollout.curve(att, RolloutMethod.ROLLOUT, HeadFusion.MEAN), EPS);
   }
 
   @Test
@@ -106,9 +114,17 @@ class RolloutTest {
     double[] flat = {0.2, 0.2, 0.2, 0.2, 0.2};
     for (RolloutMethod m : RolloutMethod.values()) {
       for (HeadFusion f : HeadFusion.values()) {
-        assertArrayEquals(flat, Rollout.curve(new float[][][][] {{u, u}, {u, u}, {u, u}}, m, f), 1e-6, m + "/" + f);
+        assertArrayEquals(
+            flat,
+            Rollout.curve(new float[][][][] {{u, u}, {u, u}, {u, u}}, m, f),
+            1e-6,
+            m + "/" + f);
         // identity: c1 only looks at itself, no input token is preferred → uniform
-        assertArrayEquals(flat, Rollout.curve(new float[][][][] {{identity(n)}, {identity(n)}}, m, f), EPS, m + "/" + f);
+        assertArrayEquals(
+            flat,
+            Rollout.curve(new float[][][][] {{identity(n)}, {identity(n)}}, m, f),
+            EPS,
+            m + "/" + f);
       }
     }
   }
@@ -155,63 +171,129 @@ class RolloutTest {
   @Test
   void singleInputTokenGivesOne() {
     float[][] a = {{0.2f, 0.8f}, {0.6f, 0.4f}};
-    assertArrayEquals(new double[] {1}, Rollout.curve(new float[][][][] {{a}}, RolloutMethod.ROLLOUT, HeadFusion.MEAN), EPS);
+    assertArrayEquals(
+        new double[] {1},
+        Rollout.curve(new float[][][][] {{a}}, RolloutMethod.ROLLOUT, HeadFusion.MEAN),
+        EPS);
   }
 
   @Test
   void badShapesAreNamed() {
     float[][] ok = identity(3);
     IllegalArgumentException e;
-    e = assertThrows(IllegalArgumentException.class, () -> Rollout.curve(new float[0][][][], RolloutMethod.ROLLOUT, HeadFusion.MEAN));
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Rollout.curve(new float[0][][][], RolloutMethod.ROLLOUT, HeadFusion.MEAN));
     assertTrue(e.getMessage().contains("layer (L)"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class, () -> Rollout.curve(new float[][][][] {{ok}, {}}, RolloutMethod.ROLLOUT, HeadFusion.MEAN));
-    assertTrue(e.getMessage().contains("attention[1]") && e.getMessage().contains("head (H)"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class, () -> Rollout.curve(new float[][][][] {{ok}, {ok, ok}}, RolloutMethod.ROLLOUT, HeadFusion.MEAN));
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                Rollout.curve(
+                    new float[][][][] {{ok}, {}}, RolloutMethod.ROLLOUT, HeadFusion.MEAN));
+    assertTrue(
+        e.getMessage().contains("attention[1]") && e.getMessage().contains("head (H)"),
+        e.getMessage());
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                Rollout.curve(
+                    new float[][][][] {{ok}, {ok, ok}}, RolloutMethod.ROLLOUT, HeadFusion.MEAN));
     assertTrue(e.getMessage().contains("expected 1 heads"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class, () -> Rollout.curve(new float[][][][] {{ok}, {identity(4)}}, RolloutMethod.ROLLOUT, HeadFusion.MEAN));
-    assertTrue(e.getMessage().contains("attention[1][0]") && e.getMessage().contains("expected 3 rows (T+1), found 4"), e.getMessage());
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                Rollout.curve(
+                    new float[][][][] {{ok}, {identity(4)}},
+                    RolloutMethod.ROLLOUT,
+                    HeadFusion.MEAN));
+    assertTrue(
+        e.getMessage().contains("attention[1][0]")
+            && e.getMessage().contains("expected 3 rows (T+1), found 4"),
+        e.getMessage());
     float[][] ragged = {{1, 0, 0}, {0, 1}, {0, 0, 1}};
-    e = assertThrows(IllegalArgumentException.class, () -> Rollout.curve(new float[][][][] {{ragged}}, RolloutMethod.ROLLOUT, HeadFusion.MEAN));
-    assertTrue(e.getMessage().contains("attention[0][0][1]") && e.getMessage().contains("columns"), e.getMessage());
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                Rollout.curve(
+                    new float[][][][] {{ragged}}, RolloutMethod.ROLLOUT, HeadFusion.MEAN));
+    assertTrue(
+        e.getMessage().contains("attention[0][0][1]") && e.getMessage().contains("columns"),
+        e.getMessage());
     float[][] nan = identity(3);
     nan[2][1] = Float.NaN;
-    e = assertThrows(IllegalArgumentException.class, () -> Rollout.curve(new float[][][][] {{nan}}, RolloutMethod.ROLLOUT, HeadFusion.MEAN));
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Rollout.curve(new float[][][][] {{nan}}, RolloutMethod.ROLLOUT, HeadFusion.MEAN));
     assertTrue(e.getMessage().contains("attention[0][0][2][1]"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class, () -> Rollout.curve(new float[][][][] {{{{1f}}}}, RolloutMethod.ROLLOUT, HeadFusion.MEAN));
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                Rollout.curve(
+                    new float[][][][] {{{{1f}}}}, RolloutMethod.ROLLOUT, HeadFusion.MEAN));
     assertTrue(e.getMessage().contains("at least 2 rows"), e.getMessage());
   }
 
-  // numpy: y = np.clip(np.interp(np.linspace(0,1,n), np.linspace(0,1,len(c)), c), 0, None); y/y.sum()
+  // numpy: y = np.clip(np.interp(np.linspace(0,1,n), np.linspace(0,1,len(c)), c), 0, None);
+  // y/y.sum()
   @Test
   void interpolationMatchesNumpy() {
     assertArrayEquals(
-        new double[] {0.06250000000000001, 0.09375000000000003, 0.12500000000000003, 0.28125, 0.4375},
-        Rollout.interpolate(new double[] {0.1, 0.2, 0.7}, 5), EPS);
+        new double[] {
+          0.06250000000000001, 0.09375000000000003, 0.12500000000000003, 0.28125, 0.4375
+        },
+        Rollout.interpolate(new double[] {0.1, 0.2, 0.7}, 5),
+        EPS);
     assertArrayEquals(
-        new double[] {0.2857142857142857, 0.2285714285714286, 0.17142857142857143, 0.14285714285714285,
-          0.1142857142857143, 0.05714285714285716, 0.0},
-        Rollout.interpolate(new double[] {0.5, 0.3, 0.2, 0.0}, 7), EPS);
+        new double[] {
+          0.2857142857142857,
+          0.2285714285714286,
+          0.17142857142857143,
+          0.14285714285714285,
+          0.1142857142857143,
+          0.05714285714285716,
+          0.0
+        },
+        Rollout.interpolate(new double[] {0.5, 0.3, 0.2, 0.0}, 7),
+        EPS);
     assertArrayEquals(
         new double[] {0.125, 0.20833333333333331, 0.29166666666666663, 0.375},
-        Rollout.interpolate(new double[] {0.25, 0.75}, 4), EPS);
-    assertArrayEquals(new double[] {0.2, 0.8}, Rollout.interpolate(new double[] {0.1, 0.2, 0.3, 0.4}, 2), EPS);
+        Rollout.interpolate(new double[] {0.25, 0.75}, 4),
+        EPS);
+    assertArrayEquals(
+        new double[] {0.2, 0.8}, Rollout.interpolate(new double[] {0.1, 0.2, 0.3, 0.4}, 2), EPS);
     assertArrayEquals(
         new double[] {0.14285714285714288, 0.5714285714285715, 0.28571428571428575},
-        Rollout.interpolate(new double[] {0.05, 0.1, 0.3, 0.2, 0.15, 0.1, 0.1}, 3), EPS);
-    assertArrayEquals(new double[] {1.0}, Rollout.interpolate(new double[] {0.2, 0.3, 0.5}, 1), EPS);
+        Rollout.interpolate(new double[] {0.05, 0.1, 0.3, 0.2, 0.15, 0.1, 0.1}, 3),
+        EPS);
+    assertArrayEquals(
+        new double[] {1.0}, Rollout.interpolate(new double[] {0.2, 0.3, 0.5}, 1), EPS);
   }
 
   @Test
   void interpolationEdgeCases() {
     // one point → flat; the same length → the curve renormalised; negatives clipped
-    assertArrayEquals(new double[] {0.25, 0.25, 0.25, 0.25}, Rollout.interpolate(new double[] {1}, 4), EPS);
-    assertArrayEquals(new double[] {0.2, 0.3, 0.5}, Rollout.interpolate(new double[] {0.2, 0.3, 0.5}, 3), EPS);
+    assertArrayEquals(
+        new double[] {0.25, 0.25, 0.25, 0.25}, Rollout.interpolate(new double[] {1}, 4), EPS);
+    assertArrayEquals(
+        new double[] {0.2, 0.3, 0.5}, Rollout.interpolate(new double[] {0.2, 0.3, 0.5}, 3), EPS);
     assertArrayEquals(new double[] {0, 0, 1}, Rollout.interpolate(new double[] {-1, 0, 1}, 3), EPS);
     assertArrayEquals(new double[] {0.5, 0.5}, Rollout.interpolate(new double[] {0, 0, 0}, 2), EPS);
     assertThrows(IllegalArgumentException.class, () -> Rollout.interpolate(new double[0], 3));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Rollout.interpolate(new double[] {1}, 0));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> Rollout.interpolate(new double[] {1}, 0));
     assertTrue(e.getMessage().contains("length"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class, () -> Rollout.interpolate(new double[] {1, Double.NaN}, 3));
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Rollout.interpolate(new double[] {1, Double.NaN}, 3));
     assertTrue(e.getMessage().contains("curve[1]"), e.getMessage());
   }
 

@@ -72,7 +72,8 @@ class TeacherEvaluationTest {
                 "2", k("2", new float[] {1, 2}, new float[] {1}),
                 "3", k("3", new float[] {2, 1}, new float[] {1})));
     TeacherEvaluation e =
-        TeacherEvaluation.of(know, List.of(clip("1", "A"), clip("2", "A", "B"), clip("3", "B")), true, null);
+        TeacherEvaluation.of(
+            know, List.of(clip("1", "A"), clip("2", "A", "B"), clip("3", "B")), true, null);
     assertThat(e.metricName()).isEqualTo("mAP");
     assertThat(e.value()).isCloseTo(11.0 / 12, within(1e-12));
   }
@@ -81,7 +82,9 @@ class TeacherEvaluationTest {
   void labelsTheTeacherDoesNotKnowAreRefused() {
     Knowledge know = new Knowledge("t", List.of("a"), null, null, Map.of());
     IllegalArgumentException ex =
-        assertThrows(IllegalArgumentException.class, () -> TeacherEvaluation.of(know, List.of(clip("1", "z")), false, null));
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> TeacherEvaluation.of(know, List.of(clip("1", "z")), false, null));
     assertThat(ex.getMessage()).contains("does not know: z");
   }
 }

@@ -12,7 +12,8 @@ public final class TestAudio {
   private TestAudio() {}
 
   /** 16 kHz mono 16-bit: {@code seconds} long, the tone in {@code [toneStart, toneEnd)}. */
-  public static void toneWav(Path p, double seconds, double toneStart, double toneEnd) throws IOException {
+  public static void toneWav(Path p, double seconds, double toneStart, double toneEnd)
+      throws IOException {
     int rate = 16000;
     int n = (int) Math.round(seconds * rate);
     Random rnd = new Random(p.getFileName().toString().hashCode());
