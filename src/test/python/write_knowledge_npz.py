@@ -46,3 +46,27 @@ np.savez(OUT + "bad.npz", clip_ids=names(["early/a.wav", "late/b.wav", "zzz/unkn
          curves=bad_curves, token_rate_hz=25.0)
 np.savez(OUT + "bad_values.npz", clip_ids=names(ids), classes=names(classes), logits=bad_logits,
          curves=bad_curves, token_rate_hz=25.0, extra=np.zeros(2))
+
+# A NumPy reference for the Java rollout: random attention (3 clips, 3 layers, 2 heads, c1 + 8
+# tokens) and the curves the README's NumPy rollout makes of it, for mean and max head fusion.
+rng = np.random.default_rng(4)
+ratt = rng.random((3, 3, 2, 9, 9)) ** 3
+ratt /= ratt.sum(-1, keepdims=True)
+ratt = ratt.astype(np.float32)
+
+
+def rollout(att, fuse):
+    r = np.eye(att.shape[-1])
+    for a in fuse(att.astype(np.float64)):
+        a = a / a.sum(-1, keepdims=True)
+        a = 0.5 * a + 0.5 * np.eye(len(a))
+        r = (a / a.sum(-1, keepdims=True)) @ r
+    c = r[0, 1:]
+    return c / c.sum()
+
+
+np.savez(OUT + "random_attention.npz", clip_ids=names(ids), classes=names(classes), logits=logits,
+         attention=ratt, token_rate_hz=25.0)
+for fname, fuse in (("mean", lambda a: a.mean(axis=1)), ("max", lambda a: a.max(axis=1))):
+    np.savez(OUT + "random_curves_" + fname + ".npz", clip_ids=names(ids), classes=names(classes),
+             logits=logits, curves=np.stack([rollout(a, fuse) for a in ratt]), token_rate_hz=25.0)

@@ -126,7 +126,7 @@ final class TeacherEvaluateCommand implements Callable<Integer> {
       Map<String, KeywordSpan> spans = spans(index, err);
       Knowledge k;
       try {
-        k = new KnowledgeCache(Workspace.ensure(ws.knowledgeCache()))
+        k = new KnowledgeCache(ws.knowledgeCache())
             .get(t, teacherId, index.withClips(clips, List.of()), new FeatureCache(ws.featureCache()),
                 new AudioDecoder(), m, f, job);
       } catch (CancelledException e) {
@@ -191,10 +191,13 @@ final class TeacherEvaluateCommand implements Callable<Integer> {
       err.println("error: " + e.getMessage());
       return WorkbenchCommand.EXIT_FAILED;
     }
+    // Imported curves were made elsewhere: --method and --fusion did not shape them.
+    RolloutMethod madeBy = k.method();
+    HeadFusion fusedBy = k.fusion();
     if (json) {
-      out.println(Json.mapper().writeValueAsString(toJson(ev, teacherId, m, f, s)));
+      out.println(Json.mapper().writeValueAsString(toJson(ev, teacherId, madeBy, fusedBy, s)));
     } else {
-      print(out, ev, teacherId, m, f, s);
+      print(out, ev, teacherId, madeBy, fusedBy, s);
     }
     return 0;
   }
@@ -210,8 +213,9 @@ final class TeacherEvaluateCommand implements Callable<Integer> {
     if (ev.peaks() == null) {
       out.println("peak in keyword span: no " + KeywordSpans.FILE_NAME + " in the dataset");
     } else {
-      out.printf(Locale.ROOT, "%s peak in keyword span (%s heads): %.4f (%d/%d clips with a span), mean distance to the span %.3f s%s%n",
-          TeacherAttentionCommand.cliName(m), TeacherAttentionCommand.cliName(f), ev.peaks().share(), ev.peaks().inside(),
+      out.printf(Locale.ROOT, "%s peak in keyword span: %.4f (%d/%d clips with a span), mean distance to the span %.3f s%s%n",
+          m == null ? "imported curve" : TeacherAttentionCommand.cliName(m) + " (" + TeacherAttentionCommand.cliName(f) + " heads)",
+          ev.peaks().share(), ev.peaks().inside(),
           ev.peaks().clips(), ev.peaks().meanDistanceSeconds(),
           ev.withoutSpan() == 0 ? "" : "; " + ev.withoutSpan() + " clips without a span");
     }
@@ -222,8 +226,8 @@ final class TeacherEvaluateCommand implements Callable<Integer> {
     o.put("teacher", teacherId);
     o.put("dataset", dataset.toString());
     o.put("split", s.displayName());
-    o.put("method", TeacherAttentionCommand.cliName(m));
-    o.put("fusion", TeacherAttentionCommand.cliName(f));
+    o.put("method", m == null ? "imported-curves" : TeacherAttentionCommand.cliName(m));
+    o.put("fusion", f == null ? null : TeacherAttentionCommand.cliName(f));
     o.put("clips", ev.clips());
     o.put("metric", ev.metricName());
     o.put("value", ev.value());

@@ -156,7 +156,7 @@ class TeacherCommandsTest {
     String[] r = run("--workspace", ws.toString(), "teacher", "evaluate", "--teacher", teacherDir.toString(), "--dataset", ds.toString());
     assertThat(r[0]).as(r[2]).isEqualTo("0");
     assertThat(r[1]).contains("test split: 4 clips, 1 left out", "accuracy: 0.7500 (3/4)",
-        "rollout peak in keyword span (mean heads): 0.7500 (3/4 clips with a span)");
+        "rollout (mean heads) peak in keyword span: 0.7500 (3/4 clips with a span)");
     assertThat(r[2]).contains("early/broken.wav");
     assertThat(fake.calls.get()).isEqualTo(4);
 
@@ -212,6 +212,7 @@ class TeacherCommandsTest {
     JsonNode j = Json.mapper().readTree(r[1]);
     assertThat(j.get("value").asDouble()).isEqualTo(0.8);
     assertThat(j.get("teacher").asText()).isEqualTo("imported");
+    assertThat(j.get("method").asText()).isEqualTo("imported-curves");
     // late/d's peak (0.75 s) is 0.45 s after its span [0.1, 0.3); early/broken has no span row
     JsonNode p = j.get("peak_in_span");
     assertThat(p.get("inside").asInt()).isEqualTo(3);

@@ -186,4 +186,17 @@ class KnowledgeImportTest {
     Files.delete(d.resolve("meta.json"));
     assertThat(problems(d)).singleElement().asString().contains("meta.json is missing");
   }
+
+  @Test
+  void javaRolloutMatchesTheReadmeNumpyRollout() throws Exception {
+    for (HeadFusion fusion : HeadFusion.values()) {
+      Knowledge fromMaps = KnowledgeImport.read(fixture("random_attention.npz"), dataset, TEST, RolloutMethod.ROLLOUT, fusion);
+      Knowledge numpy = read(fixture("random_curves_" + fusion.name().toLowerCase(java.util.Locale.ROOT) + ".npz"));
+      for (String id : numpy.clips().keySet()) {
+        assertThat(fromMaps.clips().get(id).curve())
+            .as(id + " " + fusion)
+            .containsExactly(numpy.clips().get(id).curve(), within(2e-6f));
+      }
+    }
+  }
 }
