@@ -197,9 +197,7 @@ public final class InspectorViewModel {
     TeacherSpec s = t.spec();
     spec.set(s);
     layerChoices.setAll(IntStream.range(0, s.config().layers()).boxed().toList());
-    if (layer.get() == null || layer.get() >= s.config().layers()) {
-      layer.set(s.config().layers() - 1);
-    }
+    layer.set(s.config().layers() - 1); // the head heatmap starts on the last layer
     ClipRow row = selected.get();
     if (row != null) {
       selected.set(null);
