@@ -58,6 +58,7 @@ final class AttentionPlot extends Region {
     curve.setId("rolloutCurve");
     layers.setId("layerHeatmap");
     heads.setId("headHeatmap");
+    overlay.setId("inspectorSpan");
     overlay.setMouseTransparent(true);
     cursor.setId("inspectorCursor");
     cursor.getStyleClass().add("play-cursor");

@@ -219,7 +219,9 @@ public final class InspectorView {
     }
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
-    HBox bar = new HBox(8, new Label("Teacher"), teacher, open, spacer, method, fusion, layer, play, export);
+    Label teacherLabel = new Label("Teacher");
+    teacherLabel.setMinWidth(Region.USE_PREF_SIZE);
+    HBox bar = new HBox(8, teacherLabel, teacher, open, spacer, method, fusion, layer, play, export);
     bar.setAlignment(Pos.CENTER_LEFT);
 
     Label title = new Label();
