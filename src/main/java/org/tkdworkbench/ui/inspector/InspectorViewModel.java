@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
-import java.util.stream.IntStream;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -67,9 +66,7 @@ public final class InspectorViewModel {
   private final Executor fx;
   private final PlaybackViewModel playback;
 
-  private final ObservableList<Path> teacherFolders = FXCollections.observableArrayList();
-  private final ObjectProperty<Path> teacherFolder = new SimpleObjectProperty<>(this, "teacher");
-  private final ReadOnlyObjectWrapper<TeacherSpec> spec = new ReadOnlyObjectWrapper<>();
+  private final TeacherChooser chooser;
   private final ObservableList<ClipRow> rows = FXCollections.observableArrayList();
   private final FilteredList<ClipRow> visibleRows = new FilteredList<>(rows);
   private final StringProperty filterText = new SimpleStringProperty(this, "filter", "");
@@ -77,7 +74,6 @@ public final class InspectorViewModel {
       new SimpleObjectProperty<>(this, "method", RolloutMethod.ROLLOUT);
   private final ObjectProperty<HeadFusion> fusion =
       new SimpleObjectProperty<>(this, "fusion", HeadFusion.MEAN);
-  private final ObservableList<Integer> layerChoices = FXCollections.observableArrayList();
   private final ObjectProperty<Integer> layer = new SimpleObjectProperty<>(this, "layer", 0);
   private final ReadOnlyObjectWrapper<ClipRow> selected = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyObjectWrapper<ClipAnalysis> analysis = new ReadOnlyObjectWrapper<>();
@@ -97,9 +93,7 @@ public final class InspectorViewModel {
         }
       };
   private Map<String, KeywordSpan> spans = Map.of();
-  private AttentionTeacher teacher;
   private long datasetGen;
-  private long teacherGen;
   private long selectGen;
   private long recomputeGen;
   private JobHandle<?> selectJob;
@@ -121,7 +115,7 @@ public final class InspectorViewModel {
     this.fx = fx;
     this.playback = new PlaybackViewModel(output, fx, t -> showMessage(t, false));
     filterText.addListener((o, a, b) -> visibleRows.setPredicate(ClipFilter.of(b, null, null)));
-    teacherFolder.addListener((o, a, b) -> loadTeacher(b));
+    this.chooser = new TeacherChooser(runner, teachers, fx, this::showMessage, this::teacherChanged);
     method.addListener((o, a, b) -> recompute());
     fusion.addListener((o, a, b) -> recompute());
     layer.addListener((o, a, b) -> recompute());
@@ -131,79 +125,27 @@ public final class InspectorViewModel {
 
   /** Lists the workspace's teachers in the background; picks the first if none is chosen. */
   public void refreshTeachers() {
-    runner
-        .submit("Listing teachers", ctx -> teachers.list())
-        .result()
-        .whenComplete(
-            (list, err) ->
-                fx.execute(
-                    () -> {
-                      if (err != null) {
-                        showMessage("Could not list teachers: " + describe(err), true);
-                        return;
-                      }
-                      Path keep = teacherFolder.get();
-                      teacherFolders.setAll(list);
-                      if (keep != null && !teacherFolders.contains(keep)) {
-                        teacherFolders.add(keep);
-                      }
-                      if (keep == null && !list.isEmpty()) {
-                        teacherFolder.set(list.get(0));
-                      } else if (list.isEmpty() && keep == null) {
-                        showMessage(
-                            "No teacher in the workspace yet: train one (teacher train) or open a"
-                                + " teacher folder.",
-                            false);
-                      }
-                    }));
+    chooser.refresh();
   }
 
   /** Opens a teacher folder chosen by the user (it need not be in the workspace). */
   public void openTeacherFolder(Path folder) {
-    if (!teacherFolders.contains(folder)) {
-      teacherFolders.add(folder);
-    }
-    teacherFolder.set(folder);
+    chooser.open(folder);
   }
 
-  private void loadTeacher(Path folder) {
-    long gen = ++teacherGen;
+  /** The teacher changed (null: the chosen one could not be opened): show the clip with it. */
+  private void teacherChanged(AttentionTeacher t) {
     clearOutputs();
-    if (folder == null) {
+    if (t == null) {
       return;
     }
-    loading.set(true);
-    showMessage("Opening teacher " + folder.getFileName() + "…", false);
-    runner
-        .submit("Opening teacher " + folder.getFileName(), ctx -> teachers.open(folder))
-        .result()
-        .whenComplete((t, err) -> fx.execute(() -> teacherOpened(gen, folder, t, err)));
-  }
-
-  private void teacherOpened(long gen, Path folder, AttentionTeacher t, Throwable err) {
-    if (gen != teacherGen) {
-      closeQuietly(t); // a newer choice owns the view
-      return;
-    }
-    loading.set(false);
-    closeTeacher();
-    if (err != null) {
-      spec.set(null);
-      layerChoices.clear();
-      showMessage("Could not open teacher " + folder + ": " + describe(err), true);
-      return;
-    }
-    teacher = t;
-    TeacherSpec s = t.spec();
-    spec.set(s);
-    layerChoices.setAll(IntStream.range(0, s.config().layers()).boxed().toList());
-    layer.set(s.config().layers() - 1); // the head heatmap starts on the last layer
+    layer.set(t.spec().config().layers() - 1); // the head heatmap starts on the last layer
     ClipRow row = selected.get();
     if (row != null) {
       selected.set(null);
       select(row);
     } else {
-      showMessage("Teacher " + folder.getFileName() + ": select a clip.", false);
+      showMessage("Teacher " + chooser.folderProperty().get().getFileName() + ": select a clip.", false);
     }
   }
 
@@ -255,8 +197,8 @@ public final class InspectorViewModel {
     cancel(recomputeJob);
     loading.set(true);
     Clip clip = row.clip();
-    AttentionTeacher t = teacher;
-    TeacherSpec s = spec.get();
+    AttentionTeacher t = chooser.teacher();
+    TeacherSpec s = t == null ? null : t.spec();
     Selectors sel = selectors();
     TeacherOutput cached = outputs.get(clip.id());
     JobHandle<Shown> job =
@@ -309,7 +251,7 @@ public final class InspectorViewModel {
     analysis.set(r.analysis());
     raster.set(r.raster());
     attention.set(r.view());
-    if (r.output() != null && s == spec.get()) {
+    if (r.output() != null && chooser.teacher() != null && s == chooser.teacher().spec()) {
       outputs.put(clip.id(), r.output());
       prediction.set(
           Prediction.of(r.output().logits(), s.classes(), s.multiLabel(), clip.labels()));
@@ -332,7 +274,7 @@ public final class InspectorViewModel {
   private void recompute() {
     ClipRow row = selected.get();
     TeacherOutput out = row == null ? null : outputs.get(row.clip().id());
-    TeacherSpec s = spec.get();
+    TeacherSpec s = chooser.teacher() == null ? null : chooser.teacher().spec();
     if (out == null || s == null || loading.get()) {
       return; // a running selection job reads the selectors when it computes
     }
@@ -406,10 +348,9 @@ public final class InspectorViewModel {
 
   /** Stops playback, cancels jobs and closes the teacher; the app is closing. */
   public void dispose() {
-    teacherGen++;
     datasetGen++;
     clearSelection();
-    closeTeacher();
+    chooser.dispose();
   }
 
   // ---- helpers ----------------------------------------------------------------------------
@@ -452,23 +393,6 @@ public final class InspectorViewModel {
     prediction.set(null);
   }
 
-  private void closeTeacher() {
-    closeQuietly(teacher);
-    teacher = null;
-  }
-
-  private static void closeQuietly(AttentionTeacher t) {
-    if (t != null) {
-      synchronized (t) {
-        try {
-          t.close();
-        } catch (RuntimeException e) {
-          // Releasing a model that is going away is not worth a message.
-        }
-      }
-    }
-  }
-
   private void showMessage(String text, boolean isError) {
     message.set(text);
     error.set(text != null && isError);
@@ -496,15 +420,15 @@ public final class InspectorViewModel {
   // ---- properties -------------------------------------------------------------------------
 
   public ObservableList<Path> teacherFolders() {
-    return teacherFolders;
+    return chooser.folders();
   }
 
   public ObjectProperty<Path> teacherFolderProperty() {
-    return teacherFolder;
+    return chooser.folderProperty();
   }
 
   public ReadOnlyObjectProperty<TeacherSpec> specProperty() {
-    return spec.getReadOnlyProperty();
+    return chooser.specProperty();
   }
 
   public ObservableList<ClipRow> rows() {
@@ -529,7 +453,7 @@ public final class InspectorViewModel {
 
   /** Layer indices 0..L−1 of the open teacher, for the head heatmap's chooser. */
   public ObservableList<Integer> layerChoices() {
-    return layerChoices;
+    return chooser.layers();
   }
 
   public ObjectProperty<Integer> layerProperty() {
