@@ -40,6 +40,7 @@ import org.tkdworkbench.ui.browser.ClipAnalysis;
 import org.tkdworkbench.ui.browser.ClipAnalyzer;
 import org.tkdworkbench.ui.browser.ClipFilter;
 import org.tkdworkbench.ui.browser.ClipRow;
+import org.tkdworkbench.ui.browser.Failures;
 import org.tkdworkbench.ui.browser.PlaybackViewModel;
 import org.tkdworkbench.ui.plot.ColorMap;
 import org.tkdworkbench.ui.plot.SpectrogramRaster;
@@ -244,7 +245,7 @@ public final class InspectorViewModel {
         raster.set(null);
         attention.set(null);
         prediction.set(null);
-        showMessage(clip.id() + ": " + describe(err), true);
+        showMessage(Failures.describe(clip, Failures.unwrap(err)), true);
       }
       return;
     }

@@ -214,7 +214,7 @@ class InspectorViewModelTest {
     vm.teacherFolderProperty().set(TEACHER);
     assertThat(vm.attentionProperty().get()).as("the selected clip is shown again").isNotNull();
     vm.select(vm.rows().get(1));
-    assertThat(vm.messageProperty().get()).startsWith("no/broken.wav: truncated");
+    assertThat(vm.messageProperty().get()).startsWith("Could not show no/broken.wav: truncated");
     assertThat(vm.errorProperty().get()).isTrue();
     vm.select(vm.rows().get(0));
     assertThat(vm.messageProperty().get()).isNull();
