@@ -23,6 +23,7 @@ import org.tkdworkbench.data.Layout;
 import org.tkdworkbench.data.LayoutOptions;
 import org.tkdworkbench.data.Split;
 import org.tkdworkbench.distill.HeadFusion;
+import org.tkdworkbench.distill.Rollout;
 import org.tkdworkbench.distill.RolloutMethod;
 import org.tkdworkbench.jobs.ExecutorJobRunner;
 import org.tkdworkbench.jobs.JobRunner;
@@ -165,6 +166,10 @@ class InspectorViewModelTest {
     assertThat(vm.attentionProperty().get().method()).isEqualTo(RolloutMethod.LAST_LAYER);
     assertThat(vm.attentionProperty().get().fusion()).isEqualTo(HeadFusion.MAX);
     assertThat(maps.curves).hasValue(4);
+    float[][][][] att = new FakeTeacher().infer(new float[101][40]).attention();
+    assertThat(vm.attentionProperty().get().curve())
+        .as("the curve is the core's rollout for the chosen method and fusion")
+        .containsExactly(Rollout.curve(att, RolloutMethod.LAST_LAYER, HeadFusion.MAX), within(1e-12));
     assertThat(teacher.inferences).as("selectors never re-infer").hasValue(1);
 
     vm.select(vm.rows().get(1));
