@@ -136,7 +136,6 @@ public class WorkbenchApp extends Application {
     inspector = new InspectorView(inspectorVm, setup.saveChooser());
     // The inspector shows the dataset open in the browser.
     browserVm.datasetProperty().addListener((o, a, index) -> inspectorVm.setDataset(index));
-    inspectorVm.refreshTeachers();
     shell =
         new ShellView(
             shellVm,

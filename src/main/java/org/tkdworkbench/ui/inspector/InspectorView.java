@@ -76,6 +76,15 @@ public final class InspectorView {
               }
             });
     root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+    // Teachers are listed (and the first one opened, which may start the model engine) only when
+    // the section is shown, and again each time: one trained meanwhile appears in the chooser.
+    root.parentProperty()
+        .addListener(
+            (o, a, parent) -> {
+              if (parent != null) {
+                vm.refreshTeachers();
+              }
+            });
   }
 
   public Node root() {
@@ -214,6 +223,9 @@ public final class InspectorView {
     Button export = new Button("Export PNG…");
     export.setId("exportPng");
     export.setOnAction(e -> exportPng());
+    for (Region r : new Region[] {method, fusion, layer, export}) {
+      r.disableProperty().bind(vm.specProperty().isNull());
+    }
     for (Region r : new Region[] {teacher, open, method, fusion, layer, play, export}) {
       r.setMinWidth(Region.USE_PREF_SIZE);
     }
