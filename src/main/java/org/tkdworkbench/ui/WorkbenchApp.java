@@ -136,6 +136,14 @@ public class WorkbenchApp extends Application {
     inspector = new InspectorView(inspectorVm, setup.saveChooser());
     // The inspector shows the dataset open in the browser.
     browserVm.datasetProperty().addListener((o, a, index) -> inspectorVm.setDataset(index));
+    inspectorVm
+        .messageProperty()
+        .addListener(
+            (o, a, text) -> {
+              if (text != null) {
+                shellVm.setMessage(text);
+              }
+            });
     shell =
         new ShellView(
             shellVm,

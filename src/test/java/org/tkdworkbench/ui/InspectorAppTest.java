@@ -82,6 +82,36 @@ class InspectorAppTest {
     return true;
   }
 
+  /** A sound output that plays nothing but keeps time, so the cursor moves without a device. */
+  static final class ClockOutput implements org.tkdworkbench.audio.PlaybackOutput {
+    private volatile long start;
+    private volatile double seconds;
+
+    @Override
+    public void play(float[] samples, int sampleRate, Runnable onFinished) {
+      start = System.nanoTime();
+      seconds = samples.length / (double) sampleRate;
+    }
+
+    @Override
+    public void stop() {
+      seconds = 0;
+    }
+
+    @Override
+    public boolean isPlaying() {
+      return positionSeconds() < seconds;
+    }
+
+    @Override
+    public double positionSeconds() {
+      return Math.min(seconds, (System.nanoTime() - start) / 1e9);
+    }
+
+    @Override
+    public void close() {}
+  }
+
   @Test
   void opensTheInspectorDrawsTheTeachersAttentionSwitchesLayersAndExportsPng() throws Exception {
     Path data = tmp.resolve("noisy");
@@ -112,7 +142,7 @@ class InspectorAppTest {
             () ->
                 new WorkbenchApp(
                     new AppArgs(tmp.resolve("ws"), data, List.of()),
-                    WorkbenchAppTest.NoOutput::new,
+                    ClockOutput::new,
                     ws -> new InspectorSetup(fake, new TestMaps(), w -> png)));
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(stage.getTitle()).isEqualTo("TKD Workbench");
@@ -166,6 +196,20 @@ class InspectorAppTest {
     assertThat(colours.size()).as("a real picture, not a blank").isGreaterThan(50);
     Label message = robot.lookup("#inspectorMessage").queryAs(Label.class);
     await("the message says where", () -> ("Saved " + png).equals(message.getText()));
+
+    // Space plays: the cursor crosses all four panels and moves.
+    robot.clickOn(list);
+    robot.type(KeyCode.SPACE);
+    javafx.scene.shape.Line cursor = robot.lookup("#inspectorCursor").queryAs(javafx.scene.shape.Line.class);
+    await("the cursor shows", cursor::isVisible);
+    Canvas spec = canvas("#inspectorSpectrogram");
+    Canvas heads = canvas("#headHeatmap");
+    assertThat(cursor.getStartY()).isLessThanOrEqualTo(spec.getLayoutY());
+    assertThat(cursor.getEndY()).isGreaterThanOrEqualTo(heads.getLayoutY() + heads.getHeight());
+    double x0 = cursor.getStartX();
+    await("the cursor moves", () -> cursor.getStartX() > x0 + 5);
+    robot.type(KeyCode.SPACE);
+    await("space stops it", () -> !cursor.isVisible());
 
     // Keys: Page Up steps to the previous clip; its keyword span moves with it.
     robot.clickOn(list);
