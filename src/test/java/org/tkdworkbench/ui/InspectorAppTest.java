@@ -160,8 +160,9 @@ class InspectorAppTest {
             .query();
     robot.clickOn(cell);
     Label prediction = robot.lookup("#predictionLabel").queryAs(Label.class);
-    await("the prediction shows", () -> prediction.getText().startsWith("predicted yes"));
-    assertThat(prediction.getStyleClass()).contains("prediction-right");
+    await("the prediction shows, marked right",
+        () -> prediction.getText().startsWith("predicted yes (88 %) · true yes")
+            && prediction.getStyleClass().contains("prediction-right"));
     await("the head heatmap shows the last layer",
         () -> "Heads of layer 2".equals(canvas("#headHeatmap").getAccessibleText()));
     WaitForAsyncUtils.waitForFxEvents();

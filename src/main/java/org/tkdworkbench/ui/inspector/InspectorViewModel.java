@@ -60,7 +60,6 @@ public final class InspectorViewModel {
   static final String CHOOSE_TEACHER = "Choose a teacher to see its attention.";
 
   private final JobRunner runner;
-  private final TeacherSource teachers;
   private final ClipFeatures features;
   private final ClipAnalyzer analyzer;
   private final AttentionMaps maps;
@@ -109,7 +108,6 @@ public final class InspectorViewModel {
       PlaybackOutput output,
       Executor fx) {
     this.runner = runner;
-    this.teachers = teachers;
     this.features = features;
     this.analyzer = analyzer;
     this.maps = maps;
@@ -156,6 +154,7 @@ public final class InspectorViewModel {
   public void setDataset(DatasetIndex index) {
     long gen = ++datasetGen;
     clearSelection();
+    outputs.clear(); // clip ids repeat across datasets (a noisy variant keeps its source's ids)
     spans = Map.of();
     rows.setAll(index == null ? List.of() : index.clips().stream().map(ClipRow::new).toList());
     if (index == null) {
@@ -227,7 +226,7 @@ public final class InspectorViewModel {
               } catch (CancelledException e) {
                 throw e;
               } catch (Exception | LinkageError e) {
-                return new Shown(a, r, null, null, e);
+                return new Shown(a, r, out, null, e); // an output without a view is still cached
               }
             });
     selectJob = job;
