@@ -156,18 +156,26 @@ class InspectorAppTest {
     Node cell =
         robot
             .lookup("#inspectorClipList .list-cell")
-            .match(n -> n instanceof ListCell<?> c && c.getText() != null && c.getText().startsWith("yes/tone.wav"))
+            .match(
+                n ->
+                    n instanceof ListCell<?> c
+                        && c.getText() != null
+                        && c.getText().startsWith("yes/tone.wav"))
             .query();
     robot.clickOn(cell);
     Label prediction = robot.lookup("#predictionLabel").queryAs(Label.class);
-    await("the prediction shows, marked right",
-        () -> prediction.getText().startsWith("predicted yes (88 %) · true yes")
-            && prediction.getStyleClass().contains("prediction-right"));
-    await("the head heatmap shows the last layer",
+    await(
+        "the prediction shows, marked right",
+        () ->
+            prediction.getText().startsWith("predicted yes (88 %) · true yes")
+                && prediction.getStyleClass().contains("prediction-right"));
+    await(
+        "the head heatmap shows the last layer",
         () -> "Heads of layer 2".equals(canvas("#headHeatmap").getAccessibleText()));
     WaitForAsyncUtils.waitForFxEvents();
 
-    assertThat(Snapshots.distinctColours(Snapshots.of(canvas("#inspectorSpectrogram")))).isGreaterThan(30);
+    assertThat(Snapshots.distinctColours(Snapshots.of(canvas("#inspectorSpectrogram"))))
+        .isGreaterThan(30);
     assertThat(Snapshots.distinctColours(Snapshots.of(canvas("#rolloutCurve")))).isGreaterThan(3);
     assertThat(Snapshots.distinctColours(Snapshots.of(canvas("#layerHeatmap")))).isGreaterThan(3);
     WritableImage before = Snapshots.of(canvas("#headHeatmap"));
@@ -176,7 +184,8 @@ class InspectorAppTest {
 
     robot.clickOn("#layerChoice");
     robot.clickOn("heads of layer 1");
-    await("the head heatmap shows layer 1",
+    await(
+        "the head heatmap shows layer 1",
         () -> "Heads of layer 1".equals(canvas("#headHeatmap").getAccessibleText()));
     WaitForAsyncUtils.waitForFxEvents();
     WritableImage after = Snapshots.of(canvas("#headHeatmap"));
@@ -201,7 +210,8 @@ class InspectorAppTest {
     // Space plays: the cursor crosses all four panels and moves.
     robot.clickOn(list);
     robot.type(KeyCode.SPACE);
-    javafx.scene.shape.Line cursor = robot.lookup("#inspectorCursor").queryAs(javafx.scene.shape.Line.class);
+    javafx.scene.shape.Line cursor =
+        robot.lookup("#inspectorCursor").queryAs(javafx.scene.shape.Line.class);
     await("the cursor shows", cursor::isVisible);
     Canvas spec = canvas("#inspectorSpectrogram");
     Canvas heads = canvas("#headHeatmap");
@@ -215,10 +225,13 @@ class InspectorAppTest {
     // Keys: Page Up steps to the previous clip; its keyword span moves with it.
     robot.clickOn(list);
     robot.type(KeyCode.PAGE_UP);
-    await("page up selects the other clip",
-        () -> list.getSelectionModel().getSelectedItem() != null
-            && !list.getSelectionModel().getSelectedItem().clip().id().equals("yes/tone.wav"));
-    await("its span shows",
+    await(
+        "page up selects the other clip",
+        () ->
+            list.getSelectionModel().getSelectedItem() != null
+                && !list.getSelectionModel().getSelectedItem().clip().id().equals("yes/tone.wav"));
+    await(
+        "its span shows",
         () -> "keyword 0.10–0.40 s".equals(canvas("#inspectorSpan").getAccessibleText()));
     await("its prediction is wrong", () -> prediction.getStyleClass().contains("prediction-wrong"));
   }

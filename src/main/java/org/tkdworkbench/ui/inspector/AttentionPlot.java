@@ -20,9 +20,9 @@ import org.tkdworkbench.ui.plot.TimeAxis;
 
 /**
  * Four panels on one time axis (seconds), all the same width and x-scale: spectrogram, rollout
- * curve, layer × time and head × time heatmaps; the true keyword span shaded across all of them
- * and a playback cursor crossing them. Pixels come ready-made from the view-model; here they are
- * only copied ({@code setPixels}) and a few lines stroked.
+ * curve, layer × time and head × time heatmaps; the true keyword span shaded across all of them and
+ * a playback cursor crossing them. Pixels come ready-made from the view-model; here they are only
+ * copied ({@code setPixels}) and a few lines stroked.
  */
 final class AttentionPlot extends Region {
   private static final double LEFT = 70;
@@ -78,8 +78,14 @@ final class AttentionPlot extends Region {
 
   void setAttention(AttentionView v) {
     view = v;
-    layerImage = v == null ? null : image(layerImage, v.layers().width(), v.layers().height(), v.layers().argb());
-    headImage = v == null ? null : image(headImage, v.heads().width(), v.heads().height(), v.heads().argb());
+    layerImage =
+        v == null
+            ? null
+            : image(layerImage, v.layers().width(), v.layers().height(), v.layers().argb());
+    headImage =
+        v == null
+            ? null
+            : image(headImage, v.heads().width(), v.heads().height(), v.heads().argb());
     curve.setAccessibleText(v == null ? null : "Rollout curve, peak at token " + v.peakToken());
     heads.setAccessibleText(v == null ? null : "Heads of layer " + (v.layer() + 1));
     redraw();
@@ -205,7 +211,8 @@ final class AttentionPlot extends Region {
     g.fillPolygon(xs, ys, n + 2);
     g.setStroke(CURVE);
     g.setLineWidth(1.5);
-    g.strokePolyline(java.util.Arrays.copyOfRange(xs, 1, n + 1), java.util.Arrays.copyOfRange(ys, 1, n + 1), n);
+    g.strokePolyline(
+        java.util.Arrays.copyOfRange(xs, 1, n + 1), java.util.Arrays.copyOfRange(ys, 1, n + 1), n);
   }
 
   private double curveMax() {
@@ -297,6 +304,7 @@ final class AttentionPlot extends Region {
       g.strokeLine(Math.floor(b) + 0.5, top, Math.floor(b) + 0.5, top + c.getHeight());
     }
     overlay.setAccessibleText(
-        String.format(java.util.Locale.ROOT, "keyword %.2f–%.2f s", span.startSeconds(), span.endSeconds()));
+        String.format(
+            java.util.Locale.ROOT, "keyword %.2f–%.2f s", span.startSeconds(), span.endSeconds()));
   }
 }

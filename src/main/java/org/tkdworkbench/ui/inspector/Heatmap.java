@@ -4,9 +4,9 @@ import org.tkdworkbench.ui.plot.ColorMap;
 
 /**
  * A heatmap ready for the screen, built off the FX thread: one opaque ARGB pixel per (token, row),
- * row 0 at the top. Each row is scaled to its own maximum, because attention in later layers is
- * far peakier than in early ones and one shared scale would leave the early rows black; the
- * rollout curve beside it carries the absolute weights.
+ * row 0 at the top. Each row is scaled to its own maximum, because attention in later layers is far
+ * peakier than in early ones and one shared scale would leave the early rows black; the rollout
+ * curve beside it carries the absolute weights.
  *
  * @param width tokens T
  * @param height rows (layers or heads)

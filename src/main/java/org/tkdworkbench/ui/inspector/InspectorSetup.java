@@ -19,6 +19,7 @@ public record InspectorSetup(
 
   /** The app's setup: {@code <workspace>/teachers}, the core's rollout, a file chooser. */
   public static InspectorSetup of(Workspace workspace) {
-    return new InspectorSetup(new WorkspaceTeachers(workspace.teachers()), AttentionMaps.CORE, null);
+    return new InspectorSetup(
+        new WorkspaceTeachers(workspace.teachers()), AttentionMaps.CORE, null);
   }
 }

@@ -107,7 +107,8 @@ public final class InspectorView {
     int step = 0;
     if (e.getCode() == KeyCode.PAGE_DOWN || (e.isShortcutDown() && e.getCode() == KeyCode.DOWN)) {
       step = 1;
-    } else if (e.getCode() == KeyCode.PAGE_UP || (e.isShortcutDown() && e.getCode() == KeyCode.UP)) {
+    } else if (e.getCode() == KeyCode.PAGE_UP
+        || (e.isShortcutDown() && e.getCode() == KeyCode.UP)) {
       step = -1;
     }
     if (step != 0) {
@@ -132,7 +133,10 @@ public final class InspectorView {
               @Override
               protected void updateItem(ClipRow r, boolean empty) {
                 super.updateItem(r, empty);
-                setText(empty || r == null ? null : r.clip().id() + "   " + r.clip().split().displayName());
+                setText(
+                    empty || r == null
+                        ? null
+                        : r.clip().id() + "   " + r.clip().split().displayName());
               }
             });
     list.setPlaceholder(new Label("No dataset open"));
@@ -233,12 +237,15 @@ public final class InspectorView {
     HBox.setHgrow(spacer, Priority.ALWAYS);
     Label teacherLabel = new Label("Teacher");
     teacherLabel.setMinWidth(Region.USE_PREF_SIZE);
-    HBox bar = new HBox(8, teacherLabel, teacher, open, spacer, method, fusion, layer, play, export);
+    HBox bar =
+        new HBox(8, teacherLabel, teacher, open, spacer, method, fusion, layer, play, export);
     bar.setAlignment(Pos.CENTER_LEFT);
 
     Label title = new Label();
     title.getStyleClass().add("clip-title");
-    title.textProperty().bind(vm.selectedProperty().map(r -> r.clip().id()).orElse("No clip selected"));
+    title
+        .textProperty()
+        .bind(vm.selectedProperty().map(r -> r.clip().id()).orElse("No clip selected"));
     title.setMinWidth(0);
     Label prediction = new Label();
     prediction.setId("predictionLabel");
@@ -248,7 +255,9 @@ public final class InspectorView {
             (o, a, p) -> {
               prediction.getStyleClass().removeAll("prediction-right", "prediction-wrong");
               if (p != null) {
-                prediction.getStyleClass().add(p.correct() ? "prediction-right" : "prediction-wrong");
+                prediction
+                    .getStyleClass()
+                    .add(p.correct() ? "prediction-right" : "prediction-wrong");
               }
             });
     Region gap = new Region();
@@ -272,12 +281,18 @@ public final class InspectorView {
             });
 
     vm.analysisProperty()
-        .addListener((o, a, b) -> plot.setClip(b == null ? null : b.spec(), b == null ? 0 : b.durationSeconds(), vm.rasterProperty().get()));
+        .addListener(
+            (o, a, b) ->
+                plot.setClip(
+                    b == null ? null : b.spec(),
+                    b == null ? 0 : b.durationSeconds(),
+                    vm.rasterProperty().get()));
     vm.rasterProperty()
-        .addListener((o, a, r) -> {
-          var an = vm.analysisProperty().get();
-          plot.setClip(an == null ? null : an.spec(), an == null ? 0 : an.durationSeconds(), r);
-        });
+        .addListener(
+            (o, a, r) -> {
+              var an = vm.analysisProperty().get();
+              plot.setClip(an == null ? null : an.spec(), an == null ? 0 : an.durationSeconds(), r);
+            });
     vm.attentionProperty().addListener((o, a, v) -> plot.setAttention(v));
     vm.spanProperty().addListener((o, a, s) -> plot.setSpan(s));
 

@@ -7,7 +7,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -114,7 +113,8 @@ public final class InspectorViewModel {
     this.fx = fx;
     this.playback = new PlaybackViewModel(output, fx, t -> showMessage(t, false));
     filterText.addListener((o, a, b) -> visibleRows.setPredicate(ClipFilter.of(b, null, null)));
-    this.chooser = new TeacherChooser(runner, teachers, fx, this::showMessage, this::teacherChanged);
+    this.chooser =
+        new TeacherChooser(runner, teachers, fx, this::showMessage, this::teacherChanged);
     method.addListener((o, a, b) -> recompute());
     fusion.addListener((o, a, b) -> recompute());
     layer.addListener((o, a, b) -> recompute());
@@ -144,7 +144,8 @@ public final class InspectorViewModel {
       selected.set(null);
       select(row);
     } else {
-      showMessage("Teacher " + chooser.folderProperty().get().getFileName() + ": select a clip.", false);
+      showMessage(
+          "Teacher " + chooser.folderProperty().get().getFileName() + ": select a clip.", false);
     }
   }
 
@@ -162,7 +163,10 @@ public final class InspectorViewModel {
     }
     Path csv = index.root().resolve(KeywordSpans.FILE_NAME);
     runner
-        .submit("Reading keyword spans", ctx -> Files.isRegularFile(csv) ? KeywordSpans.read(csv) : Map.<String, KeywordSpan>of())
+        .submit(
+            "Reading keyword spans",
+            ctx ->
+                Files.isRegularFile(csv) ? KeywordSpans.read(csv) : Map.<String, KeywordSpan>of())
         .result()
         .whenComplete(
             (read, err) ->
@@ -239,7 +243,7 @@ public final class InspectorViewModel {
     }
     loading.set(false);
     if (err != null) {
-      if (!(unwrap(err) instanceof CancelledException)) {
+      if (!Failures.isCancellation(err)) {
         analysis.set(null);
         raster.set(null);
         attention.set(null);
@@ -293,7 +297,7 @@ public final class InspectorViewModel {
                         return;
                       }
                       if (err != null) {
-                        if (!(unwrap(err) instanceof CancelledException)) {
+                        if (!Failures.isCancellation(err)) {
                           showMessage("Rollout failed: " + describe(err), true);
                         }
                         return;
@@ -404,12 +408,8 @@ public final class InspectorViewModel {
     }
   }
 
-  private static Throwable unwrap(Throwable e) {
-    return e instanceof CompletionException && e.getCause() != null ? unwrap(e.getCause()) : e;
-  }
-
   static String describe(Throwable err) {
-    Throwable e = unwrap(err);
+    Throwable e = Failures.unwrap(err);
     if (e instanceof UnsupportedOperationException) {
       return "not available in this build yet (" + e.getMessage() + ")";
     }
@@ -485,7 +485,9 @@ public final class InspectorViewModel {
     return prediction.getReadOnlyProperty();
   }
 
-  /** A hint, progress or an error for the view's message line; null when there is nothing to say. */
+  /**
+   * A hint, progress or an error for the view's message line; null when there is nothing to say.
+   */
   public ReadOnlyStringProperty messageProperty() {
     return message.getReadOnlyProperty();
   }

@@ -12,7 +12,8 @@ import java.util.Locale;
  * @param correct the top class is (one of) the clip's label(s)
  */
 public record Prediction(String predicted, double probability, String truth, boolean correct) {
-  static Prediction of(float[] logits, List<String> classes, boolean multiLabel, List<String> truth) {
+  static Prediction of(
+      float[] logits, List<String> classes, boolean multiLabel, List<String> truth) {
     int top = 0;
     for (int i = 1; i < logits.length; i++) {
       if (logits[i] > logits[top]) {

@@ -9,7 +9,10 @@ import java.util.stream.Stream;
 import org.tkdworkbench.models.AttentionTeacher;
 import org.tkdworkbench.models.TeacherStore;
 
-/** The app's teacher source: sub-folders of {@code <workspace>/teachers}, opened by the core's {@link TeacherStore}. */
+/**
+ * The app's teacher source: sub-folders of {@code <workspace>/teachers}, opened by the core's
+ * {@link TeacherStore}.
+ */
 public final class WorkspaceTeachers implements TeacherSource {
   /** The file that marks a folder as a teacher. */
   public static final String SPEC_FILE = "spec.json";

@@ -9,8 +9,8 @@ import org.tkdworkbench.models.TeacherOutput;
 import org.tkdworkbench.models.TeacherSpec;
 
 /**
- * A teacher with hand-made attention: L = 2 layers, H = 2 heads, 10 frames per token (so a 1 s
- * clip of 101 frames has T = 10 tokens). In every row of layer l, head h, 0.6 of the weight sits on
+ * A teacher with hand-made attention: L = 2 layers, H = 2 heads, 10 frames per token (so a 1 s clip
+ * of 101 frames has T = 10 tokens). In every row of layer l, head h, 0.6 of the weight sits on
  * input token {@link #peak}(l, h) and the rest is spread evenly, so each row sums to 1 and every
  * head's peak is known. It always answers {@code yes} with logits (0, 2): p = 0.881.
  */

@@ -88,7 +88,8 @@ class InspectorViewModelTest {
             WaveformEnvelope.of(samples, 16000, 64));
       };
 
-  private InspectorViewModel vm(JobRunner runner, java.util.concurrent.Executor fx, AttentionMaps m) {
+  private InspectorViewModel vm(
+      JobRunner runner, java.util.concurrent.Executor fx, AttentionMaps m) {
     return new InspectorViewModel(
         runner,
         source,
@@ -109,8 +110,15 @@ class InspectorViewModelTest {
         "clip,start_s,end_s,snr_db,noise,noise_start_s,offset_s,keyword_gain,noise_gain\n"
             + "yes/a.wav,0.300000,0.600000,3.0,pink.wav,0.0,0.2,1,0.5\n");
     return new DatasetIndex(
-        tmp, Layout.FOLDERS, LayoutOptions.defaults(), clips, List.of(), List.of("no", "yes"),
-        false, List.of(), List.of());
+        tmp,
+        Layout.FOLDERS,
+        LayoutOptions.defaults(),
+        clips,
+        List.of(),
+        List.of("no", "yes"),
+        false,
+        List.of(),
+        List.of());
   }
 
   private InspectorViewModel ready(String... ids) throws IOException {
@@ -153,7 +161,8 @@ class InspectorViewModelTest {
     for (int h = 0; h < 2; h++) {
       assertThat(argmax(v.headRows()[h])).isEqualTo(FakeTeacher.peak(1, h, 10));
     }
-    assertThat(v.tokenTimes()[0]).isCloseTo(0.045, within(1e-9)); // frames 0..9 centred at 4.5·10 ms
+    assertThat(v.tokenTimes()[0])
+        .isCloseTo(0.045, within(1e-9)); // frames 0..9 centred at 4.5·10 ms
 
     vm.layerProperty().set(0);
     v = vm.attentionProperty().get();
@@ -169,7 +178,8 @@ class InspectorViewModelTest {
     float[][][][] att = new FakeTeacher().infer(new float[101][40]).attention();
     assertThat(vm.attentionProperty().get().curve())
         .as("the curve is the core's rollout for the chosen method and fusion")
-        .containsExactly(Rollout.curve(att, RolloutMethod.LAST_LAYER, HeadFusion.MAX), within(1e-12));
+        .containsExactly(
+            Rollout.curve(att, RolloutMethod.LAST_LAYER, HeadFusion.MAX), within(1e-12));
     assertThat(teacher.inferences).as("selectors never re-infer").hasValue(1);
 
     vm.select(vm.rows().get(1));
