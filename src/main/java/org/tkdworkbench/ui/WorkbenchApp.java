@@ -3,6 +3,7 @@ package org.tkdworkbench.ui;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -27,6 +28,9 @@ import org.tkdworkbench.ui.browser.ClipBrowserViewModel;
 import org.tkdworkbench.ui.browser.DecodingClipAnalyzer;
 import org.tkdworkbench.ui.datasets.DatasetsView;
 import org.tkdworkbench.ui.datasets.DatasetsViewModel;
+import org.tkdworkbench.ui.inspector.InspectorSetup;
+import org.tkdworkbench.ui.inspector.InspectorView;
+import org.tkdworkbench.ui.inspector.InspectorViewModel;
 import org.tkdworkbench.ui.shell.AppArgs;
 import org.tkdworkbench.ui.shell.JobMonitor;
 import org.tkdworkbench.ui.shell.Section;
@@ -43,7 +47,7 @@ import org.tkdworkbench.workspace.Workspace;
  * the workspace, audio output, the dataset registry), the sections and the shell, opens the
  * dataset, and on close cancels jobs, stops playback and releases the runner. The Datasets section
  * is the registered-datasets panel (with "Import dataset…", which opens the wizard) beside the clip
- * browser.
+ * browser. The Teacher section is the attention inspector on the same open dataset.
  */
 public class WorkbenchApp extends Application {
   /** Window size on first open. */
@@ -55,6 +59,8 @@ public class WorkbenchApp extends Application {
 
   private final AppArgs presetArgs;
   private final Supplier<PlaybackOutput> outputs;
+  private final Function<Workspace, InspectorSetup> inspectorSetup;
+  private InspectorView inspector;
   private JobMonitor jobs;
   private PlaybackOutput output;
   private ShellView shell;
@@ -70,8 +76,17 @@ public class WorkbenchApp extends Application {
 
   /** For tests: fixed arguments and a chosen audio output. */
   public WorkbenchApp(AppArgs args, Supplier<PlaybackOutput> outputs) {
+    this(args, outputs, InspectorSetup::of);
+  }
+
+  /** For tests: also the inspector's teachers, rollout and export path. */
+  public WorkbenchApp(
+      AppArgs args,
+      Supplier<PlaybackOutput> outputs,
+      Function<Workspace, InspectorSetup> inspectorSetup) {
     this.presetArgs = args;
     this.outputs = outputs;
+    this.inspectorSetup = inspectorSetup;
   }
 
   @Override
@@ -107,8 +122,35 @@ public class WorkbenchApp extends Application {
             () -> importDataset(shellVm, browserVm),
             entry -> openRegistered(entry, shellVm, browserVm));
     datasetsVm.refresh();
+
+    InspectorSetup setup = inspectorSetup.apply(workspace);
+    InspectorViewModel inspectorVm =
+        new InspectorViewModel(
+            jobs,
+            setup.teachers(),
+            (clip, spec) -> cache.get(clip.path(), spec, decoder),
+            new DecodingClipAnalyzer(decoder, cache, DecodingClipAnalyzer.DISPLAY_SPEC),
+            setup.maps(),
+            output,
+            Platform::runLater);
+    inspector = new InspectorView(inspectorVm, setup.saveChooser());
+    // The inspector shows the dataset open in the browser.
+    browserVm.datasetProperty().addListener((o, a, index) -> inspectorVm.setDataset(index));
+    inspectorVm
+        .messageProperty()
+        .addListener(
+            (o, a, text) -> {
+              if (text != null) {
+                shellVm.setMessage(text);
+              }
+            });
     shell =
-        new ShellView(shellVm, jobs, List.of(new Section("navDatasets", "Datasets", datasetsView.root())));
+        new ShellView(
+            shellVm,
+            jobs,
+            List.of(
+                new Section("navDatasets", "Datasets", datasetsView.root()),
+                new Section("navTeacher", "Teacher", inspector.root())));
 
     Scene scene = new Scene(shell.root(), WIDTH, HEIGHT);
     scene
@@ -181,6 +223,9 @@ public class WorkbenchApp extends Application {
   public void stop() {
     if (browser != null) {
       browser.dispose();
+    }
+    if (inspector != null) {
+      inspector.dispose();
     }
     if (shell != null) {
       shell.dispose();

@@ -126,7 +126,7 @@ class WorkbenchAppTest {
     startApp(data, AudioPlayer::new);
 
     // Shell: only the sections that exist.
-    assertThat(robot.lookup(".nav-button").queryAll()).hasSize(1);
+    assertThat(robot.lookup(".nav-button").queryAll()).hasSize(2);
     assertThat(robot.lookup("#navDatasets").queryAs(ToggleButton.class).isSelected()).isTrue();
 
     // The table fills, then the durations come in.

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Executor;
-import java.util.function.Predicate;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -157,19 +156,8 @@ public final class ClipBrowserViewModel {
   }
 
   private void refilter() {
-    String text = filterText.get() == null ? "" : filterText.get().strip().toLowerCase(Locale.ROOT);
-    String label = labelFilter.get();
-    Split split = splitFilter.get();
-    Predicate<ClipRow> p =
-        r -> {
-          Clip c = r.clip();
-          return (label == null || c.label().equals(label))
-              && (split == null || c.split() == split)
-              && (text.isEmpty()
-                  || c.label().toLowerCase(Locale.ROOT).contains(text)
-                  || c.fileName().toLowerCase(Locale.ROOT).contains(text));
-        };
-    visibleRows.setPredicate(p);
+    visibleRows.setPredicate(
+        ClipFilter.of(filterText.get(), labelFilter.get(), splitFilter.get()));
     recount();
   }
 

@@ -8,10 +8,10 @@ import org.tkdworkbench.data.Clip;
 import org.tkdworkbench.jobs.CancelledException;
 
 /** Turns a job's failure into a sentence for the user; never a stack trace. */
-final class Failures {
+public final class Failures {
   private Failures() {}
 
-  static Throwable unwrap(Throwable e) {
+  public static Throwable unwrap(Throwable e) {
     while ((e instanceof CompletionException || e instanceof ExecutionException)
         && e.getCause() != null) {
       e = e.getCause();
@@ -20,12 +20,12 @@ final class Failures {
   }
 
   /** A cancelled job is not a failure: its result is simply not wanted any more. */
-  static boolean isCancellation(Throwable err) {
+  public static boolean isCancellation(Throwable err) {
     return err != null && unwrap(err) instanceof CancelledException;
   }
 
   /** The decoder's own message, with the clip id in place of the long absolute path. */
-  static String describe(Clip clip, Throwable e) {
+  public static String describe(Clip clip, Throwable e) {
     if (e instanceof AudioDecodeException) {
       Path file = ((AudioDecodeException) e).file();
       String text = e.getMessage();
@@ -35,7 +35,7 @@ final class Failures {
   }
 
   /** The exception's message, or its type when it has none. */
-  static String describe(Throwable e) {
+  public static String describe(Throwable e) {
     String m = e.getMessage();
     return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
   }

@@ -29,7 +29,7 @@ public final class PlaybackViewModel {
   private final StringBinding buttonText;
   private long generation;
 
-  PlaybackViewModel(PlaybackOutput output, Executor fx, Consumer<String> status) {
+  public PlaybackViewModel(PlaybackOutput output, Executor fx, Consumer<String> status) {
     this.output = output;
     this.fx = fx;
     this.status = status;
@@ -40,7 +40,7 @@ public final class PlaybackViewModel {
   }
 
   /** Plays {@code samples}, or stops if something plays. */
-  void toggle(float[] samples, int sampleRate) {
+  public void toggle(float[] samples, int sampleRate) {
     if (playing.get()) {
       stop();
       return;
