@@ -92,6 +92,9 @@ final class TeacherTrainCommand implements Callable<Integer> {
   @Option(names = "--patience", paramLabel = "N", description = "Stop after N epochs without validation improvement; 0 = never (default: ${DEFAULT-VALUE}).")
   int patience = T.patience();
 
+  @Option(names = "--time-shift", negatable = true, description = "Roll training clips in time at random (augmentation; default: on).")
+  boolean timeShift = T.timeShift();
+
   @Option(names = "--threads", paramLabel = "N", description = "Feature decoding threads (default: all cores).")
   int threads = Runtime.getRuntime().availableProcessors();
 
@@ -103,7 +106,7 @@ final class TeacherTrainCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     FeatureSpec fs = featureOptions.toSpec();
     TeacherConfig model = new TeacherConfig(framesPerToken, tokenStride, modelDim, layers, heads, ffDim, dropout);
-    TrainingConfig training = new TrainingConfig(epochs, batchSize, learningRate, weightDecay, seed, patience);
+    TrainingConfig training = new TrainingConfig(epochs, batchSize, learningRate, weightDecay, seed, patience, timeShift);
     List<String> problems = new ArrayList<>(model.validate());
     problems.addAll(training.validate());
     if (threads < 1) {

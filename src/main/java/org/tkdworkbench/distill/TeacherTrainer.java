@@ -51,7 +51,8 @@ import org.tkdworkbench.workspace.Json;
  * multi-label) and saves it as a folder: parameters, {@code spec.json}, {@code metrics.csv}
  * (appended per epoch), {@code summary.json} (best validation epoch and the test metric there).
  *
- * <p>Adam with a linear warm-up (first epoch, at most 200 steps) into a cosine decay to 1 % of the
+ * <p>Optional time-shift augmentation ({@link TrainingConfig#timeShift()}): every training clip is
+ * rolled circularly by a random number of frames at each step. Adam with a linear warm-up (first epoch, at most 200 steps) into a cosine decay to 1 % of the
  * peak rate; batches shuffled by a {@link Random} seeded with the training seed, and the engine's
  * seed (initialisation, dropout) set to it too. Every step runs in its own NDManager sub-manager,
  * closed at its end (STACK.md: otherwise memory grows by megabytes per step). The parameters of the
@@ -264,7 +265,7 @@ public final class TeacherTrainer {
           for (int[] batch : Batches.shuffled(train, training.batchSize(), shuffle)) {
             ctx.checkCancelled();
             try (NDManager sub = model.getNDManager().newSubManager()) {
-              NDList input = inputs(sub, batch);
+              NDList input = training.timeShift() ? inputs(sub, rolled(batch, shuffle)) : inputs(sub, batch);
               NDArray labels = labels(sub, batch);
               try (GradientCollector gc = trainer.newGradientCollector()) {
                 NDList out = trainer.forward(input);
@@ -351,8 +352,27 @@ public final class TeacherTrainer {
       }
     }
 
+    /** The clips of {@code batch}, each rolled in time by a random number of frames. */
+    private List<float[][]> rolled(int[] batch, Random random) {
+      List<float[][]> out = new ArrayList<>(batch.length);
+      for (float[][] clip : data.select(batch)) {
+        int n = clip.length;
+        int shift = random.nextInt(n);
+        float[][] r = new float[n][];
+        for (int f = 0; f < n; f++) {
+          r[f] = clip[(f + shift) % n];
+        }
+        out.add(r);
+      }
+      return out;
+    }
+
     private NDList inputs(NDManager m, int[] batch) {
-      TeacherTokens.Batch b = TeacherTokens.batch(data.select(batch), config, mels);
+      return inputs(m, data.select(batch));
+    }
+
+    private NDList inputs(NDManager m, List<float[][]> clips) {
+      TeacherTokens.Batch b = TeacherTokens.batch(clips, config, mels);
       return new NDList(
           m.create(b.tokens(), new Shape(b.batch(), b.maxTokens(), b.inputDim())),
           m.create(b.mask(), new Shape(b.batch(), b.maxTokens())));
