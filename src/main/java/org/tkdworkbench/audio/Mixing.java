@@ -17,15 +17,30 @@ package org.tkdworkbench.audio;
  *
  * <h2>Active region</h2>
  *
- * The clip is cut into 10 ms frames; a frame is active when its mean power is within {@code
- * belowPeakDb} (40 dB by default) of the loudest frame's. The region runs from the first active
- * frame to the last (quiet gaps inside a word stay in), then each edge is refined to the first/last
- * sample whose magnitude reaches the loudest frame's RMS lowered by the same number of dB, so the
- * span is sample-accurate rather than frame-aligned.
+ * The clip is cut into 10 ms frames; a frame is active when its mean power reaches a threshold of
+ * {@code max(peak − belowPeakDb, floor + 12 dB)}, capped at {@code peak − 6 dB}, where {@code peak}
+ * is the loudest frame's power, {@code belowPeakDb} 40 dB by default and {@code floor} the clip's
+ * own background: the 10th percentile of the frame powers. Why the floor term: a real recording's
+ * room noise is rarely 40 dB below the word (a word at −20 dBFS over a −60 dBFS floor is exactly 40
+ * dB above it), and a peak-only threshold then counts every frame of noise as active, so the span
+ * grows to the whole clip. In digital silence the floor is 0 and only the peak term counts. The cap
+ * keeps a clip that is all word (no quiet tenth to estimate a floor from) whole. The region runs
+ * from the first active frame to the last (quiet gaps inside a word stay in), then each edge is
+ * refined to the first/last sample whose magnitude reaches the threshold's RMS, so the span is
+ * sample-accurate rather than frame-aligned.
  */
 public final class Mixing {
   /** Default threshold below the loudest frame for the active region, in dB. */
   public static final double ACTIVE_BELOW_PEAK_DB = 40.0;
+
+  /** How far above the estimated background floor a frame must be to be active, in dB. */
+  public static final double ACTIVE_ABOVE_FLOOR_DB = 12.0;
+
+  /** Which percentile of the frame powers estimates the background floor. */
+  public static final double FLOOR_PERCENTILE = 10.0;
+
+  /** The active threshold never rises above this many dB below the loudest frame. */
+  public static final double ACTIVE_CAP_BELOW_PEAK_DB = 6.0;
 
   /** Frame length of the active-region search, in seconds. */
   public static final double ACTIVE_FRAME_SECONDS = 0.010;
@@ -88,7 +103,8 @@ public final class Mixing {
   /**
    * Where the signal's energy is: see the class comment. Empty (at 0) for an all-zero signal.
    *
-   * @param belowPeakDb how far below the loudest frame a frame still counts as active (&gt; 0)
+   * @param belowPeakDb how far below the loudest frame a frame still counts as active (&gt; 0) when
+   *     the clip's background floor is lower still
    */
   public static Region activeRegion(float[] x, int sampleRate, double belowPeakDb) {
     if (!(belowPeakDb > 0)) {
@@ -105,18 +121,26 @@ public final class Mixing {
     if (loudest == 0) {
       return new Region(0, 0);
     }
-    double ratio = Math.pow(10, -belowPeakDb / 10);
+    double[] sorted = power.clone();
+    java.util.Arrays.sort(sorted);
+    double background = sorted[(int) Math.floor(FLOOR_PERCENTILE / 100 * (frames - 1))];
+    double threshold =
+        Math.max(
+            loudest * Math.pow(10, -belowPeakDb / 10),
+            Math.min(
+                background * Math.pow(10, ACTIVE_ABOVE_FLOOR_DB / 10),
+                loudest * Math.pow(10, -ACTIVE_CAP_BELOW_PEAK_DB / 10)));
     int first = 0;
-    while (power[first] < loudest * ratio) {
+    while (power[first] < threshold) {
       first++;
     }
     int last = frames - 1;
-    while (power[last] < loudest * ratio) {
+    while (power[last] < threshold) {
       last--;
     }
     // Sample-accurate edges: inside the edge frames, skip samples below the same threshold in
     // amplitude. The edge frames are active, so each holds at least one such sample.
-    double amplitude = Math.sqrt(loudest * ratio);
+    double amplitude = Math.sqrt(threshold);
     int start = first * frame;
     int stop = Math.min(x.length, (first + 1) * frame);
     while (start < stop - 1 && Math.abs(x[start]) < amplitude) {

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.tkdworkbench.data.IndexBenchmark;
 import org.tkdworkbench.data.Layout;
+import org.tkdworkbench.jobs.CancelledException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -53,6 +54,9 @@ final class BenchIndexCommand implements Callable<Integer> {
       description = "Threads for the import report; 0 skips it (default: all cores).")
   int threads = Runtime.getRuntime().availableProcessors();
 
+  /** Makes the command's job; tests swap it to play Ctrl-C. */
+  static java.util.function.Function<PrintWriter, CliJob> jobs = CliJob::start;
+
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -79,17 +83,26 @@ final class BenchIndexCommand implements Callable<Integer> {
       throw new CliUsageException("--dir: must be an existing folder, found " + dir);
     }
     PrintWriter out = spec.commandLine().getOut();
-    for (Layout l : layouts) {
-      Path tmp =
-          dir == null
-              ? Files.createTempDirectory("tkd-bench-index-")
-              : Files.createTempDirectory(dir, "tkd-bench-index-");
-      try {
-        IndexBenchmark.Result r = IndexBenchmark.run(l, tmp, files, repeats, threads);
-        print(out, r, tmp);
-      } finally {
-        IndexBenchmark.deleteTree(tmp);
+    PrintWriter err = spec.commandLine().getErr();
+    // Ctrl-C cancels the run; the shutdown hook waits until the finally below has removed the
+    // temporary tree (51k files left in /tmp otherwise).
+    try (CliJob job = jobs.apply(err)) {
+      for (Layout l : layouts) {
+        Path tmp =
+            dir == null
+                ? Files.createTempDirectory("tkd-bench-index-")
+                : Files.createTempDirectory(dir, "tkd-bench-index-");
+        try {
+          IndexBenchmark.Result r = IndexBenchmark.run(l, tmp, files, repeats, threads, job);
+          job.clearLine();
+          print(out, r, tmp);
+        } finally {
+          IndexBenchmark.deleteTree(tmp);
+        }
       }
+    } catch (CancelledException e) {
+      err.println("cancelled; the generated tree was removed");
+      return WorkbenchCommand.EXIT_FAILED;
     }
     out.flush();
     return 0;

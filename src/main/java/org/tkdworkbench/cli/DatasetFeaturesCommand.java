@@ -9,9 +9,6 @@ import java.util.concurrent.Callable;
 import org.tkdworkbench.audio.AudioDecoder;
 import org.tkdworkbench.data.Clip;
 import org.tkdworkbench.data.DatasetIndex;
-import org.tkdworkbench.data.Datasets;
-import org.tkdworkbench.data.Layout;
-import org.tkdworkbench.data.LayoutOptions;
 import org.tkdworkbench.features.DatasetFeatures;
 import org.tkdworkbench.features.FeatureCache;
 import org.tkdworkbench.features.FeatureSpec;
@@ -19,26 +16,19 @@ import org.tkdworkbench.jobs.CancelledException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code dataset features DIR}: decodes every clip of a dataset and stores its log-mel features in
- * the workspace's feature cache, in parallel, with progress; Ctrl-C cancels (entries already
- * cached stay valid). A second run only hashes files and reads the cache.
+ * the workspace's feature cache, in parallel, with progress; Ctrl-C cancels (entries already cached
+ * stay valid). A second run only hashes files and reads the cache. The dataset is chosen as in
+ * {@code dataset inspect} ({@link DatasetSourceOptions}).
  */
 @Command(
     name = "features",
     mixinStandardHelpOptions = true,
     description = "Extract and cache the log-mel features of every clip of a dataset.")
 final class DatasetFeaturesCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "DIR", description = "The dataset folder.")
-  Path dir;
-
-  @Option(
-      names = "--layout",
-      paramLabel = "LAYOUT",
-      description = "auto (default), folders, speech-commands, esc50, fsd50k or manifest.")
-  String layout = "auto";
+  @Mixin DatasetSourceOptions source;
 
   @Option(
       names = "--threads",
@@ -56,36 +46,33 @@ final class DatasetFeaturesCommand implements Callable<Integer> {
     if (threads < 1) {
       throw new CliUsageException("--threads: must be at least 1, found " + threads);
     }
-    Layout chosen = null;
-    if (!layout.strip().equalsIgnoreCase("auto")) {
-      chosen =
-          Layout.fromCliName(layout)
-              .orElseThrow(
-                  () ->
-                      new CliUsageException(
-                          "--layout: must be auto, folders, speech-commands, esc50, fsd50k or"
-                              + " manifest, found "
-                              + layout));
-    }
+    source.requireValid();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    source.noteIgnored(err);
     Path cacheDir = ((WorkbenchCommand) spec.root().userObject()).workspace().featureCache();
     try (CliJob job = CliJob.start(err)) {
       DatasetIndex index;
       try {
-        index = Datasets.index(dir, chosen, LayoutOptions.defaults(), job);
+        index = source.index(job);
       } catch (IOException e) {
-        err.println("error: cannot read dataset " + dir + ": " + e.getMessage());
+        job.clearLine();
+        err.println(
+            "error: cannot read " + source.folder() + ": " + DatasetSourceOptions.describe(e));
         return WorkbenchCommand.EXIT_FAILED;
       }
       List<Path> files = index.clips().stream().map(Clip::path).toList();
-      err.printf(Locale.ROOT, "Extracting features of %d clips into %s...%n", files.size(), cacheDir);
+      job.clearLine();
+      err.printf(
+          Locale.ROOT, "Extracting features of %d clips into %s...%n", files.size(), cacheDir);
       DatasetFeatures.Result r =
           new DatasetFeatures(new FeatureCache(cacheDir), new AudioDecoder(), threads)
               .extract(files, fs, job);
+      job.clearLine();
       out.printf(
           Locale.ROOT,
-          "%s: %d clips, %d extracted (%d decoded, %d from the cache), %d failed, %.1f s (%.0f clips/s)%n",
+          "%s: %d clips, %d extracted (%d decoded, %d from the cache), %d failed, %.1f s (%.0f"
+              + " clips/s)%n",
           index.root(),
           r.files(),
           r.extracted(),

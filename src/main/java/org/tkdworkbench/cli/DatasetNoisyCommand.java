@@ -12,8 +12,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.tkdworkbench.audio.AudioDecoder;
 import org.tkdworkbench.data.DatasetIndex;
-import org.tkdworkbench.data.Datasets;
-import org.tkdworkbench.data.LayoutOptions;
 import org.tkdworkbench.data.SpeechCommandsIndexer;
 import org.tkdworkbench.data.noisy.NoiseSources;
 import org.tkdworkbench.data.noisy.NoisyKeywordBuilder;
@@ -22,6 +20,7 @@ import org.tkdworkbench.jobs.CancelledException;
 import org.tkdworkbench.jobs.JobContext;
 import org.tkdworkbench.workspace.AtomicFiles;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -41,12 +40,7 @@ import picocli.CommandLine.Option;
 final class DatasetNoisyCommand implements Callable<Integer> {
   private static final NoisySpec D = NoisySpec.defaults();
 
-  @Option(
-      names = "--source",
-      required = true,
-      paramLabel = "DIR",
-      description = "Keyword dataset (Speech Commands layout or label folders).")
-  Path source;
+  @Mixin DatasetSourceOptions source;
 
   @Option(
       names = "--noise",
@@ -110,30 +104,32 @@ final class DatasetNoisyCommand implements Callable<Integer> {
     if (threads < 1) {
       problems.add("--threads: must be at least 1, found " + threads);
     }
-    if (!Files.isDirectory(source)) {
-      problems.add("--source: must be a dataset folder, found " + describe(source));
-    }
+    problems.addAll(source.problems());
     if (noise != null && !Files.isDirectory(noise)) {
       problems.add("--noise: must be a folder of noise audio, found " + describe(noise));
     }
+    Path folder = source.dir != null || source.source != null ? source.folder() : null;
     for (String p :
-        NoisyKeywordBuilder.checkOutput(output, Files.isDirectory(source) ? source : null)) {
+        NoisyKeywordBuilder.checkOutput(
+            output, folder != null && Files.isDirectory(folder) ? folder : null)) {
       problems.add(toOptionNames(p));
     }
     if (!problems.isEmpty()) {
       throw new CliUsageException(String.join("\n  ", problems));
     }
 
+    source.noteIgnored(err0());
     DatasetIndex index;
     try {
-      index = Datasets.index(source, null, LayoutOptions.defaults(), JobContext.none());
+      index = source.index(JobContext.none());
     } catch (IOException e) {
-      err0().println("error: cannot read " + source + ": " + e.getMessage());
+      err0().println("error: cannot read " + folder + ": " + DatasetSourceOptions.describe(e));
       return WorkbenchCommand.EXIT_FAILED;
     }
     if (index.clips().isEmpty()) {
       throw new CliUsageException(
-          "--source: no clips found under "
+          source.name()
+              + ": no clips found under "
               + index.root()
               + " (expected <label>/<clip>.wav folders)");
     }
@@ -176,6 +172,13 @@ final class DatasetNoisyCommand implements Callable<Integer> {
     } catch (IOException e) {
       err.println("error: " + AtomicFiles.describe(e));
       return WorkbenchCommand.EXIT_FAILED;
+    } catch (IllegalArgumentException e) {
+      // The builder's own checks (source, noise, output): settings the user can change.
+      List<String> named = new ArrayList<>();
+      for (String p : e.getMessage().split("; ")) {
+        named.add(toOptionNames(p));
+      }
+      throw new CliUsageException(String.join("\n  ", named));
     } finally {
       job.close();
     }
@@ -234,7 +237,9 @@ final class DatasetNoisyCommand implements Callable<Integer> {
         .replace("noisy.snr:", "--snr-min/--snr-max:")
         .replace("noisy.sample_rate:", "--sample-rate:")
         .replace("noisy.seed:", "--seed:")
-        .replaceFirst("^output:", "--output:");
+        .replaceFirst("^output:", "--output:")
+        .replaceFirst("^source:", "--source:")
+        .replaceFirst("^noise:", "--noise:");
   }
 
   private static String describe(Path p) {

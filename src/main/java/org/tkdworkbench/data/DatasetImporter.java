@@ -9,16 +9,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.tkdworkbench.audio.AudioDecodeException;
 import org.tkdworkbench.audio.AudioDecoder;
 import org.tkdworkbench.audio.SourceFormat;
 import org.tkdworkbench.jobs.CancelledException;
 import org.tkdworkbench.jobs.JobContext;
+import org.tkdworkbench.jobs.Parallel;
 
 /**
  * Turns an index into an {@link ImportReport}: probes every clip's header in parallel (with
@@ -29,13 +25,12 @@ import org.tkdworkbench.jobs.JobContext;
  * what makes a file unusable (not audio, truncated data chunk, unsupported codec). Noise files are
  * probed too; a broken one is refused and dropped from the index's noise sources.
  *
- * <p>Threads: {@code threads} workers probe; the calling thread only waits, reports progress about
- * every {@value #PROGRESS_EVERY} files (so a {@link JobContext} is only ever called from the job's
- * own thread) and stops the workers when the job is cancelled.
+ * <p>Threads: {@code threads} workers probe through {@link Parallel#forEach}; the calling thread
+ * only waits, reports progress about every {@value #PROGRESS_EVERY} files (so a {@link JobContext}
+ * is only ever called from the job's own thread) and stops the workers when the job is cancelled.
  */
 public final class DatasetImporter {
   static final int PROGRESS_EVERY = 100;
-  private static final long POLL_MILLIS = 50;
 
   private final AudioDecoder decoder;
   private final int threads;
@@ -112,49 +107,21 @@ public final class DatasetImporter {
     if (files.isEmpty()) {
       return results;
     }
-    int workers = Math.min(threads, files.size());
-    AtomicInteger next = new AtomicInteger();
-    AtomicInteger done = new AtomicInteger();
-    CountDownLatch finished = new CountDownLatch(workers);
-    ExecutorService pool =
-        Executors.newFixedThreadPool(
-            workers,
-            r -> {
-              Thread t = new Thread(r, "tkd-probe");
-              t.setDaemon(true);
-              return t;
-            });
-    try {
-      for (int w = 0; w < workers; w++) {
-        pool.execute(
-            () -> {
-              try {
-                for (int i; !ctx.isCancelled() && (i = next.getAndIncrement()) < results.length; ) {
-                  results[i] = probe(files.get(i));
-                  done.incrementAndGet();
-                }
-              } finally {
-                finished.countDown();
-              }
-            });
-      }
-      long reported = 0;
-      while (!finished.await(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
-        ctx.checkCancelled();
-        long d = done.get();
-        if (d / PROGRESS_EVERY > reported / PROGRESS_EVERY) {
-          reported = d;
-          ctx.progress(d, files.size(), "Probing audio headers: " + d + " of " + files.size());
-        }
-      }
-      ctx.checkCancelled();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CancelledException();
-    } finally {
-      pool.shutdownNow();
-    }
-    return results; // finished.await() happened-before: every slot written by a worker is visible
+    long[] reported = {0};
+    Parallel.forEach(
+        files.size(),
+        threads,
+        "tkd-probe",
+        ctx,
+        d -> {
+          // Parallel reports on the calling thread; every 100 files is plenty for a header probe.
+          if (d / PROGRESS_EVERY > reported[0] / PROGRESS_EVERY) {
+            reported[0] = d;
+            ctx.progress(d, files.size(), "Probing audio headers: " + d + " of " + files.size());
+          }
+        },
+        i -> results[i] = probe(files.get(i)));
+    return results;
   }
 
   /** The header, or the reason it cannot be read; never throws for any file. */
@@ -170,9 +137,10 @@ public final class DatasetImporter {
   }
 
   /**
-   * The refusal for a failed probe: not found or not readable → UNREADABLE, EMPTY, NOT_AUDIO,
-   * unsupported format or encoding → UNSUPPORTED_FORMAT, TRUNCATED; anything else (bad header, no
-   * samples, zero channels, ...) → UNREADABLE with the decoder's words as the detail.
+   * The refusal for a failed probe: not found → MISSING (it was there when the folder was read),
+   * not readable → UNREADABLE, EMPTY, NOT_AUDIO, unsupported format or encoding →
+   * UNSUPPORTED_FORMAT, TRUNCATED; anything else (bad header, no samples, zero channels, ...) →
+   * UNREADABLE with the decoder's words as the detail.
    */
   static Refusal refusal(String path, Object result) {
     if (!(result instanceof AudioDecodeException e)) { // a worker died (e.g. out of memory)
@@ -180,7 +148,8 @@ public final class DatasetImporter {
     }
     Refusal.Reason reason =
         switch (e.reason()) {
-          case NOT_FOUND, NOT_READABLE -> Refusal.Reason.UNREADABLE;
+          case NOT_FOUND -> Refusal.Reason.MISSING;
+          case NOT_READABLE -> Refusal.Reason.UNREADABLE;
           case EMPTY -> Refusal.Reason.EMPTY;
           case NOT_AUDIO -> Refusal.Reason.NOT_AUDIO;
           case UNSUPPORTED_FORMAT, UNSUPPORTED_ENCODING -> Refusal.Reason.UNSUPPORTED_FORMAT;

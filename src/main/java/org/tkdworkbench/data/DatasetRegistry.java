@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -151,21 +152,30 @@ public final class DatasetRegistry {
   }
 
   /**
-   * SHA-256 (hex) over the clips' lines {@code id \t size \t labels} ({@code ;}-joined), sorted,
-   * each ending in a newline: it changes when a file is added, removed, resized or relabelled. A
-   * file that cannot be sized counts as size -1, so a vanished file changes the fingerprint instead
-   * of failing it.
+   * SHA-256 (hex) over the clips' lines {@code id \t size \t modified \t labels} ({@code modified}
+   * the file's last-modified time in epoch milliseconds, labels {@code ;}-joined), sorted, each
+   * ending in a newline: it changes when a file is added, removed, resized, rewritten or
+   * relabelled. The time is there because sizes alone miss rewritten content: a rebuilt noisy
+   * variant (same length, same encoding) has every file the same size. Not a content hash, which
+   * would read every byte of a 50 k-file dataset; the cost is that touching a file without changing
+   * it changes the fingerprint too. A file that cannot be read counts as size and time -1, so a
+   * vanished file changes the fingerprint instead of failing it.
    */
   public static String fingerprint(DatasetIndex index) throws IOException {
     List<String> lines = new ArrayList<>(index.clips().size());
     for (Clip c : index.clips()) {
       long size;
+      long modified;
       try {
-        size = Files.size(c.path());
+        BasicFileAttributes a = Files.readAttributes(c.path(), BasicFileAttributes.class);
+        size = a.size();
+        modified = a.lastModifiedTime().toMillis();
       } catch (IOException e) {
         size = -1;
+        modified = -1;
       }
-      lines.add(c.id() + "\t" + size + "\t" + String.join(";", c.labels()) + "\n");
+      lines.add(
+          c.id() + "\t" + size + "\t" + modified + "\t" + String.join(";", c.labels()) + "\n");
     }
     lines.sort(null);
     MessageDigest sha;

@@ -64,7 +64,9 @@ final class Esc50Reader implements LayoutReader {
       Csv.Row row = rows.get(i);
       String where = "line " + row.line() + " of " + META;
       String file = row.field(col[0]).strip();
-      String shown = file.isEmpty() ? META + ":" + row.line() : file;
+      // The id a clip of this row would have had, so refusals and clips name files alike.
+      String shown =
+          file.isEmpty() ? META + ":" + row.line() : AUDIO + "/" + file.replace('\\', '/');
       named.add(AUDIO + "/" + file.replace('\\', '/')); // a refused row's file is not "unlisted"
       if (row.error() != null) {
         b.refuse(shown, Refusal.Reason.BAD_METADATA, where + ": " + row.error());

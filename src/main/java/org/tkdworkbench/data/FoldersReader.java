@@ -37,19 +37,36 @@ final class FoldersReader implements LayoutReader {
     IndexBuilder b = new IndexBuilder(root, Layout.FOLDERS, options, problems);
     b.refuseAll(walk.refused);
     b.noise(walk.noise);
-    for (Map.Entry<String, Path> e : walk.files.entrySet()) {
+    int train = 0;
+    for (Map.Entry<String, Path> e : walk.inAddOrder()) {
       String id = e.getKey();
       String[] parts = id.split("/");
       if (parts.length < 2) {
         problems.add("audio files directly in the dataset folder, outside any label (ignored)", id);
       } else if (!splitFolders) {
-        b.add(new Clip(id, e.getValue(), parts[0], Split.TRAIN), null, "the folder tree");
+        b.add(
+            new Clip(id, e.getValue(), parts[0], Split.TRAIN),
+            walk.real.get(id),
+            "the folder tree");
       } else if (parts.length < 3) {
         problems.add("audio files directly in a split folder, outside any label (ignored)", id);
       } else {
         Split split = Split.fromName(parts[0]).orElseThrow(); // hasSplitFolders checked every name
-        b.add(new Clip(id, e.getValue(), parts[1], split), null, "the folder tree");
+        if (b.add(new Clip(id, e.getValue(), parts[1], split), walk.real.get(id), "the folder tree")
+            && split == Split.TRAIN) {
+          train++;
+        }
       }
+    }
+    if (splitFolders && train == 0 && b.size() > 0) {
+      problems.note(
+          "No clip is in the train split: the split folders ("
+              + String.join(", ", topFolders(root))
+              + ") were read as "
+              + splitNames(root)
+              + ". In DCASE-style trees dev/ is the development (training) set, but it is read as"
+              + " validation here; rename the training folder to train/, or describe the splits in"
+              + " a manifest (path,label,split) and choose --layout manifest.");
     }
     DatasetIndex index = b.build();
     ctx.progress(
@@ -73,6 +90,15 @@ final class FoldersReader implements LayoutReader {
       }
     }
     return false;
+  }
+
+  /** "dev = validation, eval = test" for the top folders. */
+  private static String splitNames(Path root) throws IOException {
+    List<String> parts = new ArrayList<>();
+    for (String name : topFolders(root)) {
+      parts.add(name + " = " + Split.fromName(name).orElseThrow().displayName());
+    }
+    return String.join(", ", parts);
   }
 
   /** Non-hidden top-level folders other than the noise folder, sorted. */

@@ -66,10 +66,23 @@ public final class IndexBenchmark {
    */
   public static Result run(Layout layout, Path dir, int files, int repeats, int threads)
       throws IOException {
+    return run(layout, dir, files, repeats, threads, JobContext.none());
+  }
+
+  /**
+   * {@link #run(Layout, Path, int, int, int)} as a job: progress while generating, and a cancel
+   * checked every {@value #CHECK_EVERY} files and by the index passes and the report, so Ctrl-C
+   * stops it quickly and the caller can remove the tree.
+   *
+   * @throws org.tkdworkbench.jobs.CancelledException when {@code ctx} was cancelled
+   */
+  public static Result run(
+      Layout layout, Path dir, int files, int repeats, int threads, JobContext ctx)
+      throws IOException {
     long t0 = System.nanoTime();
     switch (layout) {
-      case FSD50K -> generateFsd50k(dir, files, 1);
-      case FOLDERS -> generateFolders(dir, files, 1);
+      case FSD50K -> generateFsd50k(dir, files, 1, ctx);
+      case FOLDERS -> generateFolders(dir, files, 1, ctx);
       default ->
           throw new IllegalArgumentException(
               "bench generates fsd50k or folders, found " + layout.cliName());
@@ -79,14 +92,13 @@ public final class IndexBenchmark {
     DatasetIndex index = null;
     for (int i = 0; i < repeats; i++) {
       long t = System.nanoTime();
-      index = Datasets.index(dir, layout, LayoutOptions.defaults(), JobContext.none());
+      index = Datasets.index(dir, layout, LayoutOptions.defaults(), ctx);
       passes.add(seconds(t));
     }
     double report = Double.NaN;
     if (threads > 0 && index != null) {
       long t = System.nanoTime();
-      ImportReport r =
-          new DatasetImporter(new AudioDecoder(), threads).report(index, JobContext.none());
+      ImportReport r = new DatasetImporter(new AudioDecoder(), threads).report(index, ctx);
       report = seconds(t);
       if (r.refused().size() != index.refused().size()) {
         throw new IllegalStateException("generated files were refused: " + r.refused().get(0));
@@ -109,6 +121,11 @@ public final class IndexBenchmark {
    * FSD50K.dev_audio/} (a tenth of them {@code val}), the rest in {@code FSD50K.eval_audio/}.
    */
   public static void generateFsd50k(Path dir, int files, long seed) throws IOException {
+    generateFsd50k(dir, files, seed, JobContext.none());
+  }
+
+  private static void generateFsd50k(Path dir, int files, long seed, JobContext ctx)
+      throws IOException {
     Random rnd = new Random(seed);
     Path gt = Files.createDirectories(dir.resolve(Fsd50kReader.GROUND_TRUTH));
     Path devAudio = Files.createDirectories(dir.resolve(Fsd50kReader.DEV_AUDIO));
@@ -122,6 +139,7 @@ public final class IndexBenchmark {
     StringBuilder devCsv = new StringBuilder("fname,labels,mids,split\n");
     StringBuilder evalCsv = new StringBuilder("fname,labels,mids\n");
     for (int i = 0; i < files; i++) {
+      generating(ctx, i, files);
       int fname = 100_000 + i;
       int k = 1 + rnd.nextInt(3);
       List<String> labels = new ArrayList<>();
@@ -149,13 +167,29 @@ public final class IndexBenchmark {
 
   /** Folder-per-class: {@code <class>/<n>.wav} over 200 class folders. */
   public static void generateFolders(Path dir, int files, long seed) throws IOException {
+    generateFolders(dir, files, seed, JobContext.none());
+  }
+
+  private static void generateFolders(Path dir, int files, long seed, JobContext ctx)
+      throws IOException {
     Random rnd = new Random(seed);
     List<Path> classes = new ArrayList<>();
     for (int c = 0; c < CLASSES; c++) {
       classes.add(Files.createDirectories(dir.resolve(label(c))));
     }
     for (int i = 0; i < files; i++) {
+      generating(ctx, i, files);
       Files.write(classes.get(rnd.nextInt(CLASSES)).resolve(i + ".wav"), TINY_WAV);
+    }
+  }
+
+  private static final int CHECK_EVERY = 512;
+
+  /** Cancel check and progress every {@value #CHECK_EVERY} generated files. */
+  private static void generating(JobContext ctx, int i, int files) {
+    if (i % CHECK_EVERY == 0) {
+      ctx.checkCancelled();
+      ctx.progress(i, files, "Generating " + files + " files: " + i);
     }
   }
 

@@ -21,6 +21,7 @@ final class IndexBuilder {
   private final Map<String, String> firstSeenAt = new HashMap<>();
   private final Map<Path, String> idByRealPath = new HashMap<>();
   private final List<Refusal> refused = new ArrayList<>();
+  private final java.util.Set<String> refusedPaths = new java.util.HashSet<>();
   private final List<Path> noise = new ArrayList<>();
   private final TreeSet<String> labels = new TreeSet<>();
   private boolean multiLabel;
@@ -68,16 +69,22 @@ final class IndexBuilder {
     return clips.containsKey(id);
   }
 
+  /** True when {@code path} was refused already (so a later mention need not refuse it again). */
+  boolean isRefused(String path) {
+    return refusedPaths.contains(path);
+  }
+
   void refuse(Refusal r) {
     refused.add(r);
+    refusedPaths.add(r.path());
   }
 
   void refuse(String path, Refusal.Reason reason, String detail) {
-    refused.add(new Refusal(path, reason, detail));
+    refuse(new Refusal(path, reason, detail));
   }
 
   void refuseAll(Collection<Refusal> rs) {
-    refused.addAll(rs);
+    rs.forEach(this::refuse);
   }
 
   void noise(Collection<Path> files) {

@@ -56,6 +56,15 @@ final class RootGuard {
           raw, Refusal.Reason.BAD_METADATA, "file name holds a NUL character at " + where);
     }
     if (WINDOWS_ABSOLUTE.matcher(name).matches()) {
+      Path abs = absoluteInside(name);
+      if (abs != null) {
+        return refuse(
+            TreeWalk.toId(root.relativize(abs)),
+            Refusal.Reason.BAD_METADATA,
+            "absolute paths are not allowed (at "
+                + where
+                + "); write it relative to the dataset folder");
+      }
       return refuse(
           name,
           Refusal.Reason.OUTSIDE_ROOT,
@@ -105,6 +114,22 @@ final class RootGuard {
           "names a folder or special file, not an audio file, at " + where);
     }
     return new Outcome(new Resolved(id, path, real), null);
+  }
+
+  /** {@code name} as a path inside the root when it is absolute and lies there, else null. */
+  private Path absoluteInside(String name) {
+    try {
+      Path p = Path.of(name);
+      if (p.isAbsolute()) {
+        Path n = p.normalize();
+        if (n.startsWith(root) && !n.equals(root)) {
+          return n;
+        }
+      }
+    } catch (InvalidPathException e) {
+      // not a path on this system: outside by any measure
+    }
+    return null;
   }
 
   private static Outcome refuse(String path, Refusal.Reason reason, String detail) {

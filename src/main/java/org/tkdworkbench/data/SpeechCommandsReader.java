@@ -17,8 +17,9 @@ import org.tkdworkbench.jobs.JobContext;
  * sources, not a class. Without lists the tree is all train.
  *
  * <p>List entries that name no clip are refused as MISSING (as OUTSIDE_ROOT when they leave the
- * root) and summarised in one warning per list; a clip in both lists counts as test, with a
- * warning.
+ * root, as BAD_METADATA saying what the file is when it exists but is not a clip: noise, hidden,
+ * not audio) and summarised in one warning per list; an entry naming a file refused already (a link
+ * out, a duplicate) is not refused again. A clip in both lists counts as test, with a warning.
  */
 final class SpeechCommandsReader implements LayoutReader {
   @Override
@@ -30,7 +31,7 @@ final class SpeechCommandsReader implements LayoutReader {
     IndexBuilder b = new IndexBuilder(root, Layout.SPEECH_COMMANDS, options, problems);
     b.refuseAll(walk.refused);
     b.noise(walk.noise);
-    for (Map.Entry<String, Path> e : walk.files.entrySet()) {
+    for (Map.Entry<String, Path> e : walk.inAddOrder()) {
       String id = e.getKey();
       int slash = id.indexOf('/');
       if (slash < 0) {
@@ -43,7 +44,10 @@ final class SpeechCommandsReader implements LayoutReader {
         problems.add("clips listed in both split lists (counted as test)", id);
       }
       Split split = test ? Split.TEST : val ? Split.VALIDATION : Split.TRAIN;
-      b.add(new Clip(id, e.getValue(), id.substring(0, slash), split), null, "the folder tree");
+      b.add(
+          new Clip(id, e.getValue(), id.substring(0, slash), split),
+          walk.real.get(id),
+          "the folder tree");
     }
     for (String listName :
         List.of(SpeechCommandsIndexer.VALIDATION_LIST, SpeechCommandsIndexer.TESTING_LIST)) {
@@ -51,12 +55,18 @@ final class SpeechCommandsReader implements LayoutReader {
           listName.equals(SpeechCommandsIndexer.VALIDATION_LIST) ? validation : testing;
       for (Map.Entry<String, Integer> entry : entries.entrySet()) {
         String id = entry.getKey();
-        if (b.contains(id)) {
-          continue;
+        if (b.contains(id) || b.isRefused(id)) {
+          continue; // a clip, or a file refused already with its own reason
         }
         String where = "line " + entry.getValue() + " of " + listName;
+        String notAClip = leavesRoot(id) ? null : notAClip(root, id);
         if (leavesRoot(id)) {
           b.refuse(id, Refusal.Reason.OUTSIDE_ROOT, "leaves the dataset folder, " + where);
+        } else if (notAClip != null) {
+          b.refuse(
+              id,
+              Refusal.Reason.BAD_METADATA,
+              "named in " + listName + " (" + where + "), but it is " + notAClip);
         } else {
           b.refuse(
               id,
@@ -70,6 +80,40 @@ final class SpeechCommandsReader implements LayoutReader {
     ctx.progress(
         index.clips().size(), index.clips().size(), "Indexed " + index.clips().size() + " clips");
     return index;
+  }
+
+  /**
+   * What an existing file a split list names is when it is not a clip (noise, hidden, not audio,
+   * outside any label), or null when there is no such file.
+   */
+  private static String notAClip(Path root, String id) {
+    Path p;
+    try {
+      p = root.resolve(id);
+    } catch (java.nio.file.InvalidPathException e) {
+      return null;
+    }
+    if (!Files.exists(p)) {
+      return null;
+    }
+    if (Files.isDirectory(p)) {
+      return "a folder, not a clip";
+    }
+    if (id.startsWith(SpeechCommandsIndexer.NOISE_FOLDER + "/")) {
+      return "a noise file of " + SpeechCommandsIndexer.NOISE_FOLDER + "/, not a clip";
+    }
+    for (String seg : id.split("/")) {
+      if (seg.startsWith(".")) {
+        return "hidden (a name starting with '.'), so not indexed";
+      }
+    }
+    if (!SpeechCommandsIndexer.isAudioFile(p.getFileName().toString())) {
+      return "not an audio file by its extension";
+    }
+    if (id.indexOf('/') < 0) {
+      return "directly in the dataset folder, outside any label folder";
+    }
+    return "not indexed (see the warnings)";
   }
 
   private static boolean leavesRoot(String id) {

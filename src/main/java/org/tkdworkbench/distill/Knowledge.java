@@ -11,10 +11,30 @@ import java.util.Map;
  * @param method how curves were made from attention (null when imported as curves)
  * @param fusion how heads were fused (null when imported as curves)
  * @param clips by clip id
+ * @param warnings one sentence per problem that did not stop the work, e.g. a clip whose audio
+ *     could not be read and is therefore missing from {@code clips}
  */
 public record Knowledge(
     String source,
     List<String> classes,
     RolloutMethod method,
     HeadFusion fusion,
-    Map<String, ClipKnowledge> clips) {}
+    Map<String, ClipKnowledge> clips,
+    List<String> warnings) {
+
+  public Knowledge {
+    classes = List.copyOf(classes);
+    clips = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(clips));
+    warnings = List.copyOf(warnings);
+  }
+
+  /** Knowledge without warnings. */
+  public Knowledge(
+      String source,
+      List<String> classes,
+      RolloutMethod method,
+      HeadFusion fusion,
+      Map<String, ClipKnowledge> clips) {
+    this(source, classes, method, fusion, clips, List.of());
+  }
+}

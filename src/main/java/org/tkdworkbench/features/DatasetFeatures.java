@@ -8,11 +8,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.tkdworkbench.audio.AudioClip;
 import org.tkdworkbench.audio.AudioDecodeException;
@@ -20,6 +15,7 @@ import org.tkdworkbench.audio.AudioDecoder;
 import org.tkdworkbench.audio.SourceFormat;
 import org.tkdworkbench.jobs.CancelledException;
 import org.tkdworkbench.jobs.JobContext;
+import org.tkdworkbench.jobs.Parallel;
 
 /**
  * Extracts the log-mel features of every file of a dataset into the {@link FeatureCache}, in
@@ -28,9 +24,11 @@ import org.tkdworkbench.jobs.JobContext;
  * <p>Files are handed out one at a time from a shared counter, so threads stay busy to the end. A
  * file that cannot be decoded or hashed is a {@link Failure} in the result, never a reason to stop;
  * cancelling stops every thread at its next file boundary and throws {@link CancelledException}
- * (entries already cached stay: they are valid and make the next run faster). Takes file paths
- * rather than a dataset index, so it serves every layout (and keeps {@code features} free of {@code
- * data}).
+ * (entries already cached stay: they are valid and make the next run faster). Threads, progress
+ * (reported on the calling thread, never backwards) and stopping are {@link Parallel#forEach}'s: an
+ * unexpected exception (a bug) stops every thread and is rethrown once they have stopped. Takes
+ * file paths rather than a dataset index, so it serves every layout (and keeps {@code features}
+ * free of {@code data}).
  */
 public final class DatasetFeatures {
   /** A file whose features could not be computed, and why. */
@@ -84,83 +82,28 @@ public final class DatasetFeatures {
     long t0 = System.nanoTime();
     CountingDecoder counting = new CountingDecoder(decoder);
     ConcurrentLinkedQueue<Failure> failures = new ConcurrentLinkedQueue<>();
-    AtomicInteger next = new AtomicInteger();
-    AtomicInteger done = new AtomicInteger();
     AtomicInteger ok = new AtomicInteger();
     int n = files.size();
-    Runnable worker =
-        () -> {
-          for (int i = next.getAndIncrement(); i < n && !stopped(ctx); i = next.getAndIncrement()) {
-            Path f = files.get(i);
-            try {
-              cache.get(f, spec, counting);
-              ok.incrementAndGet();
-            } catch (AudioDecodeException e) {
-              failures.add(new Failure(f, e.getMessage()));
-            } catch (IOException e) {
-              failures.add(new Failure(f, f + ": " + e));
-            } catch (IllegalArgumentException | IllegalStateException e) {
-              failures.add(new Failure(f, f + ": " + e.getMessage()));
-            }
-            ctx.progress(done.incrementAndGet(), n, "Features: " + f.getFileName());
+    Parallel.forEach(
+        files,
+        threads,
+        ctx,
+        "Extracting features",
+        (i, f) -> {
+          try {
+            cache.get(f, spec, counting);
+            ok.incrementAndGet();
+          } catch (AudioDecodeException e) {
+            failures.add(new Failure(f, e.getMessage()));
+          } catch (IOException e) {
+            failures.add(new Failure(f, f + ": " + e));
+          } catch (IllegalArgumentException | IllegalStateException e) {
+            failures.add(new Failure(f, f + ": " + e.getMessage()));
           }
-        };
-    runOnThreads(worker, Math.min(threads, Math.max(1, n)));
-    ctx.checkCancelled();
-    if (Thread.currentThread().isInterrupted()) {
-      throw new CancelledException(); // the single-thread path stopped early for the interrupt
-    }
+        });
     List<Failure> sorted = new ArrayList<>(failures);
     sorted.sort(Comparator.comparing(fl -> fl.file().toString()));
     return new Result(n, ok.get(), counting.decodes.get(), sorted, (System.nanoTime() - t0) / 1e9);
-  }
-
-  /** Cancelled, or this worker interrupted because the caller was. */
-  private static boolean stopped(JobContext ctx) {
-    return ctx.isCancelled() || Thread.currentThread().isInterrupted();
-  }
-
-  private static void runOnThreads(Runnable worker, int count) {
-    if (count == 1) {
-      worker.run();
-      return;
-    }
-    AtomicInteger id = new AtomicInteger();
-    ExecutorService pool =
-        Executors.newFixedThreadPool(
-            count,
-            r -> {
-              Thread t = new Thread(r, "tkd-features-" + id.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
-    try {
-      List<Future<?>> futures = new ArrayList<>();
-      for (int i = 0; i < count; i++) {
-        futures.add(pool.submit(worker));
-      }
-      for (Future<?> f : futures) {
-        f.get();
-      }
-    } catch (InterruptedException e) {
-      pool.shutdownNow();
-      awaitQuietly(pool);
-      Thread.currentThread().interrupt();
-      throw new CancelledException();
-    } catch (ExecutionException e) {
-      // Workers catch per-file problems; anything else is a bug and must surface.
-      throw new IllegalStateException("feature extraction failed: " + e.getCause(), e.getCause());
-    } finally {
-      pool.shutdown();
-    }
-  }
-
-  private static void awaitQuietly(ExecutorService pool) {
-    try {
-      pool.awaitTermination(1, TimeUnit.MINUTES);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   /** Counts real decodes, which are exactly the cache misses. */

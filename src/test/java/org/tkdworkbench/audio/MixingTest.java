@@ -59,16 +59,52 @@ class MixingTest {
   }
 
   @Test
+  void activeRegionOfAWordOverARecordingsNoiseFloorIsTheWordNotTheClip() {
+    // A -20 dBFS tone burst (A²/2 = 0.01) at 0.3025..0.7025 s over white noise at -50 and -60 dBFS
+    // (variance 1e-5, 1e-6): the span must be the burst within 20 ms, not 0..1 s.
+    int start = 4840;
+    int end = start + 6400;
+    for (double floorDb : new double[] {-50, -60}) {
+      float[] x = burst(16000, start, end, 1000, Math.sqrt(2 * 0.01), 16000);
+      float[] floor = white(16000, Math.sqrt(Math.pow(10, floorDb / 10)), 3);
+      for (int i = 0; i < x.length; i++) {
+        x[i] += floor[i];
+      }
+      Mixing.Region r = Mixing.activeRegion(x, 16000);
+      assertThat(r.start()).as("start at %s dBFS", floorDb).isBetween(start - 320, start + 320);
+      assertThat(r.end()).as("end at %s dBFS", floorDb).isBetween(end - 320, end + 320);
+    }
+  }
+
+  @Test
+  void aClipThatIsAllSignalIsActiveThroughout() {
+    float[] x = burst(16000, 0, 16000, 1000, 0.3, 16000);
+    Mixing.Region r = Mixing.activeRegion(x, 16000);
+    assertThat(r.start()).isLessThanOrEqualTo(1);
+    assertThat(r.end()).isGreaterThanOrEqualTo(15999);
+  }
+
+  @Test
   void silenceHasNoActiveRegion() {
     assertThat(Mixing.activeRegion(new float[1600], 16000).isEmpty()).isTrue();
   }
 
   @Test
   void noiseGainReachesTheRequestedSnr() {
+    // Powers from outside the code under test: a sine of amplitude 0.2 over whole periods (440 Hz
+    // at 16 kHz, 8000 samples = 220 periods) has power A²/2 = 0.02; the white noise's power is its
+    // own mean square, summed here (close to its variance 0.05² = 0.0025).
     float[] kw = burst(8000, 0, 8000, 440, 0.2, 16000);
+    double pk = 0.2 * 0.2 / 2;
     float[] noise = white(8000, 0.05, 2);
+    double sum = 0;
+    for (float v : noise) {
+      sum += (double) v * v;
+    }
+    double pnoise = sum / noise.length;
+    assertThat(pnoise / 0.0025).isCloseTo(1.0, within(0.05));
     for (double snr : new double[] {-10, -6, 0, 3.5, 20}) {
-      double g = Mixing.noiseGainForSnr(Mixing.meanPower(kw), Mixing.meanPower(noise), snr);
+      double g = Mixing.noiseGainForSnr(pk, pnoise, snr);
       double[] mix = Mixing.mix(noise, g, kw, 1.0, 0);
       double pn = 0;
       for (int i = 0; i < mix.length; i++) {
@@ -76,7 +112,7 @@ class MixingTest {
         pn += n * n;
       }
       pn /= mix.length;
-      assertThat(10 * Math.log10(Mixing.meanPower(kw) / pn)).isCloseTo(snr, within(1e-6));
+      assertThat(10 * Math.log10(pk / pn)).isCloseTo(snr, within(1e-4));
     }
   }
 

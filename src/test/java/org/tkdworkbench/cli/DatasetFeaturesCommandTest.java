@@ -46,7 +46,8 @@ class DatasetFeaturesCommandTest {
     Files.writeString(ds.resolve("b/broken.wav"), "not audio");
     Path ws = tmp.resolve("ws");
 
-    String[] first = run("--workspace", ws.toString(), "dataset", "features", ds.toString(), "--threads", "2");
+    String[] first =
+        run("--workspace", ws.toString(), "dataset", "features", ds.toString(), "--threads", "2");
     assertThat(first[0]).as(first[2]).isEqualTo("0");
     assertThat(first[1]).contains("4 clips, 3 extracted (3 decoded, 0 from the cache), 1 failed");
     assertThat(first[2]).contains("broken.wav");
@@ -57,8 +58,32 @@ class DatasetFeaturesCommandTest {
     String[] second = run("dataset", "features", ds.toString(), "--workspace", ws.toString());
     assertThat(second[1]).contains("3 extracted (0 decoded, 3 from the cache)");
 
-    String[] otherSpec = run("--workspace", ws.toString(), "dataset", "features", ds.toString(), "--n-mels", "64");
+    String[] otherSpec =
+        run("--workspace", ws.toString(), "dataset", "features", ds.toString(), "--n-mels", "64");
     assertThat(otherSpec[1]).contains("3 extracted (3 decoded, 0 from the cache)");
+  }
+
+  @Test
+  void theSourceOptionsAreTheSameAsInInspect() throws IOException {
+    Path ds = tmp.resolve("ds");
+    wav(ds.resolve("clips/1.wav"), 16000, 440, 8000);
+    wav(ds.resolve("clips/2.wav"), 16000, 660, 8000);
+    Files.writeString(ds.resolve("list.csv"), "path,label\nclips/1.wav,a\nclips/2.wav,b\n");
+    String[] r =
+        run(
+            "--workspace",
+            tmp.resolve("ws").toString(),
+            "dataset",
+            "features",
+            "--source",
+            ds.toString(),
+            "--manifest",
+            "list.csv");
+    assertThat(r[0]).as(r[2]).isEqualTo("0");
+    assertThat(r[1]).contains("2 clips, 2 extracted");
+    String[] fold = run("dataset", "features", ds.toString(), "--test-fold", "9");
+    assertThat(fold[0]).isEqualTo("2");
+    assertThat(fold[2]).contains("--test-fold: must be in 1..5, found 9");
   }
 
   @Test
@@ -73,8 +98,14 @@ class DatasetFeaturesCommandTest {
 
   @Test
   void missingFolderFailsWithItsName() {
-    String[] r = run("--workspace", tmp.resolve("ws").toString(), "dataset", "features", tmp.resolve("nope").toString());
-    assertThat(r[0]).isEqualTo("1");
-    assertThat(r[2]).contains("nope");
+    String[] r =
+        run(
+            "--workspace",
+            tmp.resolve("ws").toString(),
+            "dataset",
+            "features",
+            tmp.resolve("nope").toString());
+    assertThat(r[0]).isEqualTo("2");
+    assertThat(r[2]).contains("DIR: must be a dataset folder").contains("nope (does not exist)");
   }
 }

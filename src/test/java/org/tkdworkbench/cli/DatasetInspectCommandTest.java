@@ -130,19 +130,62 @@ class DatasetInspectCommandTest {
   }
 
   @Test
-  void anUnreadableFolderExitsOneWithAReason() throws IOException {
+  void aMissingOrNonFolderDirIsAUsageErrorAndUnreadableMetadataExitsOneWithAReason()
+      throws IOException {
     Run missing = cli("dataset", "inspect", tmp.resolve("nope").toString());
-    assertThat(missing.code()).isEqualTo(1);
-    assertThat(missing.err()).contains("nope").contains("dataset folder not found");
+    assertThat(missing.code()).isEqualTo(2);
+    assertThat(missing.err())
+        .contains("DIR: must be a dataset folder")
+        .contains("nope (does not exist)");
 
     Path file = Files.writeString(tmp.resolve("f.wav"), "x");
     Run notDir = cli("dataset", "inspect", file.toString());
-    assertThat(notDir.code()).isEqualTo(1);
-    assertThat(notDir.err()).contains("not a folder");
+    assertThat(notDir.code()).isEqualTo(2);
+    assertThat(notDir.err()).contains("DIR: must be a dataset folder, found a file");
+
+    Run viaSource = cli("dataset", "inspect", "--source", tmp.resolve("nope").toString());
+    assertThat(viaSource.code()).isEqualTo(2);
+    assertThat(viaSource.err()).contains("--source: must be a dataset folder");
+
+    Run none = cli("dataset", "inspect");
+    assertThat(none.code()).isEqualTo(2);
+    assertThat(none.err()).contains("DIR: the dataset folder is required");
 
     Run noMeta = cli("dataset", "inspect", tmp.toString(), "--layout", "esc50");
     assertThat(noMeta.code()).isEqualTo(1);
-    assertThat(noMeta.err()).contains("meta/esc50.csv");
+    assertThat(noMeta.err()).contains("error: cannot read").contains("meta/esc50.csv");
+  }
+
+  @Test
+  void describeGivesTheReasonNotJustThePath() {
+    assertThat(DatasetSourceOptions.describe(new java.nio.file.NoSuchFileException("/a/b.csv")))
+        .isEqualTo("not found: /a/b.csv");
+    assertThat(DatasetSourceOptions.describe(new java.nio.file.NotDirectoryException("/a")))
+        .isEqualTo("not a folder: /a");
+    assertThat(DatasetSourceOptions.describe(new java.nio.file.AccessDeniedException("/a")))
+        .isEqualTo("permission denied: /a");
+  }
+
+  @Test
+  void cliJobRewritesOneLineOnATerminalAndIsSilentOtherwise() throws InterruptedException {
+    java.io.StringWriter quiet = new java.io.StringWriter();
+    try (CliJob job = CliJob.start(new java.io.PrintWriter(quiet), false, () -> {})) {
+      Thread.sleep(600);
+      job.progress(5, 10, "Probing");
+    }
+    assertThat(quiet.toString()).isEmpty();
+
+    java.io.StringWriter tty = new java.io.StringWriter();
+    try (CliJob job = CliJob.start(new java.io.PrintWriter(tty), true, () -> {})) {
+      Thread.sleep(600);
+      job.progress(5, 10, "Probing");
+      job.progress(6, 10, "Probing"); // within half a second: not printed
+    }
+    assertThat(tty.toString())
+        .startsWith("\rProbing  5/10 (50%)")
+        .doesNotContain("6/10")
+        .doesNotContain("\n")
+        .endsWith("\r");
   }
 
   @Test
@@ -205,6 +248,59 @@ class DatasetInspectCommandTest {
             ws2.toString());
     assertThat(after.code()).as(after.err()).isZero();
     assertThat(ws2.resolve("datasets.json")).exists();
+  }
+
+  @Test
+  void benchIndexRemovesItsTemporaryTreeOnCtrlC() throws Exception {
+    Path where = Files.createDirectories(tmp.resolve("bench"));
+    java.util.concurrent.atomic.AtomicReference<CliJob> made =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    BenchIndexCommand.jobs =
+        err -> {
+          CliJob j = CliJob.start(err, false, () -> {});
+          made.set(j);
+          return j;
+        };
+    try {
+      java.util.concurrent.atomic.AtomicReference<Run> result =
+          new java.util.concurrent.atomic.AtomicReference<>();
+      Thread command =
+          new Thread(
+              () ->
+                  result.set(
+                      cli(
+                          "bench",
+                          "index",
+                          "--files",
+                          "400000",
+                          "--layout",
+                          "folders",
+                          "--dir",
+                          where.toString())));
+      command.start();
+      long deadline = System.nanoTime() + 60_000_000_000L;
+      while (made.get() == null || countFiles(where) < 200) {
+        assertThat(System.nanoTime()).as("the tree is being generated").isLessThan(deadline);
+        Thread.sleep(20);
+      }
+      made.get().interrupt(); // what the shutdown hook does on Ctrl-C: returns once cleaned up
+      command.join(60_000);
+      assertThat(result.get().code()).isEqualTo(1);
+      assertThat(result.get().err()).contains("cancelled");
+      try (var s = Files.list(where)) {
+        assertThat(s.toList()).isEmpty();
+      }
+    } finally {
+      BenchIndexCommand.jobs = CliJob::start;
+    }
+  }
+
+  private static long countFiles(Path dir) throws IOException {
+    try (var s = Files.walk(dir)) {
+      return s.count();
+    } catch (java.io.UncheckedIOException e) {
+      return 0; // a file vanished mid-walk
+    }
   }
 
   @Test

@@ -232,6 +232,48 @@ class DatasetNoisyCommandTest {
   }
 
   @Test
+  void theSourceCanBeGivenAsDirWithALayout() throws IOException {
+    Path src = source(true);
+    Path out = tmp.resolve("noisy-dir");
+    Run r =
+        cli(
+            "dataset",
+            "noisy",
+            src.toString(),
+            "--layout",
+            "speech-commands",
+            "--output",
+            out.toString());
+    assertThat(r.code()).as(r.err()).isEqualTo(0);
+    assertThat(r.out()).contains("written: 4 clips");
+    Run missing =
+        cli("dataset", "noisy", tmp.resolve("nope").toString(), "--output", out.toString() + "2");
+    assertThat(missing.code()).isEqualTo(2);
+    assertThat(missing.err()).contains("DIR: must be a dataset folder");
+  }
+
+  @Test
+  void anFsd50kSourceIsAUsageErrorNamingTheSource() throws IOException {
+    Path src = tmp.resolve("fsd");
+    org.tkdworkbench.data.DatasetFixtures.fsd50k(src);
+    wav(tmp.resolve("noise/white.wav"), noise(3 * 16000, 1));
+    Path out = tmp.resolve("noisy");
+    Run r =
+        cli(
+            "dataset",
+            "noisy",
+            "--source",
+            src.toString(),
+            "--noise",
+            tmp.resolve("noise").toString(),
+            "--output",
+            out.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("--source: FSD50K is a multi-label dataset");
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
   void whenNoClipCanBeUsedItFailsWithExitOneAndWritesNothing() throws IOException {
     Path src = source(true);
     Path out = tmp.resolve("noisy");

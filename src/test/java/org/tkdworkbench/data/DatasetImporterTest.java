@@ -119,6 +119,23 @@ class DatasetImporterTest {
   }
 
   @Test
+  void aClipThatVanishedBeforeTheProbeIsMissingNotUnreadable() throws IOException {
+    Path root = tmp.resolve("sc");
+    DatasetFixtures.wav(root.resolve("yes/a.wav"));
+    Path b = DatasetFixtures.wav(root.resolve("yes/b.wav"));
+    DatasetIndex index = SpeechCommandsIndexer.index(root, JobContext.none());
+    java.nio.file.Files.delete(b);
+    ImportReport r = report(index, 1);
+    assertThat(r.index().refused())
+        .singleElement()
+        .satisfies(
+            x -> {
+              assertThat(x.path()).isEqualTo("yes/b.wav");
+              assertThat(x.reason()).isEqualTo(Refusal.Reason.MISSING);
+            });
+  }
+
+  @Test
   void anEmptyDatasetGivesZeros() throws IOException {
     DatasetIndex index =
         Datasets.index(tmp, Layout.FOLDERS, LayoutOptions.defaults(), JobContext.none());

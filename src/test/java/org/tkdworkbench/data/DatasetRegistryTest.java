@@ -188,12 +188,33 @@ class DatasetRegistryTest {
   }
 
   @Test
+  void fingerprintChangesWhenAFileIsRewrittenWithTheSameSize() throws IOException {
+    Path root = ws.resolve("d");
+    Path a = DatasetFixtures.wav(root.resolve("dog/a.wav"));
+    DatasetIndex index =
+        Datasets.index(root, Layout.FOLDERS, LayoutOptions.defaults(), JobContext.none());
+    String fp = DatasetRegistry.fingerprint(index);
+    long size = Files.size(a);
+    // A rebuilt noisy variant: same length and encoding, other samples, written later.
+    byte[] bytes = Files.readAllBytes(a);
+    bytes[bytes.length - 1] ^= 1;
+    Files.write(a, bytes);
+    Files.setLastModifiedTime(
+        a,
+        java.nio.file.attribute.FileTime.fromMillis(
+            Files.getLastModifiedTime(a).toMillis() + 2000));
+    assertThat(Files.size(a)).isEqualTo(size);
+    assertThat(DatasetRegistry.fingerprint(index)).isNotEqualTo(fp);
+  }
+
+  @Test
   void fingerprintIsSha256OfTheDocumentedLines() throws Exception {
     Path root = ws.resolve("d");
     Path a = DatasetFixtures.wav(root.resolve("dog/a.wav"));
     DatasetIndex index =
         Datasets.index(root, Layout.FOLDERS, LayoutOptions.defaults(), JobContext.none());
-    String line = "dog/a.wav\t" + Files.size(a) + "\tdog\n";
+    String line =
+        "dog/a.wav\t" + Files.size(a) + "\t" + Files.getLastModifiedTime(a).toMillis() + "\tdog\n";
     byte[] sha =
         java.security.MessageDigest.getInstance("SHA-256")
             .digest(line.getBytes(java.nio.charset.StandardCharsets.UTF_8));

@@ -72,7 +72,8 @@ class Esc50ReaderTest {
         .extracting(Refusal::path, Refusal::reason)
         .containsExactlyInAnyOrder(
             org.assertj.core.groups.Tuple.tuple("audio/1-100032-A-0.wav", Refusal.Reason.DUPLICATE),
-            org.assertj.core.groups.Tuple.tuple("1-9999-A-0.wav", Refusal.Reason.BAD_METADATA),
+            org.assertj.core.groups.Tuple.tuple(
+                "audio/1-9999-A-0.wav", Refusal.Reason.BAD_METADATA),
             org.assertj.core.groups.Tuple.tuple("audio/2-404-A-0.wav", Refusal.Reason.MISSING),
             org.assertj.core.groups.Tuple.tuple("../../outside.wav", Refusal.Reason.OUTSIDE_ROOT));
     assertThat(index.refused())

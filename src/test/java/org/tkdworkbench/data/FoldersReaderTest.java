@@ -71,6 +71,25 @@ class FoldersReaderTest {
   }
 
   @Test
+  void aDcaseStyleDevAndEvalTreeWarnsThatTheTrainSplitIsEmptyAndWhatToDo() throws IOException {
+    Path root = tmp.resolve("dcase");
+    DatasetFixtures.wav(root.resolve("dev/dog/a.wav"));
+    DatasetFixtures.wav(root.resolve("eval/dog/b.wav"));
+
+    DatasetIndex index = Datasets.index(root, null, LayoutOptions.defaults(), JobContext.none());
+
+    assertThat(index.countBySplit()).containsEntry(Split.TRAIN, 0);
+    assertThat(index.warnings())
+        .anySatisfy(
+            w ->
+                assertThat(w)
+                    .contains("No clip is in the train split")
+                    .contains("dev = validation, eval = test")
+                    .contains("rename")
+                    .contains("manifest"));
+  }
+
+  @Test
   void aClassFolderNamedLikeASplitBesideOtherClassesStaysAClass() throws IOException {
     Path root = tmp.resolve("d");
     DatasetFixtures.wav(root.resolve("test/a.wav"));

@@ -107,6 +107,28 @@ class ManifestReaderTest {
   }
 
   @Test
+  void anAbsolutePathInsideTheRootIsRefusedAsAbsoluteNotAsOutside() throws IOException {
+    Path root = tmp.resolve("abs");
+    DatasetFixtures.wav(root.resolve("clips/a.wav"));
+    DatasetFixtures.wav(root.resolve("clips/b.wav"));
+    DatasetFixtures.textFile(
+        root.resolve("manifest.csv"),
+        "path,label",
+        "clips/a.wav,dog",
+        root.toAbsolutePath().normalize().resolve("clips/b.wav") + ",dog");
+    DatasetIndex index = Datasets.index(root, null, LayoutOptions.defaults(), JobContext.none());
+    assertThat(index.clips()).extracting(Clip::id).containsExactly("clips/a.wav");
+    assertThat(index.refused())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.path()).isEqualTo("clips/b.wav");
+              assertThat(r.reason()).isEqualTo(Refusal.Reason.BAD_METADATA);
+              assertThat(r.detail()).contains("absolute paths are not allowed").contains("line 3");
+            });
+  }
+
+  @Test
   void pathsAreRelativeToTheManifestsFolderAndMayNotLeaveTheRoot() throws IOException {
     Path root = tmp.resolve("d");
     DatasetFixtures.wav(root.resolve("audio/x.wav"));

@@ -146,7 +146,7 @@ class SpeechCommandsIndexerTest {
   }
 
   @Test
-  void symbolicLinksLeavingTheRootAreNotFollowedButLinksInsideAre(@TempDir Path outside)
+  void symbolicLinksLeavingTheRootAreNotFollowedAndLinksInsideAreDuplicates(@TempDir Path outside)
       throws IOException {
     touch("yes/a.wav");
     touch("no/b.wav");
@@ -159,13 +159,99 @@ class SpeechCommandsIndexerTest {
 
     DatasetIndex index = SpeechCommandsIndexer.index(root, JobContext.none());
 
+    // alias/b.wav is no/b.wav again: importing it twice would leak it between splits.
     assertThat(index.clips())
         .extracting(Clip::id)
-        .containsExactlyInAnyOrder("yes/a.wav", "no/b.wav", "alias/b.wav");
+        .containsExactlyInAnyOrder("yes/a.wav", "no/b.wav");
+    assertThat(index.refused())
+        .anySatisfy(
+            r -> {
+              assertThat(r.path()).isEqualTo("alias/b.wav");
+              assertThat(r.reason()).isEqualTo(Refusal.Reason.DUPLICATE);
+              assertThat(r.detail()).contains("no/b.wav");
+            });
     assertThat(index.warnings())
         .singleElement()
         .asString()
         .startsWith("2 symbolic links that lead outside the dataset folder");
+  }
+
+  @Test
+  void aSymbolicLinkToAFileInsideTheRootIsADuplicateInTheFolderLayoutToo() throws IOException {
+    touch("dog/a.wav");
+    touch("cat/b.wav");
+    Files.createSymbolicLink(root.resolve("cat/a-link.wav"), root.resolve("dog/a.wav"));
+
+    DatasetIndex index =
+        Datasets.index(root, Layout.FOLDERS, LayoutOptions.defaults(), JobContext.none());
+
+    assertThat(index.clips())
+        .extracting(Clip::id)
+        .containsExactlyInAnyOrder("dog/a.wav", "cat/b.wav");
+    assertThat(index.refused())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.path()).isEqualTo("cat/a-link.wav");
+              assertThat(r.reason()).isEqualTo(Refusal.Reason.DUPLICATE);
+            });
+  }
+
+  @Test
+  void brokenSymbolicLinksAreNamedInAWarning() throws IOException {
+    touch("yes/a.wav");
+    Files.createSymbolicLink(root.resolve("yes/dead.wav"), root.resolve("gone/nothing.wav"));
+    Files.createSymbolicLink(root.resolve("lost"), root.resolve("gone"));
+
+    DatasetIndex index = SpeechCommandsIndexer.index(root, JobContext.none());
+
+    assertThat(index.clips()).extracting(Clip::id).containsExactly("yes/a.wav");
+    assertThat(index.warnings())
+        .singleElement()
+        .asString()
+        .startsWith("2 broken symbolic links (skipped)");
+  }
+
+  @Test
+  void listEntriesNamingFilesThatAreNotClipsSayWhatTheyAreAndRefusedOnesAreNotRefusedTwice(
+      @TempDir Path outside) throws IOException {
+    touch("yes/a.wav");
+    touch("_background_noise_/white.wav");
+    touch("yes/.hidden.wav");
+    touch("yes/notes.txt");
+    Files.write(outside.resolve("s.wav"), new byte[0]);
+    Files.createSymbolicLink(root.resolve("yes/leak.wav"), outside.resolve("s.wav"));
+    list(
+        SpeechCommandsIndexer.TESTING_LIST,
+        "_background_noise_/white.wav",
+        "yes/.hidden.wav",
+        "yes/notes.txt",
+        "yes/leak.wav",
+        "yes/gone.wav");
+
+    DatasetIndex index = SpeechCommandsIndexer.index(root, JobContext.none());
+
+    Map<String, List<Refusal>> byPath =
+        index.refused().stream().collect(Collectors.groupingBy(Refusal::path));
+    assertThat(byPath.get("_background_noise_/white.wav"))
+        .singleElement()
+        .satisfies(r -> assertThat(r.detail()).contains("a noise file"));
+    assertThat(byPath.get("yes/.hidden.wav"))
+        .singleElement()
+        .satisfies(r -> assertThat(r.detail()).contains("hidden"));
+    assertThat(byPath.get("yes/notes.txt"))
+        .singleElement()
+        .satisfies(r -> assertThat(r.detail()).contains("not an audio file"));
+    assertThat(byPath.get("yes/leak.wav"))
+        .singleElement()
+        .satisfies(r -> assertThat(r.reason()).isEqualTo(Refusal.Reason.OUTSIDE_ROOT));
+    assertThat(byPath.get("yes/gone.wav"))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.reason()).isEqualTo(Refusal.Reason.MISSING);
+              assertThat(r.detail()).contains("no such clip");
+            });
   }
 
   @Test

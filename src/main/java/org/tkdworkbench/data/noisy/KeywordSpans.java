@@ -28,7 +28,10 @@ public final class KeywordSpans {
 
   private KeywordSpans() {}
 
-  /** Writes the header and {@code spans} in the given order. */
+  /**
+   * Writes the header and {@code spans} in the given order, every line ending in {@code \n} (not
+   * the platform's separator: the file is the same bytes on every system).
+   */
   public static void write(Writer w, List<KeywordSpan> spans) throws IOException {
     w.write(HEADER);
     w.write('\n');
@@ -36,7 +39,7 @@ public final class KeywordSpans {
       w.write(
           String.format(
               Locale.ROOT,
-              "%s,%.6f,%.6f,%.4f,%s,%.6f,%.6f,%.9g,%.9g%n",
+              "%s,%.6f,%.6f,%.4f,%s,%.6f,%.6f,%.9g,%.9g\n",
               quote(s.clip()),
               s.startSeconds(),
               s.endSeconds(),

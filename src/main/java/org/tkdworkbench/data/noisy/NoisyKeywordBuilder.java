@@ -14,24 +14,26 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tkdworkbench.audio.AudioDecodeException;
 import org.tkdworkbench.audio.AudioDecoder;
 import org.tkdworkbench.audio.WavWriter;
 import org.tkdworkbench.data.DatasetIndex;
+import org.tkdworkbench.data.Layout;
 import org.tkdworkbench.data.Split;
 import org.tkdworkbench.jobs.CancelledException;
 import org.tkdworkbench.jobs.JobContext;
+import org.tkdworkbench.jobs.Parallel;
 import org.tkdworkbench.workspace.AtomicFiles;
 
 /**
  * Writes a noisy variant of a keyword dataset (the paper's Noisy Speech Commands) in Speech
- * Commands layout: {@code <label>/<file name>.wav} (16-bit PCM at the spec's rate, exactly {@code
- * round(length · rate)} samples), {@code validation_list.txt} and {@code testing_list.txt} with the
- * same relative ids, {@link KeywordSpans#FILE_NAME keyword_spans.csv} and {@code noisy_spec.json}
- * (provenance). Any single-label {@link DatasetIndex} is a valid source; every split is kept.
+ * Commands layout: {@code <label>/<path>.wav} (see {@link OutputIds#plan}; 16-bit PCM at the spec's
+ * rate, exactly {@code round(length · rate)} samples), {@code validation_list.txt} and {@code
+ * testing_list.txt} with the same relative ids, {@link KeywordSpans#FILE_NAME keyword_spans.csv}
+ * and {@code noisy_spec.json} (provenance). Any single-label {@link DatasetIndex} is a valid
+ * source; every split is kept.
  *
  * <p>Each clip's offset, SNR and noise excerpt come from a random stream seeded by the build seed
  * and the clip's id ({@link ClipRandom}), so the bytes written do not depend on the thread count or
@@ -42,8 +44,9 @@ import org.tkdworkbench.workspace.AtomicFiles;
  * {@code output} only when complete, so a cancelled or failed build leaves nothing under the
  * output's name (and removes its temporary folder). An output that exists and is not an empty
  * folder is refused: user data is never overwritten. Unreadable clips and noise files are refused
- * with reasons in {@link Result#problems()}; they never abort the build. Multi-label sources are
- * refused as a whole: a noisy keyword clip holds exactly one keyword.
+ * with reasons in {@link Result#problems()}; they never abort the build. A noisy keyword clip holds
+ * exactly one keyword: FSD50K sources (multi-label by nature) are refused as a whole, a clip with
+ * several labels in any other source is refused on its own.
  */
 public final class NoisyKeywordBuilder {
   private static final Logger LOG = LoggerFactory.getLogger(NoisyKeywordBuilder.class);
@@ -160,8 +163,8 @@ public final class NoisyKeywordBuilder {
    * (which must not exist or be empty), reporting progress per clip and stopping on cancel without
    * leaving a half-written dataset under {@code output}'s name.
    *
-   * @throws IllegalArgumentException for an invalid spec, a multi-label source, no noise files or
-   *     an unusable output (see {@link #checkOutput})
+   * @throws IllegalArgumentException for an invalid spec, an FSD50K source, no noise files or an
+   *     unusable output (see {@link #checkOutput})
    * @throws IOException when writing fails, no noise file or no clip could be used
    * @throws CancelledException when {@code ctx} was cancelled; nothing is left behind
    */
@@ -170,10 +173,11 @@ public final class NoisyKeywordBuilder {
       throws IOException {
     long t0 = System.nanoTime();
     List<String> invalid = new ArrayList<>(spec.validate());
-    if (source.multiLabel()) {
+    if (source.layout() == Layout.FSD50K) {
+      // Inherently multi-label: even its single-label clips are sound events, not keywords.
       invalid.add(
-          "source: multi-label datasets cannot be mixed into keyword clips (one keyword per clip), "
-              + "found "
+          "source: FSD50K is a multi-label dataset and cannot be mixed into keyword clips (one"
+              + " keyword per clip), found "
               + source.root());
     }
     if (noiseFiles.isEmpty()) {
@@ -192,7 +196,7 @@ public final class NoisyKeywordBuilder {
                 + Long.toHexString(ThreadLocalRandom.current().nextLong()));
     Files.createDirectory(tmp);
     try {
-      Result r = buildInto(tmp, target, source, noiseFiles, spec, new MonotonicProgress(ctx), t0);
+      Result r = buildInto(tmp, target, source, noiseFiles, spec, ctx, t0);
       moveIntoPlace(tmp, target);
       return r;
     } catch (IOException | RuntimeException | Error e) {
@@ -223,13 +227,14 @@ public final class NoisyKeywordBuilder {
     KeywordMixer mixer = new KeywordMixer(bank, spec);
     KeywordSpan[] spans = new KeywordSpan[plan.size()];
     String[] refusals = new String[plan.size()];
-    AtomicInteger done = new AtomicInteger();
     long base = noiseFiles.size();
-    ParallelLoop.run(
-        plan.size(),
+    int n = plan.size();
+    Parallel.forEach(
+        n,
         threads,
         "tkd-noisy",
         ctx,
+        d -> ctx.progress(base + d, total, "Mixing clips: " + d + " of " + n),
         i -> {
           OutputIds.Planned p = plan.get(i);
           if (p.problem() != null) {
@@ -238,7 +243,10 @@ public final class NoisyKeywordBuilder {
             try {
               float[] keyword = decoder.decode(p.clip().path(), spec.sampleRate()).samples();
               KeywordMixer.Mixed m = mixer.mix(p.clip().id(), p.outputId(), keyword);
-              Path file = tmp.resolve(p.outputId());
+              Path file = tmp.resolve(p.outputId()).normalize();
+              if (!file.startsWith(tmp)) { // OutputIds whitelists names; this is the last guard
+                throw new IllegalStateException("output id escapes the output: " + p.outputId());
+              }
               Files.createDirectories(file.getParent());
               WavWriter.write(file, m.samples(), spec.sampleRate(), WavWriter.Encoding.PCM_16);
               spans[i] = m.span();
@@ -251,7 +259,6 @@ public final class NoisyKeywordBuilder {
                   "cannot write " + tmp.resolve(p.outputId()) + ": " + AtomicFiles.describe(e), e);
             }
           }
-          ctx.progress(base + done.incrementAndGet(), total, "Mixing " + p.clip().id());
         });
     ctx.checkCancelled();
 

@@ -63,7 +63,7 @@ final class NoisyProvenance {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("name", n.name());
       m.put("path", n.path().toString());
-      m.put("seconds", n.samples().length / (double) spec.sampleRate());
+      m.put("seconds", n.length() / (double) spec.sampleRate());
       noise.add(m);
     }
     root.put("noise_files", noise);
@@ -83,6 +83,9 @@ final class NoisyProvenance {
         "10*log10(P_keyword/P_noise), both the mean power over the keyword's active region in the"
             + " mix; the keyword keeps its level, the noise is scaled");
     method.put("active_region_below_peak_db", Mixing.ACTIVE_BELOW_PEAK_DB);
+    method.put("active_region_above_floor_db", Mixing.ACTIVE_ABOVE_FLOOR_DB);
+    method.put("active_region_floor_percentile", Mixing.FLOOR_PERCENTILE);
+    method.put("active_region_cap_below_peak_db", Mixing.ACTIVE_CAP_BELOW_PEAK_DB);
     method.put("active_region_frame_s", Mixing.ACTIVE_FRAME_SECONDS);
     method.put(
         "offset", "whole source clip placed at an offset uniform over [0, length - clip length]");

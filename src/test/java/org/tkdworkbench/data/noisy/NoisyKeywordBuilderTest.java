@@ -48,6 +48,8 @@ class NoisyKeywordBuilderTest {
       double keywordGain) {}
 
   static Map<String, Row> readSpans(Path dir) throws IOException {
+    String text = Files.readString(dir.resolve("keyword_spans.csv"), StandardCharsets.UTF_8);
+    assertThat(text).as("\\n line ends on every platform").doesNotContain("\r").endsWith("\n");
     List<String> lines =
         Files.readAllLines(dir.resolve("keyword_spans.csv"), StandardCharsets.UTF_8);
     List<String> h = List.of(lines.get(0).split(","));
@@ -461,7 +463,7 @@ class NoisyKeywordBuilderTest {
                     tmp.resolve("o1"),
                     JobContext.none()))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("multi-label");
+        .hasMessageContaining("source: FSD50K is a multi-label dataset");
     DatasetIndex single = multi.withClips(List.of(), List.of());
     assertThatThrownBy(
             () ->
@@ -483,28 +485,162 @@ class NoisyKeywordBuilderTest {
   }
 
   @Test
-  void outputIdsKeepSpeechCommandsIdsAndFallBackToLabelAndFileName() {
+  void oneMultiLabelClipOfAManifestIsRefusedAloneAndTheRestIsWritten() throws IOException {
+    Path white = noiseFile("white.wav", Fixtures.white(3 * RATE, 0.1, 5));
+    Path root = tmp.resolve("manifest");
+    double[] kw = Fixtures.burst(8000, 1000, 4000, 1000, 0.5, RATE);
+    for (String f : List.of("a.wav", "b.wav", "c.wav")) {
+      Fixtures.writeWav(root.resolve("clips/" + f), kw, RATE);
+    }
+    Files.writeString(
+        root.resolve("manifest.csv"),
+        "path,label\nclips/a.wav,yes\nclips/b.wav,yes;no\nclips/c.wav,no\n");
+    DatasetIndex index =
+        org.tkdworkbench.data.Datasets.index(
+            root, Layout.MANIFEST, LayoutOptions.defaults(), JobContext.none());
+    assertThat(index.multiLabel()).isTrue();
+    NoisyKeywordBuilder.Result r =
+        new NoisyKeywordBuilder(new AudioDecoder(Optional.empty()), 1)
+            .build(
+                index, List.of(white), NoisySpec.defaults(), tmp.resolve("o"), JobContext.none());
+    assertThat(r.written()).isEqualTo(2);
+    assertThat(r.refused()).isEqualTo(1);
+    assertThat(r.problems()).anyMatch(p -> p.contains("clips/b.wav") && p.contains("2 labels"));
+  }
+
+  @Test
+  void outputIdsKeepSpeechCommandsIdsAndPutOtherPathsWholeUnderTheLabel() {
     Path p = Path.of("/x");
     List<OutputIds.Planned> plan =
         OutputIds.plan(
             List.of(
                 new Clip("yes/a.wav", p, "yes", Split.TRAIN),
+                new Clip("yes/A.wav", p, "yes", Split.TRAIN),
                 new Clip("yes/deep/b.flac", p, "yes", Split.TRAIN),
                 new Clip("audio/1-100-A-0.wav", p, "dog", Split.TRAIN),
                 new Clip("other/1-100-A-0.WAV", p, "dog", Split.TRAIN),
                 new Clip("x/c.wav", p, "..", Split.TRAIN)));
+    Map<String, String> ids = ids(plan);
+    assertThat(ids)
+        .containsEntry("yes/A.wav", "yes/A.wav")
+        .containsEntry("yes/deep/b.flac", "yes/deep/b.wav")
+        .containsEntry("audio/1-100-A-0.wav", "dog/audio/1-100-A-0.wav")
+        .containsEntry("other/1-100-A-0.WAV", "dog/other/1-100-A-0.WAV");
+    assertThat(ids.get("yes/a.wav")).startsWith("refused: another clip is already written as");
+    assertThat(ids.get("x/c.wav")).startsWith("refused: label");
+
+    // ESC-50: every clip sits in audio/, which is dropped.
+    assertThat(
+            ids(
+                OutputIds.plan(
+                    List.of(
+                        new Clip("audio/1-100-A-0.wav", p, "dog", Split.TRAIN),
+                        new Clip("audio/1-101-A-1.wav", p, "rain", Split.TRAIN)))))
+        .containsEntry("audio/1-100-A-0.wav", "dog/1-100-A-0.wav")
+        .containsEntry("audio/1-101-A-1.wav", "rain/1-101-A-1.wav");
+  }
+
+  @Test
+  void namesThatWindowsOrAReaderWouldMangleAreRefusedPerClipWithAReason() {
+    Path p = Path.of("/x");
+    Map<String, String> ids =
+        ids(
+            OutputIds.plan(
+                List.of(
+                    new Clip("m/a.wav", p, "C:", Split.TRAIN),
+                    new Clip("m/b.wav", p, "_background_noise_", Split.TRAIN),
+                    new Clip("m/c.wav", p, ".hidden", Split.TRAIN),
+                    new Clip("m/d?.wav", p, "yes", Split.TRAIN),
+                    new Clip("m/e<f>.wav", p, "yes", Split.TRAIN),
+                    new Clip("m/g.wav", p, "no ", Split.TRAIN),
+                    new Clip("n/café +1_x-y.wav", p, "naïve", Split.TRAIN),
+                    new Clip(
+                        "n/sub/\u043f\u0440\u0438\u0432\u0435\u0442.wav", p, "日本", Split.TRAIN))));
+    assertThat(ids.get("m/a.wav")).startsWith("refused: label 'C:'").contains("':'");
+    assertThat(ids.get("m/b.wav")).startsWith("refused: label").contains("noise");
+    assertThat(ids.get("m/c.wav")).startsWith("refused: label").contains("hidden");
+    assertThat(ids.get("m/d?.wav")).startsWith("refused: its id").contains("'?'");
+    assertThat(ids.get("m/e<f>.wav")).startsWith("refused: its id").contains("'<'");
+    assertThat(ids.get("m/g.wav")).startsWith("refused: label").contains("Windows");
+    assertThat(ids)
+        .containsEntry("n/café +1_x-y.wav", "naïve/n/café +1_x-y.wav")
+        .containsEntry(
+            "n/sub/\u043f\u0440\u0438\u0432\u0435\u0442.wav",
+            "日本/n/sub/\u043f\u0440\u0438\u0432\u0435\u0442.wav");
+  }
+
+  @Test
+  void splitFoldersAndManifestSpeakerFoldersDoNotCollide() {
+    Path p = Path.of("/x");
+    List<Clip> folders = new ArrayList<>();
+    for (String split : List.of("train", "valid", "test")) {
+      for (String label : List.of("yes", "no")) {
+        for (int i = 0; i < 2; i++) {
+          folders.add(
+              new Clip(
+                  split + "/" + label + "/" + i + ".wav",
+                  p,
+                  label,
+                  Split.fromName(split).orElseThrow()));
+        }
+      }
+    }
+    Map<String, String> ids = ids(OutputIds.plan(folders));
+    assertThat(ids.values()).doesNotHaveDuplicates().noneMatch(v -> v.startsWith("refused"));
+    assertThat(ids)
+        .containsEntry("train/yes/0.wav", "yes/train/0.wav")
+        .containsEntry("valid/yes/0.wav", "yes/valid/0.wav")
+        .containsEntry("test/no/1.wav", "no/test/1.wav");
+
+    Map<String, String> manifest =
+        ids(
+            OutputIds.plan(
+                List.of(
+                    new Clip("clips/spk1/0.wav", p, "yes", Split.TRAIN),
+                    new Clip("clips/spk2/0.wav", p, "yes", Split.TRAIN))));
+    assertThat(manifest)
+        .containsEntry("clips/spk1/0.wav", "yes/spk1/0.wav")
+        .containsEntry("clips/spk2/0.wav", "yes/spk2/0.wav");
+  }
+
+  @Test
+  void aSplitFolderSourceKeepsEveryClipAndItsSplit() throws IOException {
+    Path src = tmp.resolve("splitsrc");
+    for (String split : List.of("train", "valid", "test")) {
+      for (String label : List.of("yes", "no")) {
+        for (int i = 0; i < 2; i++) {
+          Fixtures.writeWav(
+              src.resolve(split + "/" + label + "/" + i + ".wav"),
+              Fixtures.burst(8000, 1000, 4000, 1000, 0.5, RATE),
+              RATE);
+        }
+      }
+    }
+    Path white = noiseFile("white.wav", Fixtures.white(3 * RATE, 0.1, 5));
+    DatasetIndex index =
+        org.tkdworkbench.data.Datasets.index(
+            src, Layout.FOLDERS, LayoutOptions.defaults(), JobContext.none());
+    assertThat(index.clips()).hasSize(12);
+    Path out = tmp.resolve("splitout");
+    NoisyKeywordBuilder.Result r =
+        new NoisyKeywordBuilder(new AudioDecoder(Optional.empty()), 1)
+            .build(index, List.of(white), NoisySpec.defaults(), out, JobContext.none());
+    assertThat(r.written()).isEqualTo(12);
+    assertThat(r.refused()).isZero();
+    DatasetIndex again = SpeechCommandsIndexer.index(out, JobContext.none());
+    assertThat(again.countBySplit()).isEqualTo(index.countBySplit());
+    assertThat(Files.readAllLines(out.resolve("testing_list.txt")))
+        .containsExactly("no/test/0.wav", "no/test/1.wav", "yes/test/0.wav", "yes/test/1.wav");
+  }
+
+  private static Map<String, String> ids(List<OutputIds.Planned> plan) {
     Map<String, String> ids = new HashMap<>();
     plan.forEach(
         pl ->
             ids.put(
                 pl.clip().id(),
                 pl.outputId() != null ? pl.outputId() : "refused: " + pl.problem()));
-    assertThat(ids)
-        .containsEntry("yes/a.wav", "yes/a.wav")
-        .containsEntry("yes/deep/b.flac", "yes/deep/b.wav")
-        .containsEntry("audio/1-100-A-0.wav", "dog/1-100-A-0.wav");
-    assertThat(ids.get("other/1-100-A-0.WAV")).startsWith("refused: another clip");
-    assertThat(ids.get("x/c.wav")).startsWith("refused: label");
+    return ids;
   }
 
   private static Map<String, byte[]> tree(Path root) throws IOException {
