@@ -53,8 +53,8 @@ class TeacherTrainerTest {
   }
 
   /**
-   * The teacher looks where the tone is: the attention rollout of c1 (DESIGN §1, computed here
-   * independently of {@code distill.Rollout}) peaks within a few tokens of the tone on most clips.
+   * The teacher looks where the tone is: the attention rollout of c1 (DESIGN §1) peaks within a few
+   * tokens of the tone on most clips.
    */
   @Test
   void attentionRolloutPeaksNearTheTone() throws IOException {
@@ -63,56 +63,15 @@ class TeacherTrainerTest {
       List<TeacherOutput> outs = t.inferAll(toy.data.select(test));
       int near = 0;
       for (int k = 0; k < test.length; k++) {
-        double[] curve = rolloutOfC1(outs.get(k).attention());
+        double[] curve = Rollout.curve(outs.get(k).attention(), RolloutMethod.ROLLOUT, HeadFusion.MEAN);
         int peak = argMax(curve);
         double toneToken = (toy.toneStart[test[k]] + ToyTask.TONE_FRAMES / 2.0 - 1) / SMALL.tokenStride();
         if (Math.abs(peak - toneToken) <= 3) {
           near++;
         }
       }
-      System.out.println("rollout near tone: " + near + "/" + test.length);
       assertThat(near / (double) test.length).as("share of clips with the peak near the tone").isGreaterThan(0.7);
     }
-  }
-
-  /** Heads averaged, 0.5·A + 0.5·I, rows renormalised, layers multiplied; c1's row without c1. */
-  static double[] rolloutOfC1(float[][][][] attention) {
-    int n = attention[0][0].length;
-    double[][] r = null;
-    for (float[][][] layer : attention) {
-      double[][] a = new double[n][n];
-      for (float[][] head : layer) {
-        for (int i = 0; i < n; i++) {
-          for (int j = 0; j < n; j++) {
-            a[i][j] += 0.5 * head[i][j] / layer.length;
-          }
-        }
-      }
-      for (int i = 0; i < n; i++) {
-        a[i][i] += 0.5;
-        double sum = 0;
-        for (double v : a[i]) {
-          sum += v;
-        }
-        for (int j = 0; j < n; j++) {
-          a[i][j] /= sum;
-        }
-      }
-      if (r == null) {
-        r = a;
-      } else {
-        double[][] p = new double[n][n];
-        for (int i = 0; i < n; i++) {
-          for (int k = 0; k < n; k++) {
-            for (int j = 0; j < n; j++) {
-              p[i][j] += a[i][k] * r[k][j];
-            }
-          }
-        }
-        r = p;
-      }
-    }
-    return java.util.Arrays.copyOfRange(r[0], 1, n);
   }
 
   @Test
