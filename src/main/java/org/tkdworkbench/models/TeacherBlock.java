@@ -162,10 +162,17 @@ public final class TeacherBlock extends AbstractBlock {
     int dh = d / h;
     float dropout = training ? (float) config.dropout() : 0f;
 
+    // Arrays derived from a parameter attach to the parameter's (model's) manager: move them to the
+    // call's manager, or everything computed from them (the whole graph) outlives the step.
     NDArray norm = ps.getValue(inputNorm, tokens.getDevice(), training);
-    NDArray x = tokens.sub(norm.get(0)).mul(norm.get(1));
+    NDArray mean = norm.get(0);
+    NDArray invStd = norm.get(1);
+    mean.attach(m);
+    invStd.attach(m);
+    NDArray x = tokens.sub(mean).mul(invStd);
     x = embed.forward(ps, new NDList(x), training).head(); // [B, T, D]
     NDArray cls = ps.getValue(c1, tokens.getDevice(), training).broadcast(b, 1, d);
+    cls.attach(m);
     x = NDArrays.concat(new NDList(cls, x), 1); // [B, T+1, D]
     x = x.add(m.create(positions((int) t + 1, d)).toType(x.getDataType(), false));
     if (dropout > 0) {
