@@ -1,21 +1,66 @@
 package org.tkdworkbench.distill;
 
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.tkdworkbench.audio.AudioDecoder;
 import org.tkdworkbench.data.DatasetIndex;
+import org.tkdworkbench.data.DatasetRegistry;
+import org.tkdworkbench.data.Split;
 import org.tkdworkbench.features.FeatureCache;
 import org.tkdworkbench.features.FeatureSpec;
+import org.tkdworkbench.jobs.CancelledException;
 import org.tkdworkbench.jobs.JobContext;
+import org.tkdworkbench.models.DjlAttentionTeacher;
+import org.tkdworkbench.models.TeacherBlock;
 import org.tkdworkbench.models.TeacherConfig;
+import org.tkdworkbench.models.TeacherSpec;
+import org.tkdworkbench.models.TeacherStore;
+import org.tkdworkbench.models.TeacherTokens;
+import org.tkdworkbench.workspace.AtomicFiles;
+import org.tkdworkbench.workspace.Json;
 
 /**
  * Trains the transformer teacher on a dataset (cross-entropy, or binary cross-entropy when
  * multi-label) and saves it as a folder: parameters, {@code spec.json}, {@code metrics.csv}
  * (appended per epoch), {@code summary.json} (best validation epoch and the test metric there).
  *
- * <p>CONTRACT PLACEHOLDER: the teacher work fills it in.
+ * <p>Optional time-shift augmentation ({@link TrainingConfig#timeShift()}): every training clip is
+ * rolled circularly by a random number of frames at each step. Adam with a linear warm-up (first epoch, at most 200 steps) into a cosine decay to 1 % of the
+ * peak rate; batches shuffled by a {@link Random} seeded with the training seed, and the engine's
+ * seed (initialisation, dropout) set to it too. Every step runs in its own NDManager sub-manager,
+ * closed at its end (STACK.md: otherwise memory grows by megabytes per step). The parameters of the
+ * best validation epoch are saved when it improves; without a validation split the last epoch is
+ * kept and the summary says so.
+ *
+ * <p>The folder is built as a hidden sibling of {@code output} and renamed into place at the end, so
+ * a cancelled or failed training leaves nothing behind.
  */
 public final class TeacherTrainer {
   /** What a finished training reports. */
@@ -24,10 +69,17 @@ public final class TeacherTrainer {
 
   private final FeatureCache features;
   private final AudioDecoder decoder;
+  private final int threads;
 
   public TeacherTrainer(FeatureCache features, AudioDecoder decoder) {
+    this(features, decoder, Runtime.getRuntime().availableProcessors());
+  }
+
+  /** As above, decoding on {@code threads} threads. */
+  public TeacherTrainer(FeatureCache features, AudioDecoder decoder, int threads) {
     this.features = features;
     this.decoder = decoder;
+    this.threads = Math.max(1, threads);
   }
 
   /** Trains and saves into {@code output} (must not exist or be empty); cancellable per batch. */
@@ -40,6 +92,355 @@ public final class TeacherTrainer {
       JobContext ctx,
       Consumer<EpochMetrics> onEpoch)
       throws IOException {
-    throw new UnsupportedOperationException("not yet implemented");
+    requireValid(config, training);
+    checkOutput(output);
+    ClipTensors data = ClipTensors.load(dataset, spec, features, decoder, threads, ctx);
+    return train(data, spec, DatasetRegistry.fingerprint(dataset), config, training, output, ctx, onEpoch);
+  }
+
+  /**
+   * Trains on clips already in memory (e.g. generated, or loaded once for several runs); {@code
+   * spec} is recorded as the features they were made with.
+   */
+  public static Summary train(
+      ClipTensors data,
+      FeatureSpec spec,
+      String datasetFingerprint,
+      TeacherConfig config,
+      TrainingConfig training,
+      Path output,
+      JobContext ctx,
+      Consumer<EpochMetrics> onEpoch)
+      throws IOException {
+    requireValid(config, training);
+    checkOutput(output);
+    int[] train = data.indices(Split.TRAIN);
+    if (train.length == 0) {
+      throw new IllegalArgumentException("the dataset has no training clips");
+    }
+    Path parent = output.toAbsolutePath().getParent();
+    Files.createDirectories(parent);
+    Path temp = Files.createTempDirectory(parent, "." + output.getFileName() + ".partial-");
+    try {
+      Summary s = new Run(data, spec, datasetFingerprint, config, training, temp, ctx, onEpoch).run();
+      moveIntoPlace(temp, output);
+      return new Summary(output, s.bestEpoch(), s.bestValidationMetric(), s.testMetric(), s.metricName());
+    } catch (IOException | RuntimeException | Error e) {
+      deleteTree(temp);
+      throw e;
+    }
+  }
+
+  private static void requireValid(TeacherConfig config, TrainingConfig training) {
+    List<String> problems = new ArrayList<>(config.validate());
+    problems.addAll(training.validate());
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException(String.join("\n", problems));
+    }
+  }
+
+  /** The output may not exist yet, or be an empty folder. */
+  static void checkOutput(Path output) throws IOException {
+    if (Files.isDirectory(output)) {
+      try (Stream<Path> s = Files.list(output)) {
+        if (s.findAny().isPresent()) {
+          throw new IOException(output + ": the output folder is not empty");
+        }
+      }
+    } else if (Files.exists(output)) {
+      throw new IOException(output + ": exists and is not a folder");
+    }
+  }
+
+  private static void moveIntoPlace(Path temp, Path output) throws IOException {
+    checkOutput(output);
+    Files.deleteIfExists(output); // an empty folder
+    Files.move(temp, output, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  static void deleteTree(Path dir) {
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (NoSuchFileException e) {
+      // already gone
+    } catch (IOException e) {
+      // best effort: a leftover hidden partial folder is harmless
+    }
+  }
+
+  /** One training run's state. */
+  private static final class Run {
+    final ClipTensors data;
+    final FeatureSpec spec;
+    final String fingerprint;
+    final TeacherConfig config;
+    final TrainingConfig training;
+    final Path folder;
+    final JobContext ctx;
+    final Consumer<EpochMetrics> onEpoch;
+    final boolean multi;
+    final int mels;
+    final String metricName;
+
+    Run(ClipTensors data, FeatureSpec spec, String fingerprint, TeacherConfig config, TrainingConfig training,
+        Path folder, JobContext ctx, Consumer<EpochMetrics> onEpoch) {
+      this.data = data;
+      this.spec = spec;
+      this.fingerprint = fingerprint;
+      this.config = config;
+      this.training = training;
+      this.folder = folder;
+      this.ctx = ctx;
+      this.onEpoch = onEpoch == null ? m -> {} : onEpoch;
+      this.multi = data.multiLabel();
+      this.mels = spec.nMels();
+      this.metricName = multi ? "mAP" : "accuracy";
+    }
+
+    Summary run() throws IOException {
+      long t0 = System.nanoTime();
+      int[] train = data.indices(Split.TRAIN);
+      int[] val = data.indices(Split.VALIDATION);
+      int[] test = data.indices(Split.TEST);
+      Engine engine = Engine.getInstance();
+      engine.setRandomSeed((int) training.seed());
+      Random shuffle = new Random(training.seed());
+      int stepsPerEpoch = (train.length + training.batchSize() - 1) / training.batchSize();
+      int totalSteps = stepsPerEpoch * training.epochs();
+      int warmUp = Math.min(200, stepsPerEpoch);
+      Tracker cosine =
+          Tracker.cosine()
+              .setBaseValue((float) training.learningRate())
+              .optFinalValue((float) training.learningRate() * 0.01f)
+              .setMaxUpdates(Math.max(1, totalSteps - warmUp))
+              .build();
+      Tracker lr =
+          Tracker.warmUp()
+              .optWarmUpBeginValue((float) training.learningRate() * 0.01f)
+              .optWarmUpSteps(warmUp)
+              .setMainTracker(cosine)
+              .build();
+      Optimizer adam =
+          Optimizer.adam()
+              .optLearningRateTracker(lr)
+              .optWeightDecays((float) training.weightDecay())
+              .build();
+      Loss loss = multi ? Loss.sigmoidBinaryCrossEntropyLoss() : Loss.softmaxCrossEntropyLoss();
+      TeacherSpec teacherSpec =
+          new TeacherSpec(
+              TeacherStore.SCHEMA_VERSION,
+              spec,
+              data.classes(),
+              multi,
+              config,
+              engine.getEngineName(),
+              engine.getVersion(),
+              fingerprint,
+              training.seed());
+      AtomicFiles.write(folder.resolve(TeacherStore.SPEC_FILE), Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(teacherSpec));
+
+      try (Model model = DjlAttentionTeacher.newModel(config, mels, data.classes().size());
+          Trainer trainer = model.newTrainer(new DefaultTrainingConfig(loss).optOptimizer(adam));
+          BufferedWriter csv =
+              Files.newBufferedWriter(folder.resolve(TeacherStore.METRICS_FILE), StandardCharsets.UTF_8)) {
+        TeacherBlock block = (TeacherBlock) model.getBlock();
+        trainer.initialize(DjlAttentionTeacher.inputShapes(block));
+        double[] norm = data.meanAndStd(train);
+        block.setInputNormalization((float) norm[0], (float) norm[1]);
+        csv.write("epoch,train_loss,val_loss,val_metric,lr,seconds\n");
+        csv.flush();
+
+        int bestEpoch = 0;
+        double bestMetric = Double.NEGATIVE_INFINITY;
+        double bestLoss = Double.POSITIVE_INFINITY;
+        double testAtBest = Double.NaN;
+        int step = 0;
+        int sinceBest = 0;
+        int epochsRun = 0;
+        for (int epoch = 1; epoch <= training.epochs(); epoch++) {
+          long e0 = System.nanoTime();
+          double lossSum = 0;
+          for (int[] batch : Batches.shuffled(train, training.batchSize(), shuffle)) {
+            ctx.checkCancelled();
+            try (NDManager sub = model.getNDManager().newSubManager()) {
+              NDList input = training.timeShift() ? inputs(sub, rolled(batch, shuffle)) : inputs(sub, batch);
+              NDArray labels = labels(sub, batch);
+              try (GradientCollector gc = trainer.newGradientCollector()) {
+                NDList out = trainer.forward(input);
+                NDArray l = loss.evaluate(new NDList(labels), new NDList(out.get(0)));
+                gc.backward(l);
+                lossSum += l.getFloat() * batch.length;
+              }
+              trainer.step();
+            }
+            step++;
+            ctx.progress(step, totalSteps, "Epoch " + epoch + "/" + training.epochs());
+          }
+          epochsRun = epoch;
+          double trainLoss = lossSum / train.length;
+          Eval v = evaluate(model, loss, val);
+          double rate = lr.getNewValue(step);
+          double seconds = (System.nanoTime() - e0) / 1e9;
+          EpochMetrics m = new EpochMetrics(epoch, trainLoss, v.loss, v.metric, rate, seconds, Map.of());
+          csv.write(String.format(Locale.ROOT, "%d,%.6f,%.6f,%.6f,%.6g,%.3f%n",
+              epoch, trainLoss, v.loss, v.metric, rate, seconds));
+          csv.flush();
+          boolean improved =
+              val.length > 0
+                  && (v.metric > bestMetric || (v.metric == bestMetric && v.loss < bestLoss));
+          if (improved) {
+            bestEpoch = epoch;
+            bestMetric = v.metric;
+            bestLoss = v.loss;
+            testAtBest = evaluate(model, loss, test).metric;
+            save(model, epoch);
+            sinceBest = 0;
+          } else {
+            sinceBest++;
+          }
+          onEpoch.accept(m);
+          if (val.length > 0 && training.patience() > 0 && sinceBest >= training.patience()) {
+            break;
+          }
+        }
+        if (val.length == 0) { // nothing to select by: keep the last epoch
+          bestEpoch = epochsRun;
+          bestMetric = Double.NaN;
+          testAtBest = evaluate(model, loss, test).metric;
+          save(model, epochsRun);
+        }
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("best_epoch", bestEpoch);
+        summary.put("epochs_run", epochsRun);
+        summary.put("metric", metricName);
+        summary.put("validation_metric", finiteOrNull(bestMetric));
+        summary.put("test_metric", finiteOrNull(testAtBest));
+        summary.put("selection", val.length > 0 ? "best validation epoch" : "last epoch (no validation split)");
+        summary.put("seconds", (System.nanoTime() - t0) / 1e9);
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        counts.put("train", train.length);
+        counts.put("validation", val.length);
+        counts.put("test", test.length);
+        summary.put("clips", counts);
+        summary.put("skipped_clips", data.failures().size());
+        summary.put("engine", engine.getEngineName() + " " + engine.getVersion());
+        summary.put("parameters", parameterCount(block));
+        AtomicFiles.write(folder.resolve(TeacherStore.SUMMARY_FILE),
+            Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(summary));
+        return new Summary(folder, bestEpoch, bestMetric, testAtBest, metricName);
+      }
+    }
+
+    private static Double finiteOrNull(double v) {
+      return Double.isFinite(v) ? v : null;
+    }
+
+    /** Saves the parameters as the only {@code teacher-NNNN.params} of the folder. */
+    private void save(Model model, int epoch) throws IOException {
+      model.setProperty("Epoch", Integer.toString(epoch));
+      model.save(folder, TeacherStore.MODEL_NAME);
+      String keep = String.format(Locale.ROOT, "%s-%04d.params", TeacherStore.MODEL_NAME, epoch);
+      try (Stream<Path> s = Files.list(folder)) {
+        for (Path p : s.toList()) {
+          String n = p.getFileName().toString();
+          if (n.endsWith(".params") && !n.equals(keep)) {
+            Files.delete(p);
+          }
+        }
+      }
+    }
+
+    /** The clips of {@code batch}, each rolled in time by a random number of frames. */
+    private List<float[][]> rolled(int[] batch, Random random) {
+      List<float[][]> out = new ArrayList<>(batch.length);
+      for (float[][] clip : data.select(batch)) {
+        int n = clip.length;
+        int shift = random.nextInt(n);
+        float[][] r = new float[n][];
+        for (int f = 0; f < n; f++) {
+          r[f] = clip[(f + shift) % n];
+        }
+        out.add(r);
+      }
+      return out;
+    }
+
+    private NDList inputs(NDManager m, int[] batch) {
+      return inputs(m, data.select(batch));
+    }
+
+    private NDList inputs(NDManager m, List<float[][]> clips) {
+      TeacherTokens.Batch b = TeacherTokens.batch(clips, config, mels);
+      return new NDList(
+          m.create(b.tokens(), new Shape(b.batch(), b.maxTokens(), b.inputDim())),
+          m.create(b.mask(), new Shape(b.batch(), b.maxTokens())));
+    }
+
+    private NDArray labels(NDManager m, int[] batch) {
+      if (multi) {
+        float[] y = new float[batch.length * data.classes().size()];
+        for (int i = 0; i < batch.length; i++) {
+          System.arraycopy(data.multiHot(batch[i]), 0, y, i * data.classes().size(), data.classes().size());
+        }
+        return m.create(y, new Shape(batch.length, data.classes().size()));
+      }
+      float[] y = new float[batch.length];
+      for (int i = 0; i < batch.length; i++) {
+        y[i] = data.classIndex(batch[i]);
+      }
+      return m.create(y, new Shape(batch.length));
+    }
+
+    record Eval(double loss, double metric) {}
+
+    /** Loss and metric over {@code idx} in inference mode (no dropout). */
+    private Eval evaluate(Model model, Loss loss, int[] idx) {
+      if (idx.length == 0) {
+        return new Eval(Double.NaN, Double.NaN);
+      }
+      int classes = data.classes().size();
+      float[][] scores = new float[idx.length][];
+      double lossSum = 0;
+      int k = 0;
+      for (int[] batch : Batches.inOrder(idx, training.batchSize())) {
+        ctx.checkCancelled();
+        try (NDManager sub = model.getNDManager().newSubManager()) {
+          NDList out = model.getBlock().forward(new ParameterStore(sub, false), inputs(sub, batch), false);
+          NDArray logits = out.get(0);
+          lossSum += loss.evaluate(new NDList(labels(sub, batch)), new NDList(logits)).getFloat() * batch.length;
+          float[] flat = logits.toFloatArray();
+          for (int i = 0; i < batch.length; i++) {
+            scores[k++] = java.util.Arrays.copyOfRange(flat, i * classes, (i + 1) * classes);
+          }
+        }
+      }
+      double metric;
+      if (multi) {
+        float[][] targets = new float[idx.length][];
+        for (int i = 0; i < idx.length; i++) {
+          targets[i] = data.multiHot(idx[i]);
+        }
+        metric = ClassificationMetrics.meanAveragePrecision(scores, targets);
+      } else {
+        int[] targets = new int[idx.length];
+        for (int i = 0; i < idx.length; i++) {
+          targets[i] = data.classIndex(idx[i]);
+        }
+        metric = ClassificationMetrics.accuracy(scores, targets);
+      }
+      return new Eval(lossSum / idx.length, metric);
+    }
+
+    private static long parameterCount(TeacherBlock block) {
+      long n = 0;
+      for (var p : block.getParameters().values()) {
+        if (p.requiresGradient()) {
+          n += p.getArray().getShape().size();
+        }
+      }
+      return n;
+    }
   }
 }

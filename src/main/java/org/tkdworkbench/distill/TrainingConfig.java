@@ -14,6 +14,8 @@ import java.util.List;
  * @param weightDecay L2 weight decay (0 = none)
  * @param seed initialisation, shuffling and dropout
  * @param patience epochs without validation improvement before stopping (0 = never)
+ * @param timeShift augment training clips by rolling each one in time by a random number of frames
+ *     (circularly) at every step; suits clips whose event can be anywhere (keyword in noise)
  */
 public record TrainingConfig(
     @JsonProperty("epochs") int epochs,
@@ -21,10 +23,21 @@ public record TrainingConfig(
     @JsonProperty("learning_rate") double learningRate,
     @JsonProperty("weight_decay") double weightDecay,
     @JsonProperty("seed") long seed,
-    @JsonProperty("patience") int patience) {
+    @JsonProperty("patience") int patience,
+    @JsonProperty("time_shift") boolean timeShift) {
+
+  /** Without time-shift augmentation. */
+  public TrainingConfig(int epochs, int batchSize, double learningRate, double weightDecay, long seed, int patience) {
+    this(epochs, batchSize, learningRate, weightDecay, seed, patience, false);
+  }
 
   public static TrainingConfig defaults() {
-    return new TrainingConfig(30, 32, 1e-3, 0.0, 1L, 0);
+    return new TrainingConfig(30, 32, 1e-3, 0.0, 1L, 0, true);
+  }
+
+  /** The same settings with time-shift augmentation on or off. */
+  public TrainingConfig withTimeShift(boolean on) {
+    return new TrainingConfig(epochs, batchSize, learningRate, weightDecay, seed, patience, on);
   }
 
   /** Every problem, as {@code training.field: rule, found value}. */

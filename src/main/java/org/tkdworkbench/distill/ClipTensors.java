@@ -1,0 +1,195 @@
+package org.tkdworkbench.distill;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.tkdworkbench.audio.AudioDecodeException;
+import org.tkdworkbench.audio.AudioDecoder;
+import org.tkdworkbench.data.Clip;
+import org.tkdworkbench.data.DatasetIndex;
+import org.tkdworkbench.data.Split;
+import org.tkdworkbench.features.DatasetFeatures;
+import org.tkdworkbench.features.FeatureCache;
+import org.tkdworkbench.features.FeatureSpec;
+import org.tkdworkbench.jobs.CancelledException;
+import org.tkdworkbench.jobs.JobContext;
+
+/**
+ * A dataset's clips in memory for training: each clip's log-mel matrix {@code [frames][mels]}, its
+ * class targets, its split. Shared by teacher and student training; batching (padding, tokens) is
+ * the model's business.
+ *
+ * @param clips the clips that loaded, in the index's order
+ * @param features {@code features.get(i)} is clip {@code i}'s matrix
+ * @param classes the vocabulary, index = logit index
+ * @param multiLabel whether a clip may carry several classes
+ * @param failures clips whose features could not be computed (left out), with the reason
+ */
+public record ClipTensors(
+    List<Clip> clips,
+    List<float[][]> features,
+    List<String> classes,
+    boolean multiLabel,
+    List<DatasetFeatures.Failure> failures) {
+
+  public ClipTensors {
+    if (clips.size() != features.size()) {
+      throw new IllegalArgumentException(clips.size() + " clips but " + features.size() + " feature matrices");
+    }
+    clips = List.copyOf(clips);
+    features = List.copyOf(features);
+    classes = List.copyOf(classes);
+    failures = List.copyOf(failures);
+    for (Clip c : clips) {
+      for (String label : c.labels()) {
+        if (!classes.contains(label)) {
+          throw new IllegalArgumentException("clip " + c.id() + " has label " + label + " outside the vocabulary");
+        }
+      }
+    }
+  }
+
+  /**
+   * Loads every clip of {@code dataset} through the feature cache on {@code threads} threads;
+   * clips that cannot be decoded are skipped and listed in {@link #failures()}.
+   *
+   * @throws CancelledException when {@code ctx} is cancelled
+   */
+  public static ClipTensors load(
+      DatasetIndex dataset,
+      FeatureSpec spec,
+      FeatureCache cache,
+      AudioDecoder decoder,
+      int threads,
+      JobContext ctx) {
+    spec.requireValid();
+    List<Clip> all = dataset.clips();
+    int n = all.size();
+    float[][][] loaded = new float[n][][];
+    String[] errors = new String[n];
+    AtomicInteger next = new AtomicInteger();
+    AtomicInteger done = new AtomicInteger();
+    Runnable worker =
+        () -> {
+          for (int i = next.getAndIncrement(); i < n && !ctx.isCancelled(); i = next.getAndIncrement()) {
+            Clip c = all.get(i);
+            try {
+              loaded[i] = cache.get(c.path(), spec, decoder);
+            } catch (AudioDecodeException e) {
+              errors[i] = e.getMessage();
+            } catch (IOException | RuntimeException e) {
+              errors[i] = c.path() + ": " + e;
+            }
+            ctx.progress(done.incrementAndGet(), n, "Features: " + c.fileName());
+          }
+        };
+    int count = Math.max(1, Math.min(threads, n));
+    if (count == 1) {
+      worker.run();
+    } else {
+      ExecutorService pool = Executors.newFixedThreadPool(count, r -> {
+        Thread t = new Thread(r, "tkd-clip-tensors");
+        t.setDaemon(true);
+        return t;
+      });
+      try {
+        List<Future<?>> futures = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+          futures.add(pool.submit(worker));
+        }
+        for (Future<?> f : futures) {
+          f.get();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new CancelledException();
+      } catch (ExecutionException e) {
+        throw new IllegalStateException("loading features failed: " + e.getCause(), e.getCause());
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+    ctx.checkCancelled();
+    List<Clip> clips = new ArrayList<>();
+    List<float[][]> feats = new ArrayList<>();
+    List<DatasetFeatures.Failure> failures = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      if (loaded[i] != null) {
+        clips.add(all.get(i));
+        feats.add(loaded[i]);
+      } else {
+        failures.add(new DatasetFeatures.Failure(all.get(i).path(), errors[i]));
+      }
+    }
+    failures.sort(Comparator.comparing(f -> f.file().toString()));
+    return new ClipTensors(clips, feats, dataset.labels(), dataset.multiLabel(), failures);
+  }
+
+  public int size() {
+    return clips.size();
+  }
+
+  /** Indices of the clips in {@code split}, ascending. */
+  public int[] indices(Split split) {
+    int[] out = new int[clips.size()];
+    int k = 0;
+    for (int i = 0; i < clips.size(); i++) {
+      if (clips.get(i).split() == split) {
+        out[k++] = i;
+      }
+    }
+    return Arrays.copyOf(out, k);
+  }
+
+  /** Single-label target: the class index of clip {@code i}'s (first) label. */
+  public int classIndex(int i) {
+    return classes.indexOf(clips.get(i).labels().get(0));
+  }
+
+  /** Multi-hot target of clip {@code i}: 1 for each of its labels. */
+  public float[] multiHot(int i) {
+    float[] y = new float[classes.size()];
+    for (String label : clips.get(i).labels()) {
+      y[classes.indexOf(label)] = 1f;
+    }
+    return y;
+  }
+
+  /** The matrices of clips {@code idx}, in that order (not copied). */
+  public List<float[][]> select(int[] idx) {
+    List<float[][]> out = new ArrayList<>(idx.length);
+    for (int i : idx) {
+      out.add(features.get(i));
+    }
+    return out;
+  }
+
+  /** Mean and standard deviation of every value of the clips {@code idx}: input standardisation. */
+  public double[] meanAndStd(int[] idx) {
+    double sum = 0;
+    double sq = 0;
+    long count = 0;
+    for (int i : idx) {
+      for (float[] row : features.get(i)) {
+        for (float v : row) {
+          sum += v;
+          sq += (double) v * v;
+          count++;
+        }
+      }
+    }
+    if (count == 0) {
+      return new double[] {0, 1};
+    }
+    double mean = sum / count;
+    double var = Math.max(0, sq / count - mean * mean);
+    return new double[] {mean, Math.sqrt(var)};
+  }
+}

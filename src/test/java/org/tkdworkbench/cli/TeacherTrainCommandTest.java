@@ -1,0 +1,94 @@
+package org.tkdworkbench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tkdworkbench.models.TeacherStore;
+
+class TeacherTrainCommandTest {
+  @TempDir Path tmp;
+
+  private static String[] run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = WorkbenchCommand.run(new PrintWriter(out), new PrintWriter(err), args);
+    return new String[] {Integer.toString(code), out.toString(), err.toString()};
+  }
+
+  /** 0.5 s of a tone in a little noise, 16-bit mono PCM at 16 kHz. */
+  private static void wav(Path p, double hz, long seed) throws IOException {
+    int rate = 16000;
+    int n = rate / 2;
+    Random r = new Random(seed);
+    ByteBuffer b = ByteBuffer.allocate(44 + 2 * n).order(ByteOrder.LITTLE_ENDIAN);
+    b.put("RIFF".getBytes()).putInt(36 + 2 * n).put("WAVE".getBytes());
+    b.put("fmt ".getBytes()).putInt(16).putShort((short) 1).putShort((short) 1);
+    b.putInt(rate).putInt(rate * 2).putShort((short) 2).putShort((short) 16);
+    b.put("data".getBytes()).putInt(2 * n);
+    for (int i = 0; i < n; i++) {
+      b.putShort((short) Math.round(6000 * Math.sin(2 * Math.PI * hz * i / rate) + 500 * r.nextGaussian()));
+    }
+    Files.createDirectories(p.getParent());
+    Files.write(p, b.array());
+  }
+
+  @Test
+  void invalidOptionsExitTwoNamingTheFieldAndValue() {
+    String[] r = run("teacher", "train", "--dataset", tmp.toString(), "--output", tmp.resolve("t").toString(),
+        "--model-dim", "30", "--heads", "4", "--lr", "-1");
+    assertThat(r[0]).isEqualTo("2");
+    assertThat(r[2]).contains("teacher.heads").contains("found 4").contains("training.learning_rate").contains("found -1.0");
+    r = run("teacher", "train", "--dataset", tmp.toString(), "--dropout", "1.5");
+    assertThat(r[0]).isEqualTo("2");
+    assertThat(r[2]).contains("teacher.dropout").contains("1.5");
+    r = run("teacher", "train", "--output", tmp.toString());
+    assertThat(r[0]).isEqualTo("2");
+    assertThat(r[2]).contains("--dataset");
+  }
+
+  @Test
+  void missingDatasetFailsWithExitOne() {
+    String[] r = run("--workspace", tmp.resolve("ws").toString(), "teacher", "train",
+        "--dataset", tmp.resolve("nope").toString(), "--output", tmp.resolve("t").toString());
+    assertThat(r[0]).isEqualTo("1");
+    assertThat(r[2]).contains("nope");
+  }
+
+  @Tag("engine")
+  @Test
+  void trainsATinyTeacherEndToEndAndPrintsTheMetrics() throws IOException {
+    Path ds = tmp.resolve("ds");
+    int k = 0;
+    for (String split : new String[] {"train", "validation", "test"}) {
+      int count = split.equals("train") ? 6 : 2;
+      for (int i = 0; i < count; i++) {
+        wav(ds.resolve(split + "/low/" + i + ".wav"), 300, k++);
+        wav(ds.resolve(split + "/high/" + i + ".wav"), 3000, k++);
+      }
+    }
+    Path out = tmp.resolve("teacher");
+    String[] r = run("--workspace", tmp.resolve("ws").toString(), "teacher", "train", "--dataset", ds.toString(),
+        "--output", out.toString(), "--model-dim", "8", "--layers", "1", "--heads", "2", "--ff-dim", "16",
+        "--epochs", "2", "--batch-size", "4", "--seed", "3");
+    assertThat(r[0]).as(r[2]).isEqualTo("0");
+    assertThat(r[2]).contains("epoch 1/2:").contains("epoch 2/2:");
+    assertThat(r[1]).containsPattern("validation accuracy [0-9.]+ \\(epoch [12]\\), test accuracy [0-9.]+");
+    assertThat(TeacherStore.readSpec(out).classes()).containsExactly("high", "low");
+    assertThat(out.resolve("metrics.csv")).exists();
+
+    String[] again = run("--workspace", tmp.resolve("ws").toString(), "teacher", "train", "--dataset", ds.toString(),
+        "--output", out.toString(), "--epochs", "1");
+    assertThat(again[0]).isEqualTo("1");
+    assertThat(again[2]).contains("not empty");
+  }
+}
