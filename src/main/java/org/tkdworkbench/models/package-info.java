@@ -1,6 +1,9 @@
 /**
- * Models, built on DJL's engine-neutral API only (no MXNet classes): the teacher transformer that
- * exposes its attention, the student architectures and their cost estimates. Empty until the
- * teacher work lands.
+ * Models, built on DJL's engine-neutral API only (no MXNet classes): the transformer teacher that
+ * returns every layer's attention ({@link org.tkdworkbench.models.TeacherBlock}), its Java-array
+ * facade {@link org.tkdworkbench.models.AttentionTeacher} and its on-disk form ({@link
+ * org.tkdworkbench.models.TeacherStore}). Arrays made in a forward pass live on the caller's
+ * per-step sub-manager, never on the model's manager (that leaked ~190 MB per step). Students and
+ * their cost estimates come next.
  */
 package org.tkdworkbench.models;
