@@ -140,8 +140,17 @@ final class DatasetSourceOptions {
 
   /** The chosen layout, {@code null} for auto-detection; {@code --manifest} implies a manifest. */
   Layout layout() {
+    Layout chosen = parseLayout(layout);
+    return chosen == null && manifest != null ? Layout.MANIFEST : chosen;
+  }
+
+  /**
+   * A {@code --layout} value: {@code null} for {@code auto}, else the named layout; every command
+   * that takes {@code --layout} parses it here, so they accept and refuse the same words.
+   */
+  static Layout parseLayout(String layout) {
     if (layout.strip().equalsIgnoreCase("auto")) {
-      return manifest != null ? Layout.MANIFEST : null;
+      return null;
     }
     return Layout.fromCliName(layout)
         .orElseThrow(

@@ -105,17 +105,7 @@ final class TeacherEvaluateCommand implements Callable<Integer> {
                 () ->
                     new CliUsageException(
                         "--split: must be train, validation or test, found " + split));
-    Layout chosen = null;
-    if (!layout.strip().equalsIgnoreCase("auto")) {
-      chosen =
-          Layout.fromCliName(layout)
-              .orElseThrow(
-                  () ->
-                      new CliUsageException(
-                          "--layout: must be auto, folders, speech-commands, esc50, fsd50k or"
-                              + " manifest, found "
-                              + layout));
-    }
+    Layout chosen = DatasetSourceOptions.parseLayout(layout);
     if ((teacher == null) == (knowledge == null)) {
       throw new CliUsageException("give either --teacher DIR or --knowledge FILE (exactly one)");
     }
@@ -141,25 +131,12 @@ final class TeacherEvaluateCommand implements Callable<Integer> {
       if (t == null) {
         return WorkbenchCommand.EXIT_FAILED;
       }
-      DatasetIndex index;
-      try {
-        index = Datasets.index(dataset, chosen, LayoutOptions.defaults(), job);
-      } catch (IOException e) {
-        err.println("error: cannot read dataset " + dataset + ": " + e.getMessage());
+      Selection sel = select(chosen, s, job, err);
+      if (sel == null) {
         return WorkbenchCommand.EXIT_FAILED;
       }
-      List<Clip> clips = index.clips().stream().filter(c -> c.split() == s).toList();
-      if (clips.isEmpty()) {
-        err.println(
-            "error: dataset "
-                + dataset
-                + " has no "
-                + s.displayName()
-                + " clips ("
-                + index.summary()
-                + ")");
-        return WorkbenchCommand.EXIT_FAILED;
-      }
+      DatasetIndex index = sel.index();
+      List<Clip> clips = sel.clips();
       Map<String, KeywordSpan> spans = spans(index, err);
       Knowledge k;
       try {
@@ -182,29 +159,40 @@ final class TeacherEvaluateCommand implements Callable<Integer> {
     }
   }
 
-  /** {@code --knowledge}: the same measurements on knowledge computed elsewhere. */
-  private int evaluateImported(
-      Split s, Layout chosen, RolloutMethod m, HeadFusion f, PrintWriter out, PrintWriter err)
-      throws IOException {
+  /** The dataset and its clips of one split. */
+  private record Selection(DatasetIndex index, List<Clip> clips) {}
+
+  /**
+   * Reads {@code --dataset} and keeps the clips of split {@code s}; null (after saying why on
+   * {@code err}) when the folder cannot be read or the split is empty.
+   */
+  private Selection select(Layout chosen, Split s, JobContext ctx, PrintWriter err) {
     DatasetIndex index;
     try {
-      index = Datasets.index(dataset, chosen, LayoutOptions.defaults(), JobContext.none());
+      index = Datasets.index(dataset, chosen, LayoutOptions.defaults(), ctx);
     } catch (IOException e) {
-      err.println("error: cannot read dataset " + dataset + ": " + e.getMessage());
-      return WorkbenchCommand.EXIT_FAILED;
+      err.println("error: cannot read dataset " + dataset + ": " + DatasetSourceOptions.describe(e));
+      return null;
     }
     List<Clip> clips = index.clips().stream().filter(c -> c.split() == s).toList();
     if (clips.isEmpty()) {
       err.println(
-          "error: dataset "
-              + dataset
-              + " has no "
-              + s.displayName()
-              + " clips ("
-              + index.summary()
-              + ")");
+          "error: dataset " + dataset + " has no " + s.displayName() + " clips (" + index.summary() + ")");
+      return null;
+    }
+    return new Selection(index, clips);
+  }
+
+  /** {@code --knowledge}: the same measurements on knowledge computed elsewhere. */
+  private int evaluateImported(
+      Split s, Layout chosen, RolloutMethod m, HeadFusion f, PrintWriter out, PrintWriter err)
+      throws IOException {
+    Selection sel = select(chosen, s, JobContext.none(), err);
+    if (sel == null) {
       return WorkbenchCommand.EXIT_FAILED;
     }
+    DatasetIndex index = sel.index();
+    List<Clip> clips = sel.clips();
     Knowledge k;
     try {
       k = KnowledgeImport.read(knowledge, index, EnumSet.of(s), m, f);

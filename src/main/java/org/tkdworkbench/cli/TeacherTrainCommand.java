@@ -115,14 +115,7 @@ final class TeacherTrainCommand implements Callable<Integer> {
     if (!problems.isEmpty()) {
       throw new CliUsageException("invalid settings:\n  " + String.join("\n  ", problems));
     }
-    Layout chosen = null;
-    if (!layout.strip().equalsIgnoreCase("auto")) {
-      chosen =
-          Layout.fromCliName(layout)
-              .orElseThrow(
-                  () -> new CliUsageException(
-                      "--layout: must be auto, folders, speech-commands, esc50, fsd50k or manifest, found " + layout));
-    }
+    Layout chosen = DatasetSourceOptions.parseLayout(layout);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Workspace ws = ((WorkbenchCommand) spec.root().userObject()).workspace();
@@ -138,7 +131,7 @@ final class TeacherTrainCommand implements Callable<Integer> {
       try {
         index = Datasets.index(dataset, chosen, LayoutOptions.defaults(), job);
       } catch (IOException e) {
-        err.println("error: cannot read dataset " + dataset + ": " + e.getMessage());
+        err.println("error: cannot read dataset " + dataset + ": " + DatasetSourceOptions.describe(e));
         return WorkbenchCommand.EXIT_FAILED;
       }
       Map<Split, Integer> counts = index.countBySplit();
