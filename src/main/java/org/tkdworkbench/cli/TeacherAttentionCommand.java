@@ -59,24 +59,14 @@ final class TeacherAttentionCommand implements Callable<Integer> {
       description = "CSV to write, or - for standard output.")
   String output;
 
-  @Option(
-      names = "--method",
-      paramLabel = "METHOD",
-      description = "rollout (default), last-layer or mean-of-layers.")
-  String method = "rollout";
-
-  @Option(
-      names = "--fusion",
-      paramLabel = "FUSION",
-      description = "How heads are fused: mean (default) or max.")
-  String fusion = "mean";
+  @picocli.CommandLine.Mixin AttentionOptions attention;
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws IOException {
-    RolloutMethod m = parseMethod(method);
-    HeadFusion f = parseFusion(fusion);
+    RolloutMethod m = attention.method();
+    HeadFusion f = attention.fusion();
     var err = spec.commandLine().getErr();
     try (AttentionTeacher t = open(teacher, err)) {
       if (t == null) {
@@ -129,8 +119,8 @@ final class TeacherAttentionCommand implements Callable<Integer> {
             input.getFileName(),
             curve.length,
             times[peak],
-            cliName(m),
-            cliName(f),
+            AttentionOptions.cliName(m),
+            AttentionOptions.cliName(f),
             output);
       }
       return 0;
@@ -160,30 +150,7 @@ final class TeacherAttentionCommand implements Callable<Integer> {
   static void writeCsv(double[] times, double[] weights, Writer w) throws IOException {
     w.write("time_s,weight\n");
     for (int i = 0; i < times.length; i++) {
-      w.write(String.format(Locale.ROOT, "%.6f,%s%n", times[i], weights[i]));
+      w.write(String.format(Locale.ROOT, "%.6f,%s\n", times[i], weights[i]));
     }
-  }
-
-  static RolloutMethod parseMethod(String s) {
-    return switch (s.strip().toLowerCase(Locale.ROOT)) {
-      case "rollout" -> RolloutMethod.ROLLOUT;
-      case "last-layer", "last_layer" -> RolloutMethod.LAST_LAYER;
-      case "mean-of-layers", "mean_of_layers" -> RolloutMethod.MEAN_OF_LAYERS;
-      default ->
-          throw new CliUsageException(
-              "--method: must be rollout, last-layer or mean-of-layers, found " + s);
-    };
-  }
-
-  static HeadFusion parseFusion(String s) {
-    return switch (s.strip().toLowerCase(Locale.ROOT)) {
-      case "mean" -> HeadFusion.MEAN;
-      case "max" -> HeadFusion.MAX;
-      default -> throw new CliUsageException("--fusion: must be mean or max, found " + s);
-    };
-  }
-
-  static String cliName(Enum<?> e) {
-    return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 }

@@ -78,17 +78,7 @@ final class TeacherEvaluateCommand implements Callable<Integer> {
       description = "auto (default), folders, speech-commands, esc50, fsd50k or manifest.")
   String layout = "auto";
 
-  @Option(
-      names = "--method",
-      paramLabel = "METHOD",
-      description = "rollout (default), last-layer or mean-of-layers.")
-  String method = "rollout";
-
-  @Option(
-      names = "--fusion",
-      paramLabel = "FUSION",
-      description = "How heads are fused: mean (default) or max.")
-  String fusion = "mean";
+  @picocli.CommandLine.Mixin AttentionOptions attention;
 
   @Option(names = "--json", description = "Print the result as JSON.")
   boolean json;
@@ -97,8 +87,8 @@ final class TeacherEvaluateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    RolloutMethod m = TeacherAttentionCommand.parseMethod(method);
-    HeadFusion f = TeacherAttentionCommand.parseFusion(fusion);
+    RolloutMethod m = attention.method();
+    HeadFusion f = attention.fusion();
     Split s =
         Split.fromName(split)
             .orElseThrow(
@@ -286,9 +276,9 @@ final class TeacherEvaluateCommand implements Callable<Integer> {
               + " s%s%n",
           m == null
               ? "imported curve"
-              : TeacherAttentionCommand.cliName(m)
+              : AttentionOptions.cliName(m)
                   + " ("
-                  + TeacherAttentionCommand.cliName(f)
+                  + AttentionOptions.cliName(f)
                   + " heads)",
           ev.peaks().share(),
           ev.peaks().inside(),
@@ -304,8 +294,8 @@ final class TeacherEvaluateCommand implements Callable<Integer> {
     o.put("teacher", teacherId);
     o.put("dataset", dataset.toString());
     o.put("split", s.displayName());
-    o.put("method", m == null ? "imported-curves" : TeacherAttentionCommand.cliName(m));
-    o.put("fusion", f == null ? null : TeacherAttentionCommand.cliName(f));
+    o.put("method", m == null ? "imported-curves" : AttentionOptions.cliName(m));
+    o.put("fusion", f == null ? null : AttentionOptions.cliName(f));
     o.put("clips", ev.clips());
     o.put("metric", ev.metricName());
     o.put("value", ev.value());
