@@ -74,6 +74,14 @@ final class DatasetNoisyCommand implements Callable<Integer> {
   long seed = D.seed();
 
   @Option(
+      names = "--copies",
+      paramLabel = "K",
+      description =
+          "Noisy copies of each training clip, each with its own offset, SNR and noise excerpt;"
+              + " validation and test clips are written once (default: ${DEFAULT-VALUE}).")
+  int copies = D.trainingCopies();
+
+  @Option(
       names = "--output",
       required = true,
       paramLabel = "DIR",
@@ -96,7 +104,7 @@ final class DatasetNoisyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    NoisySpec ns = new NoisySpec(length, snrMin, snrMax, seed, sampleRate);
+    NoisySpec ns = new NoisySpec(length, snrMin, snrMax, seed, sampleRate, copies);
     List<String> problems = new ArrayList<>();
     for (String p : ns.validate()) {
       problems.add(toOptionNames(p));
@@ -206,10 +214,11 @@ final class DatasetNoisyCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "output: %s%n", r.output());
     out.printf(
         Locale.ROOT,
-        "written: %d clips of %.3f s at %d Hz%n",
+        "written: %d clips of %.3f s at %d Hz%s%n",
         r.written(),
         ns.lengthSeconds(),
-        ns.sampleRate());
+        ns.sampleRate(),
+        ns.trainingCopies() > 1 ? " (" + ns.trainingCopies() + " copies of each training clip)" : "");
     out.printf(Locale.ROOT, "refused: %d clips, %d noise files%n", r.refused(), s.noiseRefused());
     out.printf(Locale.ROOT, "noise files used: %d%n", s.noiseFiles());
     out.printf(
@@ -237,6 +246,7 @@ final class DatasetNoisyCommand implements Callable<Integer> {
         .replace("noisy.snr:", "--snr-min/--snr-max:")
         .replace("noisy.sample_rate:", "--sample-rate:")
         .replace("noisy.seed:", "--seed:")
+        .replace("noisy.copies:", "--copies:")
         .replaceFirst("^output:", "--output:")
         .replaceFirst("^source:", "--source:")
         .replaceFirst("^noise:", "--noise:");

@@ -92,8 +92,11 @@ final class TeacherTrainCommand implements Callable<Integer> {
   @Option(names = "--patience", paramLabel = "N", description = "Stop after N epochs without validation improvement; 0 = never (default: ${DEFAULT-VALUE}).")
   int patience = T.patience();
 
-  @Option(names = "--time-shift", negatable = true, description = "Roll training clips in time at random (augmentation; default: on).")
-  boolean timeShift = T.timeShift();
+  // picocli toggles a negatable boolean whose field starts true (--no-x would set true): the default
+  // and fallback values make --time-shift mean true and --no-time-shift mean false.
+  @Option(names = "--time-shift", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "Roll training clips in time at random (augmentation; default: on).")
+  boolean timeShift;
 
   @Option(names = "--threads", paramLabel = "N", description = "Feature decoding threads (default: all cores).")
   int threads = Runtime.getRuntime().availableProcessors();

@@ -113,6 +113,15 @@ class DatasetNoisyCommandTest {
     assertThat(Files.readAllLines(out.resolve("testing_list.txt")))
         .containsExactly("yes/aaaa0002_nohash_0.wav");
     assertThat(Files.readAllLines(out.resolve("keyword_spans.csv"))).hasSize(5);
+
+    Path copies = tmp.resolve("noisy-copies");
+    Run c = cli("dataset", "noisy", "--source", src.toString(), "--length", "2", "--copies", "3",
+        "--output", copies.toString());
+    assertThat(c.code()).as(c.err()).isZero();
+    // 4 clips, one for validation and one for test: 2 training clips × 3 + 2.
+    assertThat(c.out()).contains("written: 8 clips of 2.000 s at 16000 Hz (3 copies of each training clip)");
+    assertThat(copies.resolve("yes/aaaa0001_nohash_0-copy3.wav")).exists();
+    assertThat(copies.resolve("yes/aaaa0002_nohash_0-copy2.wav")).as("a test clip").doesNotExist();
   }
 
   @Test
@@ -159,9 +168,12 @@ class DatasetNoisyCommandTest {
             "--output",
             out.toString(),
             "--threads",
+            "0",
+            "--copies",
             "0");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err())
+        .contains("--copies: must be in 1..100, found 0")
         .contains("--length: must be")
         .contains("found -1")
         .contains("--snr-min/--snr-max")

@@ -57,6 +57,19 @@ class TeacherTrainCommandTest {
   }
 
   @Test
+  void timeShiftIsOnByDefaultAndNoTimeShiftTurnsItOff() {
+    TeacherTrainCommand c = new TeacherTrainCommand();
+    new picocli.CommandLine(c).parseArgs("--dataset", "d");
+    assertThat(c.timeShift).isTrue();
+    c = new TeacherTrainCommand();
+    new picocli.CommandLine(c).parseArgs("--dataset", "d", "--no-time-shift");
+    assertThat(c.timeShift).isFalse();
+    c = new TeacherTrainCommand();
+    new picocli.CommandLine(c).parseArgs("--dataset", "d", "--time-shift");
+    assertThat(c.timeShift).isTrue();
+  }
+
+  @Test
   void missingDatasetFailsWithExitOne() {
     String[] r = run("--workspace", tmp.resolve("ws").toString(), "teacher", "train",
         "--dataset", tmp.resolve("nope").toString(), "--output", tmp.resolve("t").toString());

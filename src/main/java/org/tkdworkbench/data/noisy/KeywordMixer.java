@@ -49,10 +49,11 @@ final class KeywordMixer {
   }
 
   /**
-   * Mixes {@code keyword} (at the spec's rate) for the clip {@code sourceId}, to be written as
+   * Mixes {@code keyword} (at the spec's rate) with offset, SNR and noise drawn from the stream of
+   * {@code randomKey} (the source clip's id, or that id with a copy suffix), to be written as
    * {@code outputId}.
    */
-  Mixed mix(String sourceId, String outputId, float[] keyword) throws Refused {
+  Mixed mix(String randomKey, String outputId, float[] keyword) throws Refused {
     int rate = spec.sampleRate();
     if (keyword.length > length) {
       throw new Refused(
@@ -70,7 +71,7 @@ final class KeywordMixer {
 
     // Draw order is fixed (offset, SNR, then noise) so offset and SNR do not change when the set
     // of usable noise files does.
-    ClipRandom random = new ClipRandom(spec.seed(), sourceId);
+    ClipRandom random = new ClipRandom(spec.seed(), randomKey);
     int offset = random.nextInt(length - keyword.length + 1);
     double snrDb = random.uniform(spec.snrMinDb(), spec.snrMaxDb());
     int from = offset + active.start();

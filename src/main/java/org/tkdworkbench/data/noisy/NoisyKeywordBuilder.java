@@ -214,7 +214,7 @@ public final class NoisyKeywordBuilder {
       JobContext ctx,
       long t0)
       throws IOException {
-    List<OutputIds.Planned> plan = OutputIds.plan(source.clips());
+    List<OutputIds.Planned> plan = OutputIds.plan(source.clips(), spec.trainingCopies());
     long total = noiseFiles.size() + plan.size();
     NoiseBank bank = NoiseBank.load(noiseFiles, decoder, spec.sampleRate(), threads, ctx, 0, total);
     if (bank.noises().isEmpty()) {
@@ -242,7 +242,7 @@ public final class NoisyKeywordBuilder {
           } else {
             try {
               float[] keyword = decoder.decode(p.clip().path(), spec.sampleRate()).samples();
-              KeywordMixer.Mixed m = mixer.mix(p.clip().id(), p.outputId(), keyword);
+              KeywordMixer.Mixed m = mixer.mix(p.randomKey(), p.outputId(), keyword);
               Path file = tmp.resolve(p.outputId()).normalize();
               if (!file.startsWith(tmp)) { // OutputIds whitelists names; this is the last guard
                 throw new IllegalStateException("output id escapes the output: " + p.outputId());
@@ -266,9 +266,18 @@ public final class NoisyKeywordBuilder {
     List<String> validation = new ArrayList<>();
     List<String> testing = new ArrayList<>();
     List<String> problems = new ArrayList<>(bank.problems());
+    java.util.Set<String> refusedSources = new java.util.HashSet<>();
     for (int i = 0; i < plan.size(); i++) {
+      OutputIds.Planned p = plan.get(i);
+      boolean firstCopy = p.randomKey().equals(p.clip().id());
       if (spans[i] == null) {
-        problems.add(refusals[i]);
+        // A source that cannot be used at all is reported once, by its first copy.
+        if (firstCopy) {
+          refusedSources.add(p.clip().id());
+          problems.add(refusals[i]);
+        } else if (!refusedSources.contains(p.clip().id())) {
+          problems.add(refusals[i]);
+        }
         continue;
       }
       written.add(spans[i]);
@@ -279,7 +288,7 @@ public final class NoisyKeywordBuilder {
         testing.add(spans[i].clip());
       }
     }
-    int refused = plan.size() - written.size();
+    int refused = refusedSources.size();
     if (written.isEmpty()) {
       throw new IOException(
           "none of the "

@@ -49,6 +49,7 @@ final class NoisyProvenance {
     s.put("snr_max_db", spec.snrMaxDb());
     s.put("seed", spec.seed());
     s.put("sample_rate", spec.sampleRate());
+    s.put("training_copies", spec.trainingCopies());
     s.put("samples_per_clip", KeywordMixer.clipSamples(spec));
     root.put("spec", s);
 

@@ -11,13 +11,29 @@ import java.util.List;
  * @param snrMaxDb highest SNR drawn (dB), at least {@code snrMinDb}
  * @param seed makes the offsets, SNRs and noise excerpts reproducible
  * @param sampleRate rate of the written clips (Hz)
+ * @param trainingCopies noisy copies written of each <em>training</em> clip, each with its own
+ *     offset, SNR and noise excerpt (data augmentation for small datasets); validation and test
+ *     clips are written once so their metrics stay one per recording
  */
 public record NoisySpec(
-    double lengthSeconds, double snrMinDb, double snrMaxDb, long seed, int sampleRate) {
+    double lengthSeconds, double snrMinDb, double snrMaxDb, long seed, int sampleRate, int trainingCopies) {
 
-  /** 4 s clips at -6..6 dB SNR, seed 1, 16 kHz. */
+  /** Most copies of a training clip a build may ask for. */
+  public static final int MAX_COPIES = 100;
+
+  /** One copy of every clip. */
+  public NoisySpec(double lengthSeconds, double snrMinDb, double snrMaxDb, long seed, int sampleRate) {
+    this(lengthSeconds, snrMinDb, snrMaxDb, seed, sampleRate, 1);
+  }
+
+  /** 4 s clips at -6..6 dB SNR, seed 1, 16 kHz, one copy of every clip. */
   public static NoisySpec defaults() {
-    return new NoisySpec(4.0, -6.0, 6.0, 1L, 16000);
+    return new NoisySpec(4.0, -6.0, 6.0, 1L, 16000, 1);
+  }
+
+  /** The same settings with {@code copies} copies of each training clip. */
+  public NoisySpec withTrainingCopies(int copies) {
+    return new NoisySpec(lengthSeconds, snrMinDb, snrMaxDb, seed, sampleRate, copies);
   }
 
   /** Every problem, as {@code field: rule, found value}. */
@@ -31,6 +47,9 @@ public record NoisySpec(
     }
     if (sampleRate < 1000 || sampleRate > 384_000) {
       p.add("noisy.sample_rate: must be in 1000..384000 Hz, found " + sampleRate);
+    }
+    if (trainingCopies < 1 || trainingCopies > MAX_COPIES) {
+      p.add("noisy.copies: must be in 1.." + MAX_COPIES + ", found " + trainingCopies);
     }
     return p;
   }

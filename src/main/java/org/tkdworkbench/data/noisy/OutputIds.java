@@ -8,13 +8,57 @@ import java.util.Locale;
 import java.util.Set;
 import org.tkdworkbench.data.Clip;
 import org.tkdworkbench.data.SpeechCommandsIndexer;
+import org.tkdworkbench.data.Split;
 
 /** Where each source clip goes in a noisy dataset, decided before any audio is touched. */
 final class OutputIds {
   private OutputIds() {}
 
-  /** One source clip and the id it gets in the output, or why it cannot be written. */
-  record Planned(Clip clip, String outputId, String problem) {}
+  /**
+   * One output clip: its source clip, the id it gets in the output (or why it cannot be written),
+   * and the key its random stream is drawn from ({@link ClipRandom}).
+   */
+  record Planned(Clip clip, String outputId, String problem, String randomKey) {
+    Planned(Clip clip, String outputId, String problem) {
+      this(clip, outputId, problem, clip.id());
+    }
+  }
+
+  /**
+   * {@link #plan(List)}, then {@code copies − 1} more outputs for each training clip that can be
+   * written: copy {@code k} (2..copies) is named like the first with {@code -copyK} before {@code
+   * .wav} and draws its randomness from {@code <clip id>#copyK}, so copy 1 is the very clip a
+   * one-copy build writes. A copy whose name another output already holds is refused, not renamed.
+   */
+  static List<Planned> plan(List<Clip> clips, int copies) {
+    List<Planned> first = plan(clips);
+    if (copies <= 1) {
+      return first;
+    }
+    Set<String> taken = new HashSet<>();
+    for (Planned p : first) {
+      if (p.outputId() != null) {
+        taken.add(p.outputId().toLowerCase(Locale.ROOT));
+      }
+    }
+    List<Planned> out = new ArrayList<>(first);
+    for (Planned p : first) {
+      if (p.outputId() == null || p.clip().split() != Split.TRAIN) {
+        continue;
+      }
+      String stem = p.outputId().substring(0, p.outputId().length() - ".wav".length());
+      for (int k = 2; k <= copies; k++) {
+        String id = stem + "-copy" + k + ".wav";
+        String key = p.clip().id() + "#copy" + k;
+        if (!taken.add(id.toLowerCase(Locale.ROOT))) {
+          out.add(new Planned(p.clip(), null, "copy " + k + ": another clip is already written as " + id, key));
+        } else {
+          out.add(new Planned(p.clip(), id, null, key));
+        }
+      }
+    }
+    return out;
+  }
 
   /**
    * Output ids, decided up front in clip-id order (so collisions resolve the same way on any thread

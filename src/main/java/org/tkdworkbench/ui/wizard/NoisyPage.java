@@ -48,6 +48,11 @@ final class NoisyPage {
     Forms.row(grid, 2, "SNR to (dB)", max, max, form.message("snr_max"), support);
     TextField seed = Forms.text("wizardNoisySeed", form.value("seed"), 8);
     Forms.row(grid, 3, "Seed", seed, seed, form.message("seed"), support);
+    TextField copies = Forms.text("wizardNoisyCopies", form.value("copies"), 4);
+    copies.setTooltip(new javafx.scene.control.Tooltip(
+        "Training clips are written this many times, each at its own offset, SNR and noise:"
+            + " more variety for a small dataset. Validation and test clips are written once."));
+    Forms.row(grid, 4, "Copies per training clip", copies, copies, form.message("copies"), support);
 
     GridPane folders = Forms.grid();
     TextField noise = Forms.text("wizardNoiseFolder", form.value("noise"), 30);

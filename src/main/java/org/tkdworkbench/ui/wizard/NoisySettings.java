@@ -12,7 +12,8 @@ import javafx.beans.property.SimpleBooleanProperty;
 import org.tkdworkbench.data.noisy.NoisySpec;
 
 /**
- * The noisy-variant page's state: whether to build one, its length, SNR range, seed, noise folder
+ * The noisy-variant page's state: whether to build one, its length, SNR range, seed, copies of each
+ * training clip, noise folder
  * and output folder, validated by {@link NoisySpec#validate()} plus the two folder checks only the
  * UI can make (a noise folder is chosen, the output is new or empty).
  *
@@ -50,6 +51,7 @@ public final class NoisySettings {
             .field("snr_min", Numbers.format(d.snrMinDb()))
             .field("snr_max", Numbers.format(d.snrMaxDb()))
             .field("seed", Long.toString(d.seed()))
+            .field("copies", Integer.toString(d.trainingCopies()))
             .field("noise", "")
             .field("output", "")
             .alias("snr", "snr_min", "snr_max");
@@ -148,9 +150,14 @@ public final class NoisySettings {
     if (seed == null) {
       problems.add(form.notANumber("seed", "a whole number"));
     }
+    Long copies = Numbers.parseLong(form.text("copies"));
+    if (copies == null) {
+      problems.add(form.notANumber("copies", "a whole number"));
+    }
     NoisySpec s = null;
     if (problems.isEmpty()) {
-      s = new NoisySpec(length, min, max, seed, sampleRate);
+      s = new NoisySpec(length, min, max, seed, sampleRate,
+          (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, copies)));
       problems.addAll(s.validate());
     }
     Path noise = path("noise", "choose a folder of noise recordings", problems);

@@ -69,8 +69,9 @@ public record ReportFacts(
       noisy =
           String.format(
               Locale.ROOT,
-              "built %d clips of %s s at %s..%s dB SNR (seed %d, %d Hz) from %s%s",
+              "built %d clips%s of %s s at %s..%s dB SNR (seed %d, %d Hz) from %s%s",
               o.noisy().written(),
+              s.trainingCopies() > 1 ? " (" + s.trainingCopies() + " copies of each training clip)" : "",
               Numbers.format(s.lengthSeconds()),
               Numbers.format(s.snrMinDb()),
               Numbers.format(s.snrMaxDb()),

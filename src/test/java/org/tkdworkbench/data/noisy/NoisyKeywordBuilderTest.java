@@ -412,6 +412,68 @@ class NoisyKeywordBuilderTest {
   }
 
   @Test
+  void trainingClipsAreCopiedWithTheirOwnDrawsAndTheFirstCopyIsTheOneCopyClip() throws IOException {
+    Path src = burstDataset("src", 8, 8000, 1000, 3000, RATE); // 4 train, 2 validation, 2 test
+    Path white = noiseFile("white.wav", Fixtures.white(3 * RATE, 0.1, 5));
+    NoisySpec one = new NoisySpec(2.0, -6, 6, 3, RATE);
+    build(src, List.of(white), one, tmp.resolve("one"), 2);
+    NoisyKeywordBuilder.Result r = build(src, List.of(white), one.withTrainingCopies(3), tmp.resolve("three"), 2);
+    assertThat(r.written()).isEqualTo(4 * 3 + 2 + 2);
+    assertThat(r.refused()).isZero();
+
+    Map<String, Row> spans = readSpans(tmp.resolve("three"));
+    assertThat(spans).hasSize(16);
+    DatasetIndex index = SpeechCommandsIndexer.index(tmp.resolve("three"), JobContext.none());
+    assertThat(index.countBySplit())
+        .containsEntry(Split.TRAIN, 12)
+        .containsEntry(Split.VALIDATION, 2)
+        .containsEntry(Split.TEST, 2);
+    Map<String, byte[]> oneTree = tree(tmp.resolve("one"));
+    for (Clip c : SpeechCommandsIndexer.index(src, JobContext.none()).clips()) {
+      // Copy 1 (and every validation/test clip) is byte for byte the clip of a one-copy build.
+      assertThat(Files.readAllBytes(tmp.resolve("three").resolve(c.id()))).isEqualTo(oneTree.get(c.id()));
+      String stem = c.id().substring(0, c.id().length() - 4);
+      if (c.split() != Split.TRAIN) {
+        assertThat(tmp.resolve("three").resolve(stem + "-copy2.wav")).doesNotExist();
+        continue;
+      }
+      Row first = spans.get(c.id());
+      Row second = spans.get(stem + "-copy2.wav");
+      Row third = spans.get(stem + "-copy3.wav");
+      assertThat(second).as(c.id() + " copy 2").isNotNull();
+      assertThat(third).as(c.id() + " copy 3").isNotNull();
+      // Each copy has its own offset and SNR (continuous draws: equal only by a fluke).
+      assertThat(List.of(first.offset(), second.offset(), third.offset())).doesNotHaveDuplicates();
+      assertThat(List.of(first.snr(), second.snr(), third.snr())).doesNotHaveDuplicates();
+      // The keyword is the same recording: each span is as long as the burst (3000 samples).
+      for (Row row : List.of(first, second, third)) {
+        assertThat(row.end() - row.start()).isCloseTo(3000.0 / RATE, within(0.02));
+      }
+      // and the speaker id (before _nohash_) is kept, so speaker-based splits still hold.
+      assertThat(index.clips().stream().filter(x -> x.id().startsWith(stem)).map(Clip::split).distinct())
+          .containsExactly(Split.TRAIN);
+    }
+    JsonNode json = new ObjectMapper().readTree(tmp.resolve("three").resolve("noisy_spec.json").toFile());
+    assertThat(json.at("/spec/training_copies").asInt()).isEqualTo(3);
+  }
+
+  @Test
+  void anUnusableSourceClipIsReportedOnceHoweverManyCopiesWereAsked() throws IOException {
+    Path src = burstDataset("src", 4, 8000, 1000, 3000, RATE);
+    Files.writeString(src.resolve("yes/broken.wav"), "not audio at all"); // a training clip
+    Path white = noiseFile("white.wav", Fixtures.white(3 * RATE, 0.1, 5));
+    NoisyKeywordBuilder.Result r =
+        build(src, List.of(white), new NoisySpec(1.5, -6, 6, 1, RATE, 4), tmp.resolve("out"), 2);
+    assertThat(r.refused()).isEqualTo(1);
+    assertThat(r.problems()).hasSize(1).allMatch(p -> p.contains("yes/broken.wav"));
+    assertThat(r.written()).isEqualTo(2 * 4 + 1 + 1);
+    assertThat(new NoisySpec(1.5, -6, 6, 1, RATE, 0).validate())
+        .containsExactly("noisy.copies: must be in 1..100, found 0");
+    assertThat(new NoisySpec(1.5, -6, 6, 1, RATE, NoisySpec.MAX_COPIES + 1).validate())
+        .anyMatch(p -> p.startsWith("noisy.copies:"));
+  }
+
+  @Test
   void noiseShorterThanTheClipIsLoopedWithoutGaps() throws IOException {
     Path src = burstDataset("src", 3, 8000, 1000, 3000, RATE);
     Path shortNoise = noiseFile("short.wav", Fixtures.white((int) (0.3 * RATE), 0.1, 8));
