@@ -260,9 +260,20 @@ public final class InspectorView {
                     .add(p.correct() ? "prediction-right" : "prediction-wrong");
               }
             });
+    Label peak = new Label();
+    peak.setId("spanCheckLabel");
+    peak.textProperty().bind(vm.spanCheckProperty().map(SpanCheck::text).orElse(""));
+    vm.spanCheckProperty()
+        .addListener(
+            (o, a, c) -> {
+              peak.getStyleClass().removeAll("prediction-right", "prediction-wrong");
+              if (c != null) {
+                peak.getStyleClass().add(c.inside() ? "prediction-right" : "prediction-wrong");
+              }
+            });
     Region gap = new Region();
     HBox.setHgrow(gap, Priority.ALWAYS);
-    HBox heading = new HBox(12, title, gap, prediction);
+    HBox heading = new HBox(12, title, gap, peak, prediction);
     heading.setAlignment(Pos.CENTER_LEFT);
 
     Label message = new Label();

@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.ObjectBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -18,6 +20,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
@@ -80,6 +83,8 @@ public final class InspectorViewModel {
   private final ReadOnlyObjectWrapper<AttentionView> attention = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyObjectWrapper<KeywordSpan> span = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyObjectWrapper<Prediction> prediction = new ReadOnlyObjectWrapper<>();
+  private final ObjectBinding<SpanCheck> spanCheck =
+      Bindings.createObjectBinding(() -> SpanCheck.of(attention.get(), span.get()), attention, span);
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(CHOOSE_TEACHER);
   private final ReadOnlyBooleanWrapper error = new ReadOnlyBooleanWrapper();
   private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
@@ -479,6 +484,11 @@ public final class InspectorViewModel {
   /** The selected clip's true keyword span, or null when the dataset has none for it. */
   public ReadOnlyObjectProperty<KeywordSpan> spanProperty() {
     return span.getReadOnlyProperty();
+  }
+
+  /** The shown curve's peak against the clip's keyword span; null without a curve or a span. */
+  public ObservableValue<SpanCheck> spanCheckProperty() {
+    return spanCheck;
   }
 
   public ReadOnlyObjectProperty<Prediction> predictionProperty() {

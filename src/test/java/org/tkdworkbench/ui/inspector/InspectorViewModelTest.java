@@ -198,6 +198,38 @@ class InspectorViewModelTest {
   }
 
   @Test
+  void theCurvesPeakIsCheckedAgainstTheKeywordSpanClipByClip() throws IOException {
+    InspectorViewModel vm = vm(new SameThreadJobRunner(), Runnable::run, maps);
+    vm.refreshTeachers();
+    DatasetIndex index = dataset("yes/a.wav", "no/b.wav", "no/c.wav");
+    // Tokens of 10 frames are centred at 0.045 + 0.1·i s; the last layer's heads peak on tokens 6
+    // and 8 (FakeTeacher), so with heads averaged the first maximum is token 6, at 0.645 s.
+    Files.writeString(
+        tmp.resolve("keyword_spans.csv"),
+        "clip,start_s,end_s\nyes/a.wav,0.6,0.7\nno/b.wav,0.0,0.1\n");
+    vm.setDataset(index);
+    vm.methodProperty().set(RolloutMethod.LAST_LAYER);
+    vm.select(row(vm, "yes/a.wav"));
+    SpanCheck in = vm.spanCheckProperty().getValue();
+    assertThat(in.hit().peakSeconds()).isCloseTo(0.645, within(1e-9));
+    assertThat(in.inside()).isTrue();
+    assertThat(in.text()).isEqualTo("peak 0.65 s · inside the keyword (0.60–0.70 s)");
+
+    vm.select(row(vm, "no/b.wav"));
+    SpanCheck out = vm.spanCheckProperty().getValue();
+    assertThat(out.inside()).isFalse();
+    assertThat(out.hit().distanceSeconds()).isCloseTo(0.545, within(1e-9));
+    assertThat(out.text()).isEqualTo("peak 0.65 s · 0.55 s after the keyword (0.00–0.10 s)");
+
+    vm.select(row(vm, "no/c.wav"));
+    assertThat(vm.spanCheckProperty().getValue()).as("no span for this clip").isNull();
+  }
+
+  private static org.tkdworkbench.ui.browser.ClipRow row(InspectorViewModel vm, String id) {
+    return vm.rows().stream().filter(r -> r.clip().id().equals(id)).findFirst().orElseThrow();
+  }
+
+  @Test
   void thePredictionIsRightOrWrongAgainstTheTrueLabel() throws IOException {
     InspectorViewModel vm = ready("yes/a.wav", "no/b.wav");
     vm.select(vm.rows().get(0));
