@@ -169,6 +169,14 @@ class InspectorAppTest {
         () ->
             prediction.getText().startsWith("predicted yes (88 %) · true yes")
                 && prediction.getStyleClass().contains("prediction-right"));
+    Label peak = robot.lookup("#spanCheckLabel").queryAs(Label.class);
+    await(
+        "the curve's peak is checked against the keyword span",
+        () ->
+            peak.getText().startsWith("peak ")
+                && peak.getText().endsWith("the keyword (0.30–0.60 s)")
+                && (peak.getStyleClass().contains("prediction-right")
+                    == peak.getText().contains("inside")));
     await(
         "the head heatmap shows the last layer",
         () -> "Heads of layer 2".equals(canvas("#headHeatmap").getAccessibleText()));
