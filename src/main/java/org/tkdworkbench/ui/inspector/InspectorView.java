@@ -233,13 +233,18 @@ public final class InspectorView {
     for (Region r : new Region[] {teacher, open, method, fusion, layer, play, export}) {
       r.setMinWidth(Region.USE_PREF_SIZE);
     }
-    Region spacer = new Region();
-    HBox.setHgrow(spacer, Priority.ALWAYS);
     Label teacherLabel = new Label("Teacher");
     teacherLabel.setMinWidth(Region.USE_PREF_SIZE);
-    HBox bar =
-        new HBox(8, teacherLabel, teacher, open, spacer, method, fusion, layer, play, export);
+    // Two groups that wrap onto a second line in a narrow window, rather than pushing the panels
+    // (and the Export button) past the window's right edge.
+    HBox teacherGroup = new HBox(8, teacherLabel, teacher, open);
+    teacherGroup.setAlignment(Pos.CENTER_LEFT);
+    HBox viewGroup = new HBox(8, method, fusion, layer, play, export);
+    viewGroup.setAlignment(Pos.CENTER_LEFT);
+    javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(16, 6, teacherGroup, viewGroup);
     bar.setAlignment(Pos.CENTER_LEFT);
+    bar.setMinWidth(0);
+    bar.setPrefWrapLength(400);
 
     Label title = new Label();
     title.getStyleClass().add("clip-title");
@@ -271,10 +276,11 @@ public final class InspectorView {
                 peak.getStyleClass().add(c.inside() ? "prediction-right" : "prediction-wrong");
               }
             });
-    Region gap = new Region();
-    HBox.setHgrow(gap, Priority.ALWAYS);
-    HBox heading = new HBox(12, title, gap, peak, prediction);
-    heading.setAlignment(Pos.CENTER_LEFT);
+    // The clip id on its own line; what the teacher did with it below, where neither the peak nor
+    // the prediction is cut short by a long id.
+    HBox facts = new HBox(16, peak, prediction);
+    facts.setAlignment(Pos.CENTER_LEFT);
+    VBox heading = new VBox(2, title, facts);
 
     Label message = new Label();
     message.setId("inspectorMessage");
@@ -313,6 +319,7 @@ public final class InspectorView {
     VBox.setVgrow(panel, Priority.ALWAYS);
     VBox side = new VBox(6, bar, message, panel);
     side.setPadding(new Insets(8));
+    side.setMinWidth(0);
     return side;
   }
 
