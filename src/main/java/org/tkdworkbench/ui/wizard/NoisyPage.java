@@ -51,7 +51,9 @@ final class NoisyPage {
     TextField copies = Forms.text("wizardNoisyCopies", form.value("copies"), 4);
     copies.setTooltip(new javafx.scene.control.Tooltip(
         "Training clips are written this many times, each at its own offset, SNR and noise:"
-            + " more variety for a small dataset. Validation and test clips are written once."));
+            + " more variety for a small dataset (tens of clips per class: try 10; the bundled"
+            + " sample's teacher went from 13 % to 59 % test accuracy with 10). Validation and test"
+            + " clips are written once."));
     Forms.row(grid, 4, "Copies per training clip", copies, copies, form.message("copies"), support);
 
     GridPane folders = Forms.grid();
