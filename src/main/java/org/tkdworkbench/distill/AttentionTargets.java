@@ -42,25 +42,55 @@ public final class AttentionTargets {
       int length,
       int smoothingFrames,
       long seed) {
+    int n = teacherCurves != null ? teacherCurves.size() : logMels.size();
+    int[] lengths = new int[n];
+    java.util.Arrays.fill(lengths, length);
     if (length < 1) {
       throw new IllegalArgumentException("targets: length must be ≥ 1, found " + length);
     }
-    int n = teacherCurves != null ? teacherCurves.size() : logMels.size();
+    return build(target, teacherCurves, logMels, lengths, smoothingFrames, seed);
+  }
+
+  /**
+   * As above with a length per clip (clips of different durations give students different {@code
+   * T'}); a SHUFFLED clip gets its partner's curve at its own length.
+   */
+  public static List<double[]> build(
+      AttentionTarget target,
+      List<double[]> teacherCurves,
+      List<float[][]> logMels,
+      int[] lengths,
+      int smoothingFrames,
+      long seed) {
+    int n = lengths.length;
+    for (int i = 0; i < n; i++) {
+      if (lengths[i] < 1) {
+        throw new IllegalArgumentException("targets: length must be ≥ 1, found " + lengths[i] + " for clip " + i);
+      }
+    }
     List<double[]> out = new ArrayList<>(n);
     switch (target) {
-      case TEACHER -> teacherCurves.forEach(c -> out.add(Rollout.interpolate(c, length)));
+      case TEACHER -> {
+        for (int i = 0; i < n; i++) {
+          out.add(Rollout.interpolate(teacherCurves.get(i), lengths[i]));
+        }
+      }
       case UNIFORM -> {
         for (int i = 0; i < n; i++) {
-          double[] u = new double[length];
-          java.util.Arrays.fill(u, 1.0 / length);
+          double[] u = new double[lengths[i]];
+          java.util.Arrays.fill(u, 1.0 / lengths[i]);
           out.add(u);
         }
       }
-      case ENERGY -> logMels.forEach(m -> out.add(Rollout.interpolate(energy(m, smoothingFrames), length)));
+      case ENERGY -> {
+        for (int i = 0; i < n; i++) {
+          out.add(Rollout.interpolate(energy(logMels.get(i), smoothingFrames), lengths[i]));
+        }
+      }
       case SHUFFLED -> {
         int[] p = derangement(n, new Random(seed));
         for (int i = 0; i < n; i++) {
-          out.add(Rollout.interpolate(teacherCurves.get(p[i]), length));
+          out.add(Rollout.interpolate(teacherCurves.get(p[i]), lengths[i]));
         }
       }
       default -> throw new IllegalStateException(target.toString());
