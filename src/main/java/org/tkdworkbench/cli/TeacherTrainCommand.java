@@ -40,6 +40,8 @@ import picocli.CommandLine.Option;
 final class TeacherTrainCommand implements Callable<Integer> {
   private static final TeacherConfig M = TeacherConfig.defaults();
   private static final TrainingConfig T = TrainingConfig.defaults();
+  /** Fewer optimizer steps than this get a note: the teacher is unlikely to learn. */
+  static final long MIN_STEPS = 1000;
 
   @Option(names = "--dataset", required = true, paramLabel = "DIR", description = "The dataset folder.")
   Path dataset;
@@ -142,6 +144,15 @@ final class TeacherTrainCommand implements Callable<Integer> {
           index.root(), counts.get(Split.TRAIN), counts.get(Split.VALIDATION), counts.get(Split.TEST), index.labels().size());
       if (counts.get(Split.VALIDATION) == 0) {
         err.println("note: no validation split; the last epoch is kept");
+      }
+      long steps = (long) ((counts.get(Split.TRAIN) + batchSize - 1) / batchSize) * epochs;
+      if (steps < MIN_STEPS) {
+        // Measured on the bundled sample: 270 steps left the teacher at chance (README, Teacher).
+        err.printf(Locale.ROOT,
+            "note: only %d optimizer steps (%d clips / batch %d × %d epochs); a transformer from scratch"
+                + " usually needs a few thousand: more --epochs, a smaller --batch-size, or more clips"
+                + " (dataset noisy --copies K)%n",
+            steps, counts.get(Split.TRAIN), batchSize, epochs);
       }
       TeacherTrainer trainer = new TeacherTrainer(new FeatureCache(ws.featureCache()), new AudioDecoder(), threads);
       TeacherTrainer.Summary s;

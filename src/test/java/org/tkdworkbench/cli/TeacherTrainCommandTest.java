@@ -95,6 +95,8 @@ class TeacherTrainCommandTest {
         "--epochs", "2", "--batch-size", "4", "--seed", "3");
     assertThat(r[0]).as(r[2]).isEqualTo("0");
     assertThat(r[2]).contains("epoch 1/2:").contains("epoch 2/2:");
+    // 12 clips / batch 4 × 2 epochs = 6 steps: far too few, and the user is told.
+    assertThat(r[2]).contains("note: only 6 optimizer steps (12 clips / batch 4 × 2 epochs)");
     assertThat(r[1]).containsPattern("validation accuracy [0-9.]+ \\(epoch [12]\\), test accuracy [0-9.]+");
     assertThat(TeacherStore.readSpec(out).classes()).containsExactly("high", "low");
     assertThat(out.resolve("metrics.csv")).exists();
