@@ -24,9 +24,9 @@ import ai.djl.util.PairList;
  *
  * <p>Sizes. {@code paper}: filters 16, 16, kernels (3,3), (5,3), strides 1, GRU 256 units, 1 layer,
  * dense 128 (linear), 256 (ReLU), dropout 0.1: kws_streaming {@code crnn} in {@code
- * kws_experiments_paper_12_labels.md} (467k parameters there on 20 MFCCs; about 0.69M here on 40
- * mels because the GRU reads 16 × 36 features). {@code small}: filters 8, 8, the second with stride 2
- * along mel, GRU 32 units, dense 32, 32, dropout 0.1: about 21k parameters at 40 mels.
+ * kws_experiments_paper_12_labels.md} (467k parameters there on 20 MFCCs; 713,532 here on 40
+ * mels and 12 classes because the GRU reads 16 × 36 features). {@code small}: filters 8, 8, the second with stride 2
+ * along mel, GRU 32 units, dense 32, 32, dropout 0.1: 20,644 parameters at 40 mels, 12 classes.
  */
 final class CrnnStudent extends StudentBlock {
   static final int[][] KERNELS = {{3, 3}, {5, 3}};

@@ -28,8 +28,9 @@ import java.util.List;
  * <p>Sizes. {@code paper}: 500 units, projection 200, 1 layer, dropout 0.3 before the classifier:
  * kws_streaming {@code lstm_peep} in {@code kws_experiments_paper_12_labels.md} ({@code --lstm_units
  * 500 --num_proj 200 --use_peepholes 1 --dropout1 0.3}; 545k parameters there on 20 MFCCs, about
- * 0.55M here on 40 mels). {@code small}: 48 units, projection 32, 1 layer, dropout 0.1 (about 19k
- * parameters at 40 mels).
+ * 1.19M here on 40 mels: without a true projection the recurrence reads the 500-wide {@code h}
+ * instead of the 200-wide projection, 4·500·(40+500) weights instead of 4·500·(40+200)). {@code
+ * small}: 48 units, projection 32, 1 layer, dropout 0.1 (19,244 parameters at 40 mels, 12 classes).
  */
 final class LstmPStudent extends StudentBlock {
   record Sizes(int units, int projection, int layers, float dropout) {
