@@ -1,0 +1,128 @@
+package org.tkdworkbench.runs;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * The live writer's claim on a run folder: an OS lock ({@link FileChannel#tryLock()}) on {@code
+ * .writer.lock}, held while a {@link RunWriter} is open and released by the OS when the process
+ * dies, even by {@code kill -9}.
+ *
+ * <p>Why a registry inside the JVM as well: on Linux, Java's file locks are POSIX record locks,
+ * and closing <em>any</em> channel a process has on a file drops all that process's locks on it.
+ * A reader in the writer's own JVM that opened the lock file to probe it would silently free the
+ * writer's lock. So folders locked in this JVM are remembered here and never probed through the
+ * file, and probes and acquisitions are serialised on one monitor.
+ */
+final class RunLock implements AutoCloseable {
+  static final String FILE = ".writer.lock";
+
+  private static final Object GUARD = new Object();
+  private static final Set<Path> HELD = new HashSet<>();
+
+  private final FileChannel channel;
+  private final FileLock lock;
+  private Path key;
+
+  private RunLock(FileChannel channel, FileLock lock) {
+    this.channel = channel;
+    this.lock = lock;
+  }
+
+  /**
+   * Locks {@code folder} for writing; null when a live writer holds it. {@code registerAs} is the
+   * folder's final path (a run being created is locked in its temporary folder, see {@link
+   * #moveAndRegister}).
+   */
+  static RunLock tryAcquire(Path folder) throws IOException {
+    synchronized (GUARD) {
+      Path k = key(folder);
+      if (HELD.contains(k)) {
+        return null;
+      }
+      FileChannel ch =
+          FileChannel.open(
+              folder.resolve(FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      FileLock l;
+      try {
+        l = ch.tryLock();
+      } catch (OverlappingFileLockException e) {
+        l = null;
+      } catch (IOException | RuntimeException e) {
+        ch.close();
+        throw e;
+      }
+      if (l == null) {
+        ch.close();
+        return null;
+      }
+      RunLock lock = new RunLock(ch, l);
+      lock.key = k;
+      HELD.add(k);
+      return lock;
+    }
+  }
+
+  /** Renames the locked folder (a run being created) and moves the registration with it. */
+  void moveAndRegister(Path from, Path to) throws IOException {
+    synchronized (GUARD) {
+      java.nio.file.Files.move(from, to, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      HELD.remove(key);
+      key = key(to);
+      HELD.add(key);
+    }
+  }
+
+  /**
+   * Whether a live writer holds {@code folder}: TRUE or FALSE when the lock answered, null when it
+   * could not be asked (no lock file, a read-only folder) and the caller must fall back on pid and
+   * heartbeat.
+   */
+  static Boolean writerAlive(Path folder) {
+    synchronized (GUARD) {
+      if (HELD.contains(key(folder))) {
+        return Boolean.TRUE;
+      }
+      try (FileChannel ch = FileChannel.open(folder.resolve(FILE), StandardOpenOption.WRITE)) {
+        FileLock l = ch.tryLock();
+        if (l == null) {
+          return Boolean.TRUE;
+        }
+        l.release();
+        return Boolean.FALSE;
+      } catch (OverlappingFileLockException e) {
+        return Boolean.TRUE; // held in this JVM under another name (a symbolic link)
+      } catch (IOException | RuntimeException e) {
+        return null;
+      }
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    synchronized (GUARD) {
+      HELD.remove(key);
+      try {
+        if (lock.isValid()) {
+          lock.release();
+        }
+      } finally {
+        channel.close();
+      }
+    }
+  }
+
+  private static Path key(Path folder) {
+    try {
+      return folder.toRealPath();
+    } catch (IOException e) {
+      return folder.toAbsolutePath().normalize();
+    }
+  }
+}
