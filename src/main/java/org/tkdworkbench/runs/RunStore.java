@@ -39,8 +39,9 @@ import org.tkdworkbench.workspace.Json;
  * interrupted} when its writer is gone. The writer holds an OS lock on {@code .writer.lock} (the
  * OS drops it when the process dies, even by {@code kill -9}); a reader that can take that lock
  * knows the writer is gone. When the lock cannot be asked (no lock file, a read-only folder), the
- * fallback is: on the writer's own host, whether process {@code pid} is alive; elsewhere, whether
- * the heartbeat is younger than {@link #STALE_AFTER}.
+ * fallback is: on the writer's own host, whether process {@code pid} is alive (a reused pid can
+ * make a dead run look alive); elsewhere, whether the heartbeat is younger than {@link
+ * #STALE_AFTER}.
  *
  * <p>Reading never changes a run; only a writer ({@link #create}, {@link #reopen}) does.
  */
@@ -363,6 +364,9 @@ public final class RunStore {
 
   static boolean fallbackAlive(RunStatus s, Instant now) {
     if (s.pid() != null && hostName().equals(s.host())) {
+      if (s.pid() == ProcessHandle.current().pid()) {
+        return false; // a live writer in this JVM would have answered through RunLock
+      }
       return ProcessHandle.of(s.pid()).map(ProcessHandle::isAlive).orElse(false);
     }
     return s.heartbeat() != null
