@@ -64,7 +64,9 @@ final class RunsListCommand implements Callable<Integer> {
       StringBuilder b = new StringBuilder();
       if (r != null && !r.ok()) {
         // What could be read is in the run's files; the table says what is wrong.
-        b.append(pad(row.get(0), width[0] + 2)).append(pad("error", width[1] + 2)).append(r.error());
+        b.append(pad(row.get(0), width[0] + 2))
+            .append(pad("error", width[1] + 2))
+            .append(r.error());
       } else {
         for (int c = 0; c < row.size(); c++) {
           b.append(pad(row.get(c), width[c] + 2));
@@ -75,7 +77,11 @@ final class RunsListCommand implements Callable<Integer> {
     long bad = runs.stream().filter(r -> !r.ok()).count();
     if (bad > 0) {
       err.println(
-          "warning: " + bad + " of " + runs.size() + " run folders could not be read fully (see the line's error)");
+          "warning: "
+              + bad
+              + " of "
+              + runs.size()
+              + " run folders could not be read fully (see the line's error)");
     }
     return 0;
   }
@@ -103,9 +109,7 @@ final class RunsListCommand implements Callable<Integer> {
   }
 
   private static String number(double d) {
-    return d == Math.rint(d) && Math.abs(d) < 1e15
-        ? Long.toString((long) d)
-        : Double.toString(d);
+    return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
   }
 
   private static String pad(String s, int w) {

@@ -30,8 +30,8 @@ final class Folders {
 
   /**
    * Renames {@code tmp} to {@code target}. An existing target (an epoch written again after a
-   * resume, a second export) is first renamed aside and deleted after, so a crash in between
-   * leaves the old or the new folder under a hidden name, never a mixture under the real one.
+   * resume, a second export) is first renamed aside and deleted after, so a crash in between leaves
+   * the old or the new folder under a hidden name, never a mixture under the real one.
    */
   static void publish(Path tmp, Path target) throws IOException {
     Path old = null;

@@ -3,11 +3,13 @@ package org.tkdworkbench.runs;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -264,5 +266,34 @@ final class MetricsLog {
     }
     out.add(f.toString());
     return out;
+  }
+
+  /** Cuts the file after its last newline (the torn row a kill leaves). */
+  static void cutTornTail(Path file) throws IOException {
+    try (FileChannel ch =
+        FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+      long size = ch.size();
+      long pos = size;
+      long keep = 0;
+      ByteBuffer buf = ByteBuffer.allocate(8192);
+      search:
+      while (pos > 0) {
+        int n = (int) Math.min(buf.capacity(), pos);
+        pos -= n;
+        buf.clear().limit(n);
+        while (buf.hasRemaining() && ch.read(buf, pos + buf.position()) >= 0) {
+          // read until the chunk is full
+        }
+        for (int i = n - 1; i >= 0; i--) {
+          if (buf.get(i) == '\n') {
+            keep = pos + i + 1;
+            break search;
+          }
+        }
+      }
+      if (keep < size) {
+        ch.truncate(keep);
+      }
+    }
   }
 }

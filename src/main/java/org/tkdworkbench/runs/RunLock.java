@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -14,9 +16,9 @@ import java.util.Set;
  * .writer.lock}, held while a {@link RunWriter} is open and released by the OS when the process
  * dies, even by {@code kill -9}.
  *
- * <p>Why a registry inside the JVM as well: on Linux, Java's file locks are POSIX record locks,
- * and closing <em>any</em> channel a process has on a file drops all that process's locks on it.
- * A reader in the writer's own JVM that opened the lock file to probe it would silently free the
+ * <p>Why a registry inside the JVM as well: on Linux, Java's file locks are POSIX record locks, and
+ * closing <em>any</em> channel a process has on a file drops all that process's locks on it. A
+ * reader in the writer's own JVM that opened the lock file to probe it would silently free the
  * writer's lock. So folders locked in this JVM are remembered here and never probed through the
  * file, and probes and acquisitions are serialised on one monitor.
  */
@@ -25,6 +27,7 @@ final class RunLock implements AutoCloseable {
 
   private static final Object GUARD = new Object();
   private static final Set<Path> HELD = new HashSet<>();
+  private static volatile String host;
 
   private final FileChannel channel;
   private final FileLock lock;
@@ -124,5 +127,28 @@ final class RunLock implements AutoCloseable {
     } catch (IOException e) {
       return folder.toAbsolutePath().normalize();
     }
+  }
+
+  /** This machine's name (for the pid fallback), without a network lookup. */
+  static String hostName() {
+    String h = host;
+    if (h == null) {
+      h = System.getenv("HOSTNAME");
+      if (h == null || h.isBlank()) {
+        h = System.getenv("COMPUTERNAME");
+      }
+      for (String f : List.of("/proc/sys/kernel/hostname", "/etc/hostname")) {
+        if (h == null || h.isBlank()) {
+          try {
+            h = Files.readString(Path.of(f)).strip();
+          } catch (IOException | RuntimeException e) {
+            h = null;
+          }
+        }
+      }
+      h = h == null || h.isBlank() ? "unknown" : h.strip();
+      host = h;
+    }
+    return h;
   }
 }

@@ -57,7 +57,21 @@ public record RunStatus(
   /** This status with another state (how a reader marks a run interrupted). */
   public RunStatus withState(RunState s) {
     return new RunStatus(
-        schemaVersion, s, created, started, updated, finished, epoch, epochs, bestEpoch,
-        bestMetric, metric, error, pid, host, heartbeat, resumes);
+        schemaVersion,
+        s,
+        created,
+        started,
+        updated,
+        finished,
+        epoch,
+        epochs,
+        bestEpoch,
+        bestMetric,
+        metric,
+        error,
+        pid,
+        host,
+        heartbeat,
+        resumes);
   }
 }

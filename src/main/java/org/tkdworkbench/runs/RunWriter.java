@@ -24,8 +24,8 @@ import org.tkdworkbench.workspace.Json;
  *
  * <p>Durability: every {@link #appendMetrics} row goes to the OS in one write before the method
  * returns, and checkpoints, the student and the JSON files are published by rename; so after the
- * process is killed every row and checkpoint whose call returned is on disk, complete. (A power
- * cut is another matter: nothing here calls fsync.)
+ * process is killed every row and checkpoint whose call returned is on disk, complete. (A power cut
+ * is another matter: nothing here calls fsync.)
  *
  * <p>A typical epoch: {@code appendMetrics} per logged point, then {@link #epochFinished}, then
  * {@link #saveCheckpoint}. Methods are synchronized, so a second thread may cancel or heartbeat.
@@ -90,13 +90,15 @@ public final class RunWriter implements AutoCloseable {
 
   /** What {@code status.json} says now. */
   public synchronized RunStatus status() {
-    return snapshot(lastWrite == null ? clock.instant() : lastWrite);
+    return snapshot(lastWrite == null ? now() : lastWrite);
   }
 
-  /** Marks the start of training: {@code epochsPlanned} (null if open-ended), the best-of metric. */
+  /**
+   * Marks the start of training: {@code epochsPlanned} (null if open-ended), the best-of metric.
+   */
   public synchronized void start(Integer epochsPlanned, String metricName) throws IOException {
     if (started == null) {
-      started = clock.instant();
+      started = now();
     }
     epochs = epochsPlanned;
     metric = metricName;
@@ -119,7 +121,7 @@ public final class RunWriter implements AutoCloseable {
 
   /** A sign of life; rewrites {@code status.json} at most every {@link #HEARTBEAT_EVERY}. */
   public synchronized void heartbeat() throws IOException {
-    if (lastWrite == null || Duration.between(lastWrite, clock.instant()).compareTo(HEARTBEAT_EVERY) >= 0) {
+    if (lastWrite == null || Duration.between(lastWrite, now()).compareTo(HEARTBEAT_EVERY) >= 0) {
       writeStatus();
     }
   }
@@ -139,9 +141,9 @@ public final class RunWriter implements AutoCloseable {
   }
 
   /**
-   * Drops the rows of epochs after {@code epoch} (and rows without an epoch number after them),
-   * for a resume from that epoch's checkpoint that will log those epochs again. The file is
-   * rewritten atomically. Returns how many rows were dropped.
+   * Drops the rows of epochs after {@code epoch} (and rows without an epoch number after them), for
+   * a resume from that epoch's checkpoint that will log those epochs again. The file is rewritten
+   * atomically. Returns how many rows were dropped.
    */
   public synchronized int dropMetricsAfter(int epoch) throws IOException {
     ensureOpen();
@@ -195,7 +197,7 @@ public final class RunWriter implements AutoCloseable {
 
   /** The complete checkpoints, oldest epoch first. */
   public List<Checkpoint> checkpoints() throws IOException {
-    return RunStore.checkpoints(folder);
+    return RunReader.checkpoints(folder);
   }
 
   /** The newest complete checkpoint; temporary folders of an unfinished save are not one. */
@@ -253,7 +255,7 @@ public final class RunWriter implements AutoCloseable {
     ensureOpen();
     state = s;
     error = message;
-    finished = clock.instant();
+    finished = now();
     writeStatus();
   }
 
@@ -273,7 +275,7 @@ public final class RunWriter implements AutoCloseable {
 
   /** Writes the current status (used at creation and reopen too). */
   synchronized void writeStatus() throws IOException {
-    Instant now = clock.instant();
+    Instant now = now();
     AtomicFiles.write(
         folder.resolve(RunStore.STATUS_FILE), Json.mapper().writeValueAsBytes(snapshot(now)));
     lastWrite = now;
@@ -300,7 +302,7 @@ public final class RunWriter implements AutoCloseable {
         metric,
         error,
         ProcessHandle.current().pid(),
-        RunStore.hostName(),
+        RunLock.hostName(),
         now,
         resumes);
   }
@@ -316,7 +318,8 @@ public final class RunWriter implements AutoCloseable {
     }
     for (Checkpoint c : drop) {
       // Renamed away first, so a crash mid-delete never leaves a partial epoch-NNNN folder.
-      Path aside = c.folder().resolveSibling("." + c.folder().getFileName() + ".old-" + Folders.hex());
+      Path aside =
+          c.folder().resolveSibling("." + c.folder().getFileName() + ".old-" + Folders.hex());
       Files.move(c.folder(), aside);
       Folders.deleteRecursively(aside);
     }
@@ -328,6 +331,11 @@ public final class RunWriter implements AutoCloseable {
 
   static String checkpointName(int epoch) {
     return String.format(java.util.Locale.ROOT, "%s%04d", EPOCH_PREFIX, epoch);
+  }
+
+  /** Now, to the millisecond: enough for a log, and shorter to read in status.json. */
+  private Instant now() {
+    return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
   }
 
   private void ensureOpen() {

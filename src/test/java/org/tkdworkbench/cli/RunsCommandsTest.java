@@ -77,13 +77,29 @@ class RunsCommandsTest {
         .containsExactly("FOLDER", "STATE", "STUDENT", "LAMBDA", "SEED", "EPOCH", "BEST");
     assertThat(lines.get(1).split("\\s+"))
         .containsExactly(
-            finished.getFileName().toString(), "finished", "lstm-p", "0.25", "1", "3/3",
-            "0.7000", "val_accuracy", "@2");
+            finished.getFileName().toString(),
+            "finished",
+            "lstm-p",
+            "0.25",
+            "1",
+            "3/3",
+            "0.7000",
+            "val_accuracy",
+            "@2");
     assertThat(lines.get(2).split("\\s+"))
         .containsExactly(
-            interrupted.getFileName().toString(), "interrupted", "tc-resnet", "0", "2", "1/10",
-            "0.4000", "val_accuracy", "@1");
-    assertThat(lines.get(3)).startsWith("zz-broken").contains(" error ", "run.json: not valid JSON", "status.json: missing");
+            interrupted.getFileName().toString(),
+            "interrupted",
+            "tc-resnet",
+            "0",
+            "2",
+            "1/10",
+            "0.4000",
+            "val_accuracy",
+            "@1");
+    assertThat(lines.get(3))
+        .startsWith("zz-broken")
+        .contains(" error ", "run.json: not valid JSON", "status.json: missing");
     assertThat(r[2]).contains("1 of 3 run folders could not be read");
   }
 
@@ -95,7 +111,9 @@ class RunsCommandsTest {
 
     String[] empty = run("runs", "list", "--workspace", tmp.resolve("elsewhere").toString());
     assertThat(empty[0]).isEqualTo("0");
-    assertThat(empty[1]).startsWith("no runs in ").contains(tmp.resolve("elsewhere/runs").toString());
+    assertThat(empty[1])
+        .startsWith("no runs in ")
+        .contains(tmp.resolve("elsewhere/runs").toString());
   }
 
   @Test
@@ -112,16 +130,21 @@ class RunsCommandsTest {
         .contains("\"test_accuracy\" : 0.6875")
         .contains("student: not exported");
     List<String> lines = out.lines().toList();
-    int header = lines.indexOf(lines.stream().filter(l -> l.startsWith("epoch  step")).findFirst().orElseThrow());
-    assertThat(lines.get(header + 1).split("\\s+")).containsExactly("3", "30", "train", "0.3333333333333333");
+    int header =
+        lines.indexOf(
+            lines.stream().filter(l -> l.startsWith("epoch  step")).findFirst().orElseThrow());
+    assertThat(lines.get(header + 1).split("\\s+"))
+        .containsExactly("3", "30", "train", "0.3333333333333333");
     assertThat(lines.get(header + 2).split("\\s+")).containsExactly("3", "validation", "0.8");
   }
 
   @Test
   void showFindsARunByNameAndSaysInterrupted() {
-    String[] r = run("runs", "show", interrupted.getFileName().toString(), "--runs", root.toString());
+    String[] r =
+        run("runs", "show", interrupted.getFileName().toString(), "--runs", root.toString());
     assertThat(r[0]).as(r[2]).isEqualTo("0");
-    assertThat(r[1]).contains("state: interrupted (status.json says running, but its writer is gone");
+    assertThat(r[1])
+        .contains("state: interrupted (status.json says running, but its writer is gone");
     assertThat(r[1]).contains("summary: none yet");
   }
 

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A child JVM for {@link RunStoreKillTest}: creates a run under {@code args[0]}, completes epochs
- * 1 and 2 (rows, status, checkpoint), logs the training rows of epoch 3, then hangs inside the
+ * A child JVM for {@link RunStoreKillTest}: creates a run under {@code args[0]}, completes epochs 1
+ * and 2 (rows, status, checkpoint), logs the training rows of epoch 3, then hangs inside the
  * epoch-3 checkpoint save after touching {@code args[1]}, waiting to be killed.
  */
 public final class KillableRun {
@@ -21,7 +21,8 @@ public final class KillableRun {
     Path root = Path.of(args[0]);
     Path ready = Path.of(args[1]);
     RunWriter w =
-        new RunStore(root).create("killme", Map.of("student", "lstm-p", "lambda", 0.25, "seed", 1), COLUMNS);
+        new RunStore(root)
+            .create("killme", Map.of("student", "lstm-p", "lambda", 0.25, "seed", 1), COLUMNS);
     w.start(10, "val_accuracy");
     for (int epoch = 1; ; epoch++) {
       for (int step = 1; step <= STEPS; step++) {

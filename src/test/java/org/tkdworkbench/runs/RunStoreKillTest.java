@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A real {@code kill -9}: a child JVM ({@link KillableRun}) writes a run and is killed with
- * SIGKILL ({@link Process#destroyForcibly()} on Linux) in the middle of epoch 3. Nothing of
- * epochs 1-2 may be lost, the run must read as interrupted, and it must be resumable.
+ * A real {@code kill -9}: a child JVM ({@link KillableRun}) writes a run and is killed with SIGKILL
+ * ({@link Process#destroyForcibly()} on Linux) in the middle of epoch 3. Nothing of epochs 1-2 may
+ * be lost, the run must read as interrupted, and it must be resumable.
  */
 @Tag("slow")
 class RunStoreKillTest {
@@ -67,16 +67,20 @@ class RunStoreKillTest {
       assertThat(info.status().state()).isEqualTo(RunState.INTERRUPTED);
       assertThat(info.status().epoch()).isEqualTo(2);
       assertThat(info.status().bestEpoch()).isEqualTo(2);
-      assertThat(store.list()).singleElement().satisfies(l -> {
-        assertThat(l.ok()).isTrue();
-        assertThat(l.state()).isEqualTo(RunState.INTERRUPTED);
-        assertThat(l.student()).isEqualTo("lstm-p");
-      });
+      assertThat(store.list())
+          .singleElement()
+          .satisfies(
+              l -> {
+                assertThat(l.ok()).isTrue();
+                assertThat(l.state()).isEqualTo(RunState.INTERRUPTED);
+                assertThat(l.student()).isEqualTo("lstm-p");
+              });
       for (int epoch = 1; epoch <= 2; epoch++) {
         int e = epoch;
         List<MetricRow> rows =
             info.metrics().rows().stream().filter(r -> r.number("epoch") == e).toList();
-        assertThat(rows).extracting(r -> r.text("split"))
+        assertThat(rows)
+            .extracting(r -> r.text("split"))
             .as("epoch %d", e)
             .containsExactly("train", "train", "train", "validation");
       }

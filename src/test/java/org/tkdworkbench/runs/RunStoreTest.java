@@ -27,7 +27,8 @@ import org.tkdworkbench.workspace.Json;
 /** The run folder format (DESIGN §4) written by {@link RunWriter} and read by {@link RunStore}. */
 class RunStoreTest {
   static final List<String> COLUMNS =
-      List.of("epoch", "step", "split", "loss", "loss_cls", "loss_att", "accuracy", "lr", "seconds");
+      List.of(
+          "epoch", "step", "split", "loss", "loss_cls", "loss_att", "accuracy", "lr", "seconds");
 
   @TempDir Path tmp;
 
@@ -108,7 +109,8 @@ class RunStoreTest {
     assertThat(raw.has("error")).isTrue();
 
     List<RunListing> list = store.list();
-    assertThat(list).extracting(RunListing::name)
+    assertThat(list)
+        .extracting(RunListing::name)
         .containsExactly("20260102-030405-lstm-p-0.25-s1", "20260102-030405-lstm-p-0.25-s1-2");
     RunListing first = list.get(0);
     assertThat(first.ok()).isTrue();
@@ -203,7 +205,10 @@ class RunStoreTest {
     Files.writeString(folder.resolve("metrics.csv"), "1,2,3\n2,0.4\n", StandardOpenOption.APPEND);
     RunInfo info = RunStore.read(folder);
     assertThat(info.metrics().rows()).extracting(r -> r.number("epoch")).containsExactly(1.0, 2.0);
-    assertThat(info.warnings()).singleElement().asString().contains("metrics.csv", "line 3", "3 fields");
+    assertThat(info.warnings())
+        .singleElement()
+        .asString()
+        .contains("metrics.csv", "line 3", "3 fields");
   }
 
   @Test
@@ -289,7 +294,9 @@ class RunStoreTest {
     Path half = Files.createDirectories(folder.resolve("checkpoints/.epoch-0007.tmp-abc"));
     Files.writeString(half.resolve("params"), "half");
     assertThat(RunStore.read(folder).latestCheckpoint().epoch()).isEqualTo(6);
-    assertThat(RunStore.read(folder).checkpoints()).extracting(Checkpoint::epoch).containsExactly(2, 5, 6);
+    assertThat(RunStore.read(folder).checkpoints())
+        .extracting(Checkpoint::epoch)
+        .containsExactly(2, 5, 6);
     try (RunWriter w = store.reopen(folder)) {
       assertThat(half).doesNotExist();
       assertThat(w.latestCheckpoint()).get().extracting(Checkpoint::epoch).isEqualTo(6);
@@ -303,7 +310,8 @@ class RunStoreTest {
   void brokenRunsAreListedWithTheirFileAndProblemAndTheOthersListFine() throws IOException {
     RunStore store = new RunStore(tmp);
     Path good;
-    try (RunWriter w = store.create("good", Map.of("student", "tc-resnet", "lambda", 0.1), COLUMNS)) {
+    try (RunWriter w =
+        store.create("good", Map.of("student", "tc-resnet", "lambda", 0.1), COLUMNS)) {
       good = w.folder();
       w.finish();
     }
@@ -315,28 +323,43 @@ class RunStoreTest {
     Files.delete(metricsFolder.resolve("metrics.csv"));
     Files.createDirectories(metricsFolder.resolve("metrics.csv/garbage"));
     Path binaryMetrics = copyRun(good, "d-binary-metrics");
-    Files.write(binaryMetrics.resolve("metrics.csv"), new byte[] {(byte) 0xff, 0, 1, (byte) 0xfe, '\n'});
+    Files.write(
+        binaryMetrics.resolve("metrics.csv"), new byte[] {(byte) 0xff, 0, 1, (byte) 0xfe, '\n'});
     Path badState = copyRun(good, "e-bad-state");
-    Files.writeString(badState.resolve("status.json"), "{\"state\": \"sleeping\", \"created\": \"2026-01-01T00:00:00Z\"}");
+    Files.writeString(
+        badState.resolve("status.json"),
+        "{\"state\": \"sleeping\", \"created\": \"2026-01-01T00:00:00Z\"}");
     Path empty = Files.createDirectories(tmp.resolve("f-empty"));
     Files.createDirectories(tmp.resolve(".g.tmp-123")); // a run being created: not listed
     Files.writeString(tmp.resolve("notes.txt"), "not a run");
 
     List<RunListing> list = store.list();
-    assertThat(list).extracting(RunListing::name)
+    assertThat(list)
+        .extracting(RunListing::name)
         .containsExactly(
-            good.getFileName().toString(), "a-corrupt-config", "b-no-status", "c-metrics-folder",
-            "d-binary-metrics", "e-bad-state", "f-empty");
+            good.getFileName().toString(),
+            "a-corrupt-config",
+            "b-no-status",
+            "c-metrics-folder",
+            "d-binary-metrics",
+            "e-bad-state",
+            "f-empty");
     Map<String, RunListing> by = new LinkedHashMap<>();
     list.forEach(l -> by.put(l.name(), l));
     assertThat(by.get("a-corrupt-config").error()).startsWith("run.json: not valid JSON");
     assertThat(by.get("a-corrupt-config").state()).isEqualTo(RunState.FINISHED);
     assertThat(by.get("b-no-status").error()).startsWith("status.json: missing");
     assertThat(by.get("b-no-status").student()).isEqualTo("tc-resnet");
-    assertThat(by.get("c-metrics-folder").error()).isEqualTo("metrics.csv: is a folder, expected a file");
-    assertThat(by.get("d-binary-metrics").error()).startsWith("metrics.csv: ").contains("not UTF-8");
-    assertThat(by.get("e-bad-state").error()).startsWith("status.json: not a valid status").contains("sleeping");
-    assertThat(by.get("f-empty").error()).contains("run.json: missing", "status.json: missing", "metrics.csv: missing");
+    assertThat(by.get("c-metrics-folder").error())
+        .isEqualTo("metrics.csv: is a folder, expected a file");
+    assertThat(by.get("d-binary-metrics").error())
+        .startsWith("metrics.csv: ")
+        .contains("not UTF-8");
+    assertThat(by.get("e-bad-state").error())
+        .startsWith("status.json: not a valid status")
+        .contains("sleeping");
+    assertThat(by.get("f-empty").error())
+        .isEqualTo("not a run folder: no run.json, status.json or metrics.csv");
     RunListing ok = by.get(good.getFileName().toString());
     assertThat(ok.ok()).isTrue();
     assertThat(ok.state()).isEqualTo(RunState.FINISHED);
@@ -346,7 +369,8 @@ class RunStoreTest {
         .isInstanceOf(RunFormatException.class)
         .hasMessageContaining(corruptConfig.resolve("run.json").toString())
         .hasMessageContaining("not valid JSON");
-    assertThatThrownBy(() -> RunStore.read(metricsFolder)).hasMessageContaining("metrics.csv: is a folder");
+    assertThatThrownBy(() -> RunStore.read(metricsFolder))
+        .hasMessageContaining("metrics.csv: is a folder");
     assertThatThrownBy(() -> store.reopen(noStatus)).hasMessageContaining("status.json: missing");
     assertThat(empty).isEmptyDirectory();
   }
@@ -366,7 +390,8 @@ class RunStoreTest {
     try (RunWriter w = store.create("live", Map.of(), COLUMNS)) {
       folder = w.folder();
       assertThat(RunStore.read(folder).status().state()).isEqualTo(RunState.RUNNING);
-      assertThatThrownBy(() -> store.reopen(folder)).hasMessageContaining("is being written by another writer");
+      assertThatThrownBy(() -> store.reopen(folder))
+          .hasMessageContaining("is being written by another writer");
       // The probe must not have released the live writer's lock.
       assertThat(RunStore.read(folder).status().state()).isEqualTo(RunState.RUNNING);
     }
@@ -390,18 +415,20 @@ class RunStoreTest {
   @Test
   void withoutALockFileThePidAndHeartbeatDecide() throws Exception {
     Instant now = Instant.now();
-    String here = RunStore.hostName();
+    String here = RunLock.hostName();
     long me = ProcessHandle.current().pid();
     Process gone = new ProcessBuilder(javaBin(), "-version").redirectErrorStream(true).start();
     gone.getInputStream().readAllBytes();
     gone.waitFor();
     long parent = ProcessHandle.current().parent().orElseThrow().pid(); // alive: it runs us
-    assertThat(RunStore.fallbackAlive(status(parent, here, now.minusSeconds(3600)), now)).isTrue();
+    assertThat(RunReader.fallbackAlive(status(parent, here, now.minusSeconds(3600)), now)).isTrue();
     // This JVM's own pid: a live writer here would have been found without the file.
-    assertThat(RunStore.fallbackAlive(status(me, here, now), now)).isFalse();
-    assertThat(RunStore.fallbackAlive(status(gone.pid(), here, now), now)).isFalse();
-    assertThat(RunStore.fallbackAlive(status(me, "another-host", now.minusSeconds(60)), now)).isTrue();
-    assertThat(RunStore.fallbackAlive(status(me, "another-host", now.minusSeconds(3600)), now)).isFalse();
+    assertThat(RunReader.fallbackAlive(status(me, here, now), now)).isFalse();
+    assertThat(RunReader.fallbackAlive(status(gone.pid(), here, now), now)).isFalse();
+    assertThat(RunReader.fallbackAlive(status(me, "another-host", now.minusSeconds(60)), now))
+        .isTrue();
+    assertThat(RunReader.fallbackAlive(status(me, "another-host", now.minusSeconds(3600)), now))
+        .isFalse();
 
     // A run folder without a lock file (written by hand, or by another tool) uses the fallback.
     RunStore store = new RunStore(tmp);
@@ -418,8 +445,23 @@ class RunStoreTest {
   }
 
   private static RunStatus status(long pid, String host, Instant heartbeat) {
-    return new RunStatus(1, RunState.RUNNING, heartbeat, heartbeat, heartbeat, null, 1, 2, null,
-        null, null, null, pid, host, heartbeat, 0);
+    return new RunStatus(
+        1,
+        RunState.RUNNING,
+        heartbeat,
+        heartbeat,
+        heartbeat,
+        null,
+        1,
+        2,
+        null,
+        null,
+        null,
+        null,
+        pid,
+        host,
+        heartbeat,
+        0);
   }
 
   @Test
