@@ -101,12 +101,17 @@ public final class RunStore {
    *
    * @param nameHint e.g. {@code lstm-p-l0.25-s1}; characters other than letters, digits, {@code . _
    *     -} become {@code -}
-   * @param config the complete config, written once as {@code run.json}
+   * @param config the complete config, written once as {@code run.json}; NaN or infinite numbers
+   *     are refused (they are not JSON)
    * @param metricColumns the header of {@code metrics.csv}
    */
   public RunWriter create(String nameHint, ObjectNode config, List<String> metricColumns)
       throws IOException {
     Objects.requireNonNull(config, "config");
+    List<String> bad = JsonNumbers.nonFinite(config, "config");
+    if (!bad.isEmpty()) {
+      throw new IllegalArgumentException(String.join("; ", bad));
+    }
     List<String> columns = MetricsLog.validateColumns(metricColumns);
     Files.createDirectories(root);
     Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);

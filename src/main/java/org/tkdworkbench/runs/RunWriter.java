@@ -229,11 +229,15 @@ public final class RunWriter implements AutoCloseable {
     return target;
   }
 
-  /** Writes {@code summary.json} (best epoch, test metrics, cost...) atomically. */
+  /**
+   * Writes {@code summary.json} (best epoch, test metrics, cost...) atomically; NaN and infinite
+   * values are written as {@code null}.
+   */
   public synchronized void writeSummary(Map<String, ?> summary) throws IOException {
     ensureOpen();
-    AtomicFiles.write(
-        folder.resolve(RunStore.SUMMARY_FILE), Json.mapper().writeValueAsBytes(summary));
+    com.fasterxml.jackson.databind.JsonNode tree = Json.mapper().valueToTree(summary);
+    JsonNumbers.nullNonFinite(tree); // NaN is not JSON: "not measured" is null
+    AtomicFiles.write(folder.resolve(RunStore.SUMMARY_FILE), Json.mapper().writeValueAsBytes(tree));
   }
 
   /** The run ended normally. */

@@ -65,7 +65,7 @@ class RunStoreTest {
         w.appendMetrics(val);
         w.epochFinished(e, 0.5 + 0.1 * e, e != 3);
       }
-      w.writeSummary(Map.of("best_epoch", 2, "test_accuracy", 0.71));
+      w.writeSummary(Map.of("best_epoch", 2, "test_accuracy", 0.71, "test_map", Double.NaN));
       w.exportStudent(dir -> Files.writeString(dir.resolve("spec.json"), "{}"));
       w.finish();
     }
@@ -97,6 +97,7 @@ class RunStoreTest {
     assertThat(last.number("accuracy")).isEqualTo(0.8, org.assertj.core.data.Offset.offset(1e-12));
     assertThat(last.number("lr")).isNaN();
     assertThat(info.summary().get("test_accuracy").asDouble()).isEqualTo(0.71);
+    assertThat(info.summary().get("test_map").isNull()).as("NaN is not JSON").isTrue();
     assertThat(info.student()).isEqualTo(folder.resolve("student"));
     assertThat(info.student().resolve("spec.json")).exists();
     assertThat(info.warnings()).isEmpty();
@@ -481,6 +482,39 @@ class RunStoreTest {
   }
 
   @Test
+  void runsCreatedAtOnceInOneSecondGetDistinctFolders() throws Exception {
+    Clock clock = Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC);
+    RunStore store = new RunStore(tmp, 2, clock);
+    int n = 8;
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<Path>> futures = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        futures.add(
+            pool.submit(
+                () -> {
+                  try (RunWriter w = store.create("same", Map.of(), COLUMNS)) {
+                    w.finish();
+                    return w.folder();
+                  }
+                }));
+      }
+      java.util.Set<Path> folders = new java.util.HashSet<>();
+      for (var f : futures) {
+        folders.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+      }
+      assertThat(folders).hasSize(n);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(store.list()).hasSize(n).allSatisfy(l -> assertThat(l.ok()).isTrue());
+    try (Stream<Path> s = Files.list(tmp)) {
+      assertThat(s.filter(p -> p.getFileName().toString().startsWith("."))).isEmpty();
+    }
+  }
+
+  @Test
   void badArgumentsSayWhatIsWrong() {
     RunStore store = new RunStore(tmp);
     assertThatThrownBy(() -> store.create("x", Map.of(), List.of("epoch", "epoch")))
@@ -488,6 +522,9 @@ class RunStoreTest {
     assertThatThrownBy(() -> store.create("x", Map.of(), List.of("a,b")))
         .hasMessageContaining("commas");
     assertThatThrownBy(() -> new RunStore(tmp, 0)).hasMessageContaining("at least 1");
+    assertThatThrownBy(() -> store.create("x", Map.of("lambda", Double.NaN), List.of("epoch")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("config.lambda: must be a finite number, found NaN");
     assertThat(RunStore.folderName(Instant.parse("2026-03-04T05:06:07Z"), "  ../..  "))
         .isEqualTo("20260304-050607-run");
   }
