@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.HashSet;
 import java.util.List;
@@ -29,8 +32,8 @@ final class RunLock implements AutoCloseable {
   private static final Set<Path> HELD = new HashSet<>();
   private static volatile String host;
 
-  private final FileChannel channel;
-  private final FileLock lock;
+  private FileChannel channel;
+  private FileLock lock;
   private Path key;
 
   private RunLock(FileChannel channel, FileLock lock) {
@@ -39,9 +42,8 @@ final class RunLock implements AutoCloseable {
   }
 
   /**
-   * Locks {@code folder} for writing; null when a live writer holds it. {@code registerAs} is the
-   * folder's final path (a run being created is locked in its temporary folder, see {@link
-   * #moveAndRegister}).
+   * Locks {@code folder} for writing; null when a live writer holds it. A run being created is
+   * locked in its temporary folder and moved with {@link #moveAndRegister}.
    */
   static RunLock tryAcquire(Path folder) throws IOException {
     synchronized (GUARD) {
@@ -75,7 +77,34 @@ final class RunLock implements AutoCloseable {
   /** Renames the locked folder (a run being created) and moves the registration with it. */
   void moveAndRegister(Path from, Path to) throws IOException {
     synchronized (GUARD) {
-      java.nio.file.Files.move(from, to, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      boolean moved = false;
+      if (lock != null && lock.isValid()) {
+        try {
+          Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+          moved = true;
+        } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
+          throw e;
+        } catch (IOException e) {
+          // Windows refuses to rename a folder holding an open file: handled below.
+        }
+      }
+      if (!moved) {
+        // Let go, move, lock again: the only moment a new run is unlocked (a reader in another
+        // process would see it as interrupted). A failed move leaves the lock released, and a
+        // retry comes straight here.
+        if (lock != null && lock.isValid()) {
+          lock.release();
+        }
+        channel.close();
+        Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        channel =
+            FileChannel.open(to.resolve(FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        lock = channel.tryLock();
+        if (lock == null) {
+          channel.close();
+          throw new IOException(to + ": another writer took the new run's lock");
+        }
+      }
       HELD.remove(key);
       key = key(to);
       HELD.add(key);
@@ -112,7 +141,7 @@ final class RunLock implements AutoCloseable {
     synchronized (GUARD) {
       HELD.remove(key);
       try {
-        if (lock.isValid()) {
+        if (lock != null && lock.isValid()) {
           lock.release();
         }
       } finally {
