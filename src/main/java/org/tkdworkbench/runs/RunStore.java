@@ -272,11 +272,6 @@ public final class RunStore {
     return RunReader.read(runFolder);
   }
 
-  /** Instance form of {@link #read(Path)}, for callers holding a store. */
-  public RunInfo readRun(Path runFolder) throws IOException {
-    return read(runFolder);
-  }
-
   /** {@code <yyyyMMdd-HHmmss>-<hint>}, the hint reduced to letters, digits and {@code . _ -}. */
   static String folderName(Instant now, String hint) {
     String h = hint == null ? "" : hint.replaceAll("[^A-Za-z0-9._-]+", "-");

@@ -29,8 +29,7 @@ class RunStoreKillTest {
     Path root = tmp.resolve("runs");
     Path ready = tmp.resolve("ready");
     Path log = tmp.resolve("child.log");
-    String classpath =
-        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    String classpath = classpath();
     Process child =
         new ProcessBuilder(
                 RunStoreTest.javaBin(),
@@ -117,6 +116,52 @@ class RunStoreKillTest {
     } finally {
       child.destroyForcibly();
     }
+  }
+
+  @Test
+  @Timeout(value = 3, unit = TimeUnit.MINUTES)
+  void readingInTheWritersJvmNeverFreesItsLockForOtherProcesses() throws Exception {
+    // POSIX locks belong to the process: closing any channel on the lock file would drop the
+    // writer's lock. Read here many times, then ask another process.
+    RunStore store = new RunStore(tmp.resolve("runs"));
+    try (RunWriter w = store.create("live", java.util.Map.of(), KillableRun.COLUMNS)) {
+      for (int i = 0; i < 20; i++) {
+        assertThat(RunStore.read(w.folder()).status().state()).isEqualTo(RunState.RUNNING);
+        assertThat(store.list())
+            .singleElement()
+            .extracting(RunListing::state)
+            .isEqualTo(RunState.RUNNING);
+      }
+      assertThat(stateSeenByAnotherProcess(w.folder())).isEqualTo("running");
+    }
+    Path folder = store.list().get(0).folder();
+    assertThat(stateSeenByAnotherProcess(folder)).isEqualTo("interrupted");
+  }
+
+  private String stateSeenByAnotherProcess(Path folder) throws Exception {
+    Path log = Files.createTempFile(tmp, "state", ".log");
+    Process p =
+        new ProcessBuilder(
+                RunStoreTest.javaBin(),
+                "-cp",
+                classpath(),
+                PrintState.class.getName(),
+                folder.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
+    try {
+      assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("the reader finished").isTrue();
+    } finally {
+      p.destroyForcibly();
+    }
+    String out = read(log);
+    assertThat(p.exitValue()).as(out).isZero();
+    return out.lines().filter(l -> l.startsWith("state=")).findFirst().orElse(out).substring(6);
+  }
+
+  private static String classpath() {
+    return System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
   }
 
   private static List<String> hidden(Path dir) throws IOException {
