@@ -162,7 +162,19 @@ final class RunReader {
     if (alive == null) {
       alive = fallbackAlive(s, Instant.now());
     }
-    return alive ? s : s.withState(RunState.INTERRUPTED);
+    if (alive) {
+      return s;
+    }
+    // The writer may have finished and closed between our read and the probe: read again.
+    try {
+      RunStatus again = readStatus(folder);
+      if (again.state() != RunState.RUNNING) {
+        return again;
+      }
+    } catch (IOException e) {
+      // keep what was read first
+    }
+    return s.withState(RunState.INTERRUPTED);
   }
 
   static boolean fallbackAlive(RunStatus s, Instant now) {

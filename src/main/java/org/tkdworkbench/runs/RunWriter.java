@@ -141,34 +141,47 @@ public final class RunWriter implements AutoCloseable {
   }
 
   /**
-   * Drops the rows of epochs after {@code epoch} (and rows without an epoch number after them), for
-   * a resume from that epoch's checkpoint that will log those epochs again. The file is rewritten
-   * atomically. Returns how many rows were dropped.
+   * Rewinds the run to the end of {@code epoch}, for a resume from that epoch's checkpoint that
+   * will train the later epochs again: drops the {@code metrics.csv} rows of later epochs (the file
+   * is rewritten atomically; rows without an epoch number stay), deletes later checkpoints, sets
+   * the status's epoch back and forgets a best epoch after it. Returns how many rows were dropped.
+   *
+   * @throws IllegalStateException when {@code metrics.csv} has no {@code epoch} column
    */
-  public synchronized int dropMetricsAfter(int epoch) throws IOException {
+  public synchronized int rewindTo(int epoch) throws IOException {
     ensureOpen();
     if (!columns.contains("epoch")) {
-      throw new IllegalStateException("metrics.csv has no epoch column");
+      throw new IllegalStateException("metrics.csv has no epoch column to rewind by");
     }
     Path file = folder.resolve(RunStore.METRICS_FILE);
     metrics.close();
+    int dropped = 0;
     try {
       MetricsTable table = MetricsLog.read(file);
       StringBuilder b = new StringBuilder(MetricsLog.header(columns));
-      int dropped = 0;
       for (MetricRow r : table.rows()) {
-        double e = r.number("epoch");
-        if (e > epoch) {
+        if (r.number("epoch") > epoch) {
           dropped++;
         } else {
           b.append(MetricsLog.line(columns, r.values()));
         }
       }
       AtomicFiles.write(file, b.toString().getBytes(StandardCharsets.UTF_8));
-      return dropped;
     } finally {
       metrics = new FileOutputStream(file.toFile(), true);
     }
+    for (Checkpoint c : checkpoints()) {
+      if (c.epoch() > epoch) {
+        removeCheckpoint(c);
+      }
+    }
+    this.epoch = Math.min(this.epoch, epoch);
+    if (bestEpoch != null && bestEpoch > epoch) {
+      bestEpoch = null;
+      bestMetric = null;
+    }
+    writeStatus();
+    return dropped;
   }
 
   /**
@@ -321,12 +334,16 @@ public final class RunWriter implements AutoCloseable {
       }
     }
     for (Checkpoint c : drop) {
-      // Renamed away first, so a crash mid-delete never leaves a partial epoch-NNNN folder.
-      Path aside =
-          c.folder().resolveSibling("." + c.folder().getFileName() + ".old-" + Folders.hex());
-      Files.move(c.folder(), aside);
-      Folders.deleteRecursively(aside);
+      removeCheckpoint(c);
     }
+  }
+
+  /** Renamed away first, so a crash mid-delete never leaves a partial epoch-NNNN folder. */
+  private static void removeCheckpoint(Checkpoint c) throws IOException {
+    Path aside =
+        c.folder().resolveSibling("." + c.folder().getFileName() + ".old-" + Folders.hex());
+    Files.move(c.folder(), aside);
+    Folders.deleteRecursively(aside);
   }
 
   private Path checkpointsDir() {

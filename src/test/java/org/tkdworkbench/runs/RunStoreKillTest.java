@@ -99,7 +99,7 @@ class RunStoreKillTest {
         assertThat(hidden(folder.resolve("checkpoints"))).isEmpty();
         assertThat(w.latestCheckpoint()).get().extracting(Checkpoint::epoch).isEqualTo(2);
         assertThat(RunStore.read(folder).status().state()).isEqualTo(RunState.RUNNING);
-        assertThat(w.dropMetricsAfter(2)).isEqualTo(KillableRun.STEPS);
+        assertThat(w.rewindTo(2)).isEqualTo(KillableRun.STEPS);
         for (int step = 1; step <= KillableRun.STEPS; step++) {
           w.appendMetrics(KillableRun.row(3, step, "train", 0.2));
         }

@@ -466,18 +466,27 @@ class RunStoreTest {
   }
 
   @Test
-  void dropMetricsAfterRemovesTheRowsOfEpochsToBeRedone() throws IOException {
-    RunStore store = new RunStore(tmp);
-    try (RunWriter w = store.create("drop", Map.of(), COLUMNS)) {
+  void rewindToDropsLaterRowsCheckpointsAndBest() throws IOException {
+    RunStore store = new RunStore(tmp, 5);
+    try (RunWriter w = store.create("rewind", Map.of(), COLUMNS)) {
       for (int e = 1; e <= 3; e++) {
         w.appendMetrics(row(e, 1, "train", 1.0 / e));
         w.appendMetrics(row(e, 2, "train", 1.0 / e));
+        w.epochFinished(e, e, e != 2);
+        w.saveCheckpoint(e, dir -> Files.writeString(dir.resolve("p"), "x"));
       }
-      assertThat(w.dropMetricsAfter(1)).isEqualTo(4);
+      w.appendMetrics(Map.of("split", "note")); // no epoch: kept
+      assertThat(w.status().bestEpoch()).isEqualTo(3);
+      assertThat(w.rewindTo(1)).isEqualTo(4);
       w.appendMetrics(row(2, 1, "train", 0.25));
-      assertThat(RunStore.read(w.folder()).metrics().rows())
-          .extracting(r -> r.number("epoch") + "/" + r.number("step"))
-          .containsExactly("1.0/1.0", "1.0/2.0", "2.0/1.0");
+      RunInfo info = RunStore.read(w.folder());
+      assertThat(info.metrics().rows())
+          .extracting(r -> r.text("epoch") + "/" + r.text("step"))
+          .containsExactly("1/1", "1/2", "/", "2/1");
+      assertThat(info.checkpoints()).extracting(Checkpoint::epoch).containsExactly(1);
+      assertThat(info.status().epoch()).isEqualTo(1);
+      assertThat(info.status().bestEpoch()).isNull();
+      assertThat(info.status().bestMetric()).isNull();
     }
   }
 
