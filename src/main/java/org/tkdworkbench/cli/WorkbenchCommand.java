@@ -26,6 +26,7 @@ import picocli.CommandLine.ScopeType;
       FeaturesCommand.class,
       DatasetCommand.class,
       TeacherCommand.class,
+      RunsCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -1,5 +1,9 @@
 /**
- * The run store on disk (one self-describing folder per run: run.json, status.json, metrics.csv,
- * checkpoints, summary.json), comparison and export. Empty until the distillation work lands.
+ * The run store on disk: one self-describing folder per run ({@code run.json}, {@code status.json},
+ * {@code metrics.csv}, {@code checkpoints/}, {@code student/}, {@code summary.json}) that pandas
+ * can read and that survives {@code kill -9}. {@link org.tkdworkbench.runs.RunStore} creates,
+ * reopens, lists and reads runs; {@link org.tkdworkbench.runs.RunWriter} is the one live writer of
+ * a run (status, metrics rows, atomic checkpoints and export). Plain files and Jackson only: no
+ * DJL, no JavaFX, no picocli here; the training code hands in folders to save into.
  */
 package org.tkdworkbench.runs;

@@ -50,6 +50,11 @@ public record Workspace(Path root) {
     return root.resolve("teachers");
   }
 
+  /** Distillation runs, one folder each (see {@code org.tkdworkbench.runs.RunStore}). */
+  public Path runs() {
+    return root.resolve("runs");
+  }
+
   /** Cached teacher knowledge (logits and attention curves per clip). */
   public Path knowledgeCache() {
     return root.resolve("cache").resolve("knowledge");
