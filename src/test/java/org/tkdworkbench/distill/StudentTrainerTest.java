@@ -1,0 +1,259 @@
+package org.tkdworkbench.distill;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tkdworkbench.data.Clip;
+import org.tkdworkbench.data.Split;
+import org.tkdworkbench.features.FeatureSpec;
+import org.tkdworkbench.jobs.CancelledException;
+import org.tkdworkbench.jobs.JobContext;
+import org.tkdworkbench.models.student.StudentArchitecture;
+import org.tkdworkbench.models.student.StudentBlock;
+import org.tkdworkbench.models.student.StudentPreset;
+import org.tkdworkbench.models.student.StudentSpec;
+import org.tkdworkbench.models.student.Students;
+import org.tkdworkbench.runs.MetricRow;
+import org.tkdworkbench.runs.RunInfo;
+import org.tkdworkbench.runs.RunStore;
+import org.tkdworkbench.runs.RunWriter;
+
+/**
+ * The distillation loop on a generated task: a "tone" (three raised mel bands for 8 frames at a
+ * random time) that is low or high, in unit noise; the "teacher" knows where it is (its curve
+ * peaks on the tone's tokens) and which it is (logits ±3).
+ */
+@Tag("engine")
+class StudentTrainerTest {
+  static final int MELS = 16;
+  static final int FRAMES = 48;
+  static final int TOKENS = 12; // 4 frames per teacher token
+
+  @TempDir Path tmp;
+
+  private record Toy(ClipTensors data, Map<String, ClipKnowledge> knowledge, int[] toneStart) {}
+
+  private static Toy toy(int train, int val, int test, long seed) {
+    Random r = new Random(seed);
+    List<Clip> clips = new ArrayList<>();
+    List<float[][]> feats = new ArrayList<>();
+    Map<String, ClipKnowledge> knowledge = new HashMap<>();
+    int n = train + val + test;
+    int[] starts = new int[n];
+    for (int i = 0; i < n; i++) {
+      boolean high = i % 2 == 1;
+      Split split = i < train ? Split.TRAIN : i < train + val ? Split.VALIDATION : Split.TEST;
+      String id = (high ? "high/" : "low/") + i + ".wav";
+      clips.add(new Clip(id, Path.of(id), high ? "high" : "low", split));
+      float[][] x = new float[FRAMES][MELS];
+      for (float[] row : x) {
+        for (int m = 0; m < MELS; m++) {
+          row[m] = (float) r.nextGaussian();
+        }
+      }
+      int start = r.nextInt(FRAMES - 8);
+      starts[i] = start;
+      for (int f = start; f < start + 8; f++) {
+        for (int m = 0; m < 3; m++) {
+          x[f][(high ? 11 : 2) + m] += 3;
+        }
+      }
+      feats.add(x);
+      float[] curve = new float[TOKENS];
+      double[] times = new double[TOKENS];
+      float sum = 0;
+      for (int k = 0; k < TOKENS; k++) {
+        int centre = k * 4 + 2;
+        curve[k] = centre >= start && centre < start + 8 ? 1f : 0.02f;
+        sum += curve[k];
+        times[k] = centre * 0.01;
+      }
+      for (int k = 0; k < TOKENS; k++) {
+        curve[k] /= sum;
+      }
+      knowledge.put(id, new ClipKnowledge(id, high ? new float[] {3, -3} : new float[] {-3, 3}, curve, times));
+    }
+    // classes sorted: "high" is 0, "low" is 1
+    return new Toy(new ClipTensors(clips, feats, List.of("high", "low"), false, List.of()), knowledge, starts);
+  }
+
+  private static StudentTrainer.Settings settings(StudentArchitecture a, double lambda, boolean probe, int epochs, long seed) {
+    return new StudentTrainer.Settings(
+        StudentSpec.of(a, StudentPreset.SMALL, MELS, 2),
+        new TrainingConfig(epochs, 16, 3e-3, 0, seed, 0),
+        new DistillationLoss.Weights(lambda, 0, 1),
+        AttentionTarget.TEACHER,
+        probe,
+        0.2);
+  }
+
+  private static FeatureSpec features() {
+    FeatureSpec d = FeatureSpec.defaults();
+    return new FeatureSpec(d.sampleRate(), d.nFft(), d.winLength(), d.hopLength(), MELS, d.fmin(), d.fmax());
+  }
+
+  private RunInfo run(Toy toy, StudentTrainer.Settings s, String name) throws IOException {
+    RunStore store = new RunStore(tmp.resolve("runs"));
+    try (RunWriter w = store.create(name, Map.of("student", s.student().architecture().cliName(), "lambda", s.weights().lambda()), StudentTrainer.COLUMNS)) {
+      w.start(s.training().epochs(), "accuracy");
+      new StudentTrainer(toy.data(), toy.knowledge(), List.of("high", "low"), features(), s).train(w, JobContext.none(), null);
+      w.finish();
+      return RunStore.read(w.folder());
+    }
+  }
+
+  private static List<MetricRow> rows(RunInfo info, String split) {
+    return info.metrics().rows().stream().filter(r -> r.text("split").equals(split)).toList();
+  }
+
+  @Test
+  void distillsTheToyTaskAndExportsAStudentWithoutTheProbe() throws Exception {
+    Toy toy = toy(96, 24, 24, 1);
+    StudentTrainer.Settings s = settings(StudentArchitecture.TC_RESNET, 0.5, true, 6, 3);
+    RunInfo info = run(toy, s, "tc");
+    List<MetricRow> val = rows(info, "validation");
+    assertThat(val).hasSize(6);
+    assertThat(rows(info, "train")).hasSize(6);
+    assertThat(rows(info, "train").get(0).number("loss_att")).isFinite().isPositive();
+    // The attention term falls as the probe learns where the tone is.
+    assertThat(rows(info, "train").get(5).number("loss_att")).isLessThan(rows(info, "train").get(0).number("loss_att"));
+    double best = val.stream().mapToDouble(r -> r.number("accuracy")).max().orElseThrow();
+    assertThat(best).as("validation accuracy on tone low vs high").isGreaterThan(0.8);
+    assertThat(info.checkpoints()).isNotEmpty();
+    assertThat(info.student()).isNotNull();
+
+    // The exported student: no probe parameter, and the same logits as the trained network.
+    Path student = info.student();
+    assertThat(Files.readString(student.resolve(StudentTrainer.STUDENT_SPEC_FILE))).contains("\"architecture\"");
+    StudentBlock block = Students.newBlock(s.student());
+    try (Model m = Model.newInstance(StudentTrainer.STUDENT_NAME)) {
+      m.setBlock(block);
+      m.load(student, StudentTrainer.STUDENT_NAME);
+      assertThat(block.getParameters().keys()).noneMatch(k -> k.contains("probe") || k.equals("q"));
+      try (NDManager sub = m.getNDManager().newSubManager()) {
+        float[] x = new float[FRAMES * MELS];
+        float[][] clip = toy.data().features().get(100);
+        for (int f = 0; f < FRAMES; f++) {
+          System.arraycopy(clip[f], 0, x, f * MELS, MELS);
+        }
+        NDArray in = sub.create(x, new Shape(1, FRAMES, MELS));
+        float[] exported = block.forward(new ParameterStore(sub, false), new NDList(in), false).get(0).toFloatArray();
+        // ... from the best checkpoint's full network (student + probe)
+        DistillNet net = new DistillNet(Students.newBlock(s.student()), true);
+        try (Model full = Model.newInstance(StudentTrainer.MODEL_NAME)) {
+          full.setBlock(net);
+          int bestEpoch = info.status().bestEpoch();
+          Path ckpt = info.checkpoints().stream().filter(c -> c.epoch() == bestEpoch).findFirst().orElseThrow().folder();
+          full.load(ckpt, StudentTrainer.MODEL_NAME);
+          NDList out = net.forward(new ParameterStore(sub, false), new NDList(in), false);
+          assertThat(out.get(0).toFloatArray()).containsExactly(exported, within(1e-6f));
+          assertThat(out).hasSize(2); // logits and ln a_S: the probe was in training
+        }
+      }
+    }
+  }
+
+  @Test
+  void lambdaZeroGivesTheSameLossesWithAndWithoutTheProbeAndTheSameSeedTheSameCurves() throws IOException {
+    Toy toy = toy(48, 16, 16, 2);
+    RunInfo withProbe = run(toy, settings(StudentArchitecture.LSTM_P, 0, true, 2, 5), "with");
+    RunInfo without = run(toy, settings(StudentArchitecture.LSTM_P, 0, false, 2, 5), "without");
+    RunInfo again = run(toy, settings(StudentArchitecture.LSTM_P, 0, true, 2, 5), "again");
+    List<MetricRow> a = withProbe.metrics().rows();
+    List<MetricRow> b = without.metrics().rows();
+    List<MetricRow> c = again.metrics().rows();
+    assertThat(a).hasSameSizeAs(b).hasSameSizeAs(c);
+    for (int i = 0; i < a.size(); i++) {
+      for (String col : List.of("loss", "loss_cls", "accuracy")) {
+        double x = a.get(i).number(col);
+        if (Double.isNaN(x)) {
+          continue;
+        }
+        assertThat(b.get(i).number(col)).as("row %d %s without the probe", i, col).isCloseTo(x, within(1e-6));
+        assertThat(c.get(i).number(col)).as("row %d %s, same seed again", i, col).isEqualTo(x);
+      }
+      assertThat(b.get(i).text("loss_att")).as("no probe, no attention term").isIn("", "NaN");
+      assertThat(a.get(i).number("loss_att")).as("with the probe it is logged").isFinite();
+    }
+  }
+
+  @Test
+  void aCancelledRunResumesFromItsLastCheckpoint() throws IOException {
+    Toy toy = toy(48, 16, 16, 3);
+    StudentTrainer.Settings s = settings(StudentArchitecture.TC_RESNET, 0.25, true, 3, 7);
+    RunStore store = new RunStore(tmp.resolve("runs"));
+    Path folder;
+    AtomicLong steps = new AtomicLong();
+    JobContext cancelInEpoch2 =
+        new JobContext() {
+          @Override
+          public void progress(long done, long total, String message) {
+            steps.set(done);
+          }
+
+          @Override
+          public boolean isCancelled() {
+            return steps.get() >= 4; // 3 steps per epoch: stop inside epoch 2
+          }
+        };
+    try (RunWriter w = store.create("resume", Map.of("student", "tc-resnet"), StudentTrainer.COLUMNS)) {
+      folder = w.folder();
+      w.start(3, "accuracy");
+      StudentTrainer t = new StudentTrainer(toy.data(), toy.knowledge(), List.of("high", "low"), features(), s);
+      assertThatThrownBy(() -> t.train(w, cancelInEpoch2, null)).isInstanceOf(CancelledException.class);
+      w.cancel();
+    }
+    RunInfo stopped = RunStore.read(folder);
+    assertThat(stopped.latestCheckpoint().epoch()).isEqualTo(1);
+    assertThat(rows(stopped, "train")).hasSize(1);
+
+    try (RunWriter w = store.reopen(folder)) {
+      StudentTrainer.Resume resume = StudentTrainer.Resume.read(w.latestCheckpoint().orElseThrow().folder());
+      assertThat(resume.epoch()).isEqualTo(1);
+      assertThat(resume.step()).isEqualTo(3);
+      new StudentTrainer(toy.data(), toy.knowledge(), List.of("high", "low"), features(), s).train(w, JobContext.none(), resume);
+      w.finish();
+    }
+    RunInfo done = RunStore.read(folder);
+    assertThat(rows(done, "train").stream().map(r -> r.text("epoch"))).containsExactly("1", "2", "3");
+    assertThat(rows(done, "train").stream().map(r -> r.text("step"))).containsExactly("3", "6", "9");
+    assertThat(done.latestCheckpoint().epoch()).isEqualTo(3);
+  }
+
+  @Test
+  void missingKnowledgeAndMismatchedSettingsAreRefusedWithReasons() {
+    Toy toy = toy(8, 2, 2, 4);
+    Map<String, ClipKnowledge> partial = new HashMap<>(toy.knowledge());
+    partial.remove("low/0.wav");
+    StudentTrainer.Settings s = settings(StudentArchitecture.TC_RESNET, 0.5, true, 1, 1);
+    assertThatThrownBy(() -> new StudentTrainer(toy.data(), partial, List.of("high", "low"), features(), s))
+        .hasMessageContaining("teacher: no knowledge for 1 of 12 clips, e.g. low/0.wav");
+    assertThatThrownBy(() -> new StudentTrainer(toy.data(), null, null, features(), s))
+        .hasMessageContaining("the run needs the teacher's attention curves");
+    StudentTrainer.Settings wrongMels =
+        new StudentTrainer.Settings(StudentSpec.of(StudentArchitecture.TC_RESNET, StudentPreset.SMALL, 40, 2),
+            s.training(), s.weights(), AttentionTarget.UNIFORM, true, 0.2);
+    assertThatThrownBy(() -> new StudentTrainer(toy.data(), null, null, features(), wrongMels))
+        .hasMessageContaining("student.mels: must be the features' n_mels (16), found 40");
+  }
+}
