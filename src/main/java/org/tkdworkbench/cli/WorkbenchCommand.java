@@ -26,6 +26,8 @@ import picocli.CommandLine.ScopeType;
       FeaturesCommand.class,
       DatasetCommand.class,
       TeacherCommand.class,
+      DistillCommand.class,
+      ResumeCommand.class,
       RunsCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class

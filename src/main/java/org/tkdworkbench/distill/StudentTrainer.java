@@ -184,6 +184,12 @@ public final class StudentTrainer {
    *     finished epoch's checkpoint stays, so the run can be resumed
    */
   public Summary train(RunWriter run, JobContext ctx, Resume resume) throws IOException {
+    return train(run, ctx, resume, r -> {});
+  }
+
+  /** As above; {@code onRow} also sees every metrics row as it is written (for live views, logs). */
+  public Summary train(RunWriter run, JobContext ctx, Resume resume, java.util.function.Consumer<Map<String, Object>> onRow)
+      throws IOException {
     RuntimeSetup.apply();
     long t0 = System.nanoTime();
     TrainingConfig tc = settings.training();
@@ -263,10 +269,10 @@ public final class StudentTrainer {
           epochsRun = epoch;
           double seconds = (System.nanoTime() - e0) / 1e9;
           double rate = schedule.getNewValue(step);
-          run.appendMetrics(row(epoch, step, "train", divide(sums, train.length), Double.NaN, multi, rate, seconds));
+          emit(run, onRow, row(epoch, step, "train", divide(sums, train.length), Double.NaN, multi, rate, seconds));
           Eval v = evaluate(model, loss, val, targets, student, attention, ctx);
           if (val.length > 0) {
-            run.appendMetrics(row(epoch, step, "validation", v.terms, v.metric, multi, rate, seconds));
+            emit(run, onRow, row(epoch, step, "validation", v.terms, v.metric, multi, rate, seconds));
           }
           boolean improved = val.length > 0 && (v.metric > bestMetric || (v.metric == bestMetric && v.terms[0] < bestLoss));
           if (improved || (val.length == 0 && epoch == tc.epochs())) {
@@ -276,7 +282,7 @@ public final class StudentTrainer {
             Eval t = evaluate(model, loss, test, targets, student, attention, ctx);
             testAtBest = t.metric;
             if (test.length > 0) {
-              run.appendMetrics(row(epoch, step, "test", t.terms, t.metric, multi, rate, seconds));
+              emit(run, onRow, row(epoch, step, "test", t.terms, t.metric, multi, rate, seconds));
             }
             run.exportStudent(folder -> exportStudent(exported, folder));
             sinceBest = 0;
@@ -297,6 +303,12 @@ public final class StudentTrainer {
         return new Summary(bestEpoch, bestMetric, testAtBest, metricName, epochsRun, (System.nanoTime() - t0) / 1e9);
       }
     }
+  }
+
+  private static void emit(RunWriter run, java.util.function.Consumer<Map<String, Object>> onRow, Map<String, Object> row)
+      throws IOException {
+    run.appendMetrics(row);
+    onRow.accept(row);
   }
 
   /** Adam's learning rate: linear warm-up over the first epoch (≤ 200 steps), cosine to 1 %. */

@@ -1,0 +1,106 @@
+package org.tkdworkbench.distill;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.ArrayList;
+import java.util.List;
+import org.tkdworkbench.features.FeatureSpec;
+import org.tkdworkbench.models.student.StudentSpec;
+
+/**
+ * Everything a distillation run was started with: written as the run's {@code run.json} (complete,
+ * so {@code resume} rebuilds the run from it alone, and pandas or a script can read it), with the
+ * student's CLI name and λ under the plain keys {@code student} and {@code lambda}.
+ *
+ * @param student the student's CLI name ({@code tc-resnet}, …)
+ * @param lambda λ, the attention term's weight
+ * @param alpha α, the logit term's weight (0 = off)
+ * @param temperature T of the logit term
+ * @param target {@code teacher}, {@code energy}, {@code uniform} or {@code shuffled}
+ * @param seed the training seed
+ * @param studentSpec architecture, preset, width, depth, mels, classes
+ * @param training epochs, batch, learning rate, weight decay, seed, patience
+ * @param features the student's log-mel settings
+ * @param dataset the dataset folder (absolute)
+ * @param layout its layout's CLI name, or {@code auto}
+ * @param datasetFingerprint {@code DatasetRegistry.fingerprint} when the run started
+ * @param teacher the teacher folder the knowledge came from, or null
+ * @param teacherId the teacher's id (name + content hash), or null
+ * @param knowledge an imported knowledge file, or null
+ * @param rolloutMethod how attention became a curve ({@code rollout}, …)
+ * @param headFusion how heads were fused ({@code mean}, {@code max})
+ * @param energySmoothingSeconds the energy control's smoothing
+ * @param engine the DL engine's name
+ * @param engineVersion its version
+ * @param workbenchVersion this program's version
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record DistillRunConfig(
+    @JsonProperty("student") String student,
+    @JsonProperty("lambda") double lambda,
+    @JsonProperty("alpha") double alpha,
+    @JsonProperty("temperature") double temperature,
+    @JsonProperty("target") String target,
+    @JsonProperty("seed") long seed,
+    @JsonProperty("student_spec") StudentSpec studentSpec,
+    @JsonProperty("training") TrainingConfig training,
+    @JsonProperty("features") FeatureSpec features,
+    @JsonProperty("dataset") String dataset,
+    @JsonProperty("layout") String layout,
+    @JsonProperty("dataset_fingerprint") String datasetFingerprint,
+    @JsonProperty("teacher") String teacher,
+    @JsonProperty("teacher_id") String teacherId,
+    @JsonProperty("knowledge") String knowledge,
+    @JsonProperty("rollout_method") String rolloutMethod,
+    @JsonProperty("head_fusion") String headFusion,
+    @JsonProperty("energy_smoothing_s") double energySmoothingSeconds,
+    @JsonProperty("engine") String engine,
+    @JsonProperty("engine_version") String engineVersion,
+    @JsonProperty("workbench_version") String workbenchVersion) {
+
+  /** The loss weights. */
+  public DistillationLoss.Weights weights() {
+    return new DistillationLoss.Weights(lambda, alpha, temperature);
+  }
+
+  /** The trainer's settings. */
+  public StudentTrainer.Settings settings() {
+    return new StudentTrainer.Settings(
+        studentSpec, training, weights(), AttentionTarget.fromCliName(target), true, energySmoothingSeconds);
+  }
+
+  /** Whether the run needs a teacher's knowledge (its curves or its logits). */
+  public boolean needsKnowledge() {
+    AttentionTarget t = AttentionTarget.fromCliName(target);
+    return alpha > 0 || (lambda > 0 && (t == AttentionTarget.TEACHER || t == AttentionTarget.SHUFFLED));
+  }
+
+  /** Every problem, one sentence each naming the field. */
+  public List<String> validate() {
+    List<String> p = new ArrayList<>();
+    if (studentSpec == null || training == null || features == null || dataset == null) {
+      p.add("run.json: student_spec, training, features and dataset are required");
+      return p;
+    }
+    p.addAll(studentSpec.validate());
+    p.addAll(training.validate());
+    p.addAll(features.validate());
+    p.addAll(weights().validate());
+    try {
+      AttentionTarget.fromCliName(target == null ? "" : target);
+    } catch (IllegalArgumentException e) {
+      p.add(e.getMessage());
+    }
+    if (teacher != null && knowledge != null) {
+      p.add("teacher/knowledge: give a teacher folder or a knowledge file, not both");
+    }
+    if (p.isEmpty() && needsKnowledge() && teacher == null && knowledge == null) {
+      p.add("teacher: this run needs the teacher's " + (alpha > 0 ? "logits (α > 0)" : "attention curves (λ > 0, target " + target + ")")
+          + ": give a teacher folder or a knowledge file");
+    }
+    if (!(energySmoothingSeconds > 0 && energySmoothingSeconds <= 10)) {
+      p.add("energy_smoothing_s: must be in (0, 10] seconds, found " + energySmoothingSeconds);
+    }
+    return p;
+  }
+}
