@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Everything in a run folder, read by {@link RunStore#read(Path)}.
@@ -32,8 +33,10 @@ public record RunInfo(
     warnings = List.copyOf(warnings);
   }
 
-  /** The newest complete checkpoint, or null. */
-  public Checkpoint latestCheckpoint() {
-    return checkpoints.isEmpty() ? null : checkpoints.get(checkpoints.size() - 1);
+  /** The newest complete checkpoint (what a resume starts from). */
+  public Optional<Checkpoint> latestCheckpoint() {
+    return checkpoints.isEmpty()
+        ? Optional.empty()
+        : Optional.of(checkpoints.get(checkpoints.size() - 1));
   }
 }

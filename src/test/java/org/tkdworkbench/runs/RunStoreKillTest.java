@@ -88,8 +88,8 @@ class RunStoreKillTest {
       assertThat(info.metrics().rows().stream().filter(r -> r.number("epoch") == 3))
           .as("epoch 3's training rows were flushed before the kill")
           .hasSize(KillableRun.STEPS);
-      assertThat(info.latestCheckpoint().epoch()).isEqualTo(2);
-      assertThat(Files.readString(info.latestCheckpoint().folder().resolve("params")))
+      assertThat(info.latestCheckpoint().orElseThrow().epoch()).isEqualTo(2);
+      assertThat(Files.readString(info.latestCheckpoint().orElseThrow().folder().resolve("params")))
           .isEqualTo("epoch 2");
       assertThat(hidden(folder.resolve("checkpoints")))
           .as("the half-written epoch 3 is left hidden")
@@ -112,7 +112,7 @@ class RunStoreKillTest {
       assertThat(resumed.status().resumes()).isEqualTo(1);
       assertThat(resumed.metrics().rows()).hasSize(2 * (KillableRun.STEPS + 1) + KillableRun.STEPS);
       assertThat(resumed.metrics().tornLastLine()).isFalse();
-      assertThat(resumed.latestCheckpoint().epoch()).isEqualTo(3);
+      assertThat(resumed.latestCheckpoint().orElseThrow().epoch()).isEqualTo(3);
     } finally {
       child.destroyForcibly();
     }

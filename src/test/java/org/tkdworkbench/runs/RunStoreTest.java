@@ -294,7 +294,7 @@ class RunStoreTest {
     // What a kill during a save leaves: a hidden temporary folder with part of epoch 7.
     Path half = Files.createDirectories(folder.resolve("checkpoints/.epoch-0007.tmp-abc"));
     Files.writeString(half.resolve("params"), "half");
-    assertThat(RunStore.read(folder).latestCheckpoint().epoch()).isEqualTo(6);
+    assertThat(RunStore.read(folder).latestCheckpoint().orElseThrow().epoch()).isEqualTo(6);
     assertThat(RunStore.read(folder).checkpoints())
         .extracting(Checkpoint::epoch)
         .containsExactly(2, 5, 6);
