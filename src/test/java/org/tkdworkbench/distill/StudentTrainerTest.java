@@ -224,7 +224,7 @@ class StudentTrainerTest {
       w.cancel();
     }
     RunInfo stopped = RunStore.read(folder);
-    assertThat(stopped.latestCheckpoint().epoch()).isEqualTo(1);
+    assertThat(stopped.latestCheckpoint().orElseThrow().epoch()).isEqualTo(1);
     assertThat(rows(stopped, "train")).hasSize(1);
 
     try (RunWriter w = store.reopen(folder)) {
@@ -237,7 +237,7 @@ class StudentTrainerTest {
     RunInfo done = RunStore.read(folder);
     assertThat(rows(done, "train").stream().map(r -> r.text("epoch"))).containsExactly("1", "2", "3");
     assertThat(rows(done, "train").stream().map(r -> r.text("step"))).containsExactly("3", "6", "9");
-    assertThat(done.latestCheckpoint().epoch()).isEqualTo(3);
+    assertThat(done.latestCheckpoint().orElseThrow().epoch()).isEqualTo(3);
   }
 
   @Test
