@@ -1,0 +1,184 @@
+package org.tkdworkbench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tkdworkbench.distill.DistillRunConfig;
+import org.tkdworkbench.distill.DistillRuns;
+import org.tkdworkbench.jobs.CancelledException;
+import org.tkdworkbench.jobs.JobContext;
+import org.tkdworkbench.runs.RunInfo;
+import org.tkdworkbench.runs.RunState;
+import org.tkdworkbench.runs.RunStore;
+import org.tkdworkbench.workspace.Json;
+import org.tkdworkbench.workspace.Workspace;
+
+class DistillCommandTest {
+  @TempDir Path tmp;
+
+  private record Run(int code, String out, String err) {}
+
+  private static Run cli(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = WorkbenchCommand.run(new PrintWriter(out), new PrintWriter(err), args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  /** 0.5 s: a tone burst in the middle of noise, 16-bit mono PCM at 16 kHz. */
+  private static void wav(Path p, double hz, long seed) throws IOException {
+    int rate = 16000;
+    int n = rate / 2;
+    Random r = new Random(seed);
+    ByteBuffer b = ByteBuffer.allocate(44 + 2 * n).order(ByteOrder.LITTLE_ENDIAN);
+    b.put("RIFF".getBytes()).putInt(36 + 2 * n).put("WAVE".getBytes());
+    b.put("fmt ".getBytes()).putInt(16).putShort((short) 1).putShort((short) 1);
+    b.putInt(rate).putInt(rate * 2).putShort((short) 2).putShort((short) 16);
+    b.put("data".getBytes()).putInt(2 * n);
+    for (int i = 0; i < n; i++) {
+      double tone = i > n / 3 && i < 2 * n / 3 ? 6000 * Math.sin(2 * Math.PI * hz * i / rate) : 0;
+      b.putShort((short) Math.round(tone + 300 * r.nextGaussian()));
+    }
+    Files.createDirectories(p.getParent());
+    Files.write(p, b.array());
+  }
+
+  private Path dataset() throws IOException {
+    Path ds = tmp.resolve("ds");
+    int k = 0;
+    for (String split : new String[] {"train", "validation", "test"}) {
+      int count = split.equals("train") ? 8 : 2;
+      for (int i = 0; i < count; i++) {
+        wav(ds.resolve(split + "/low/" + i + ".wav"), 300, k++);
+        wav(ds.resolve(split + "/high/" + i + ".wav"), 3000, k++);
+      }
+    }
+    return ds;
+  }
+
+  @Test
+  void invalidSettingsExitTwoNamingTheOption() throws IOException {
+    Path ds = dataset();
+    Run r = cli("distill", "--dataset", ds.toString(), "--student", "resnet", "--lambda", "0.5", "--target", "loud");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err())
+        .contains("--student:")
+        .contains("lstm-p, tc-resnet, crnn, att-rnn, mhatt-rnn")
+        .contains("--target: must be one of teacher, energy, uniform, shuffled, found 'loud'");
+    r = cli("distill", "--dataset", ds.toString(), "--student", "tc-resnet", "--lambda", "0.5");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("teacher: this run needs the teacher's attention curves (λ > 0, target teacher)");
+    r = cli("distill", "--dataset", ds.toString(), "--student", "tc-resnet", "--lambda", "-1", "--target", "energy");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("loss.lambda: must be in [0, 1000], found -1.0");
+    r = cli("distill", "--dataset", ds.toString(), "--student", "tc-resnet");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("--lambda");
+  }
+
+  @Tag("engine")
+  @Test
+  void distillsWithATeacherIntoTheRunStoreAndRunsListShowsIt() throws IOException {
+    Path ds = dataset();
+    Path ws = tmp.resolve("ws");
+    Path teacher = tmp.resolve("teacher");
+    Run t = cli("--workspace", ws.toString(), "teacher", "train", "--dataset", ds.toString(), "--output", teacher.toString(),
+        "--model-dim", "8", "--layers", "1", "--heads", "2", "--ff-dim", "16", "--epochs", "2", "--batch-size", "4");
+    assertThat(t.code()).as(t.err()).isZero();
+
+    Path runs = tmp.resolve("runs");
+    Run r = cli("--workspace", ws.toString(), "distill", "--dataset", ds.toString(), "--teacher", teacher.toString(),
+        "--student", "tc-resnet", "--lambda", "0.5", "--alpha", "0.5", "--epochs", "2", "--batch-size", "8",
+        "--runs", runs.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    Path folder = Path.of(r.out().lines().findFirst().orElseThrow());
+    assertThat(folder.getParent()).isEqualTo(runs.toAbsolutePath().normalize());
+    assertThat(r.out()).containsPattern("validation accuracy [0-9.]+ \\(epoch [12]\\), test accuracy [0-9.]+");
+    assertThat(r.err()).contains("epoch 1/2 train: loss").contains(", att ").contains(", logit ").contains("epoch 2/2 validation");
+
+    RunInfo info = RunStore.read(folder);
+    assertThat(info.status().state()).isEqualTo(RunState.FINISHED);
+    assertThat(info.config().get("student").asText()).isEqualTo("tc-resnet");
+    assertThat(info.config().get("lambda").asDouble()).isEqualTo(0.5);
+    assertThat(info.config().get("teacher_id").asText()).startsWith("teacher@");
+    assertThat(info.config().get("dataset_fingerprint").asText()).isNotBlank();
+    JsonNode cost = info.summary().get("cost");
+    assertThat(cost.get("parameters").asLong()).isPositive();
+    assertThat(cost.get("latency_ms").asDouble()).isPositive();
+    assertThat(info.metrics().rows()).hasSizeGreaterThanOrEqualTo(4);
+
+    Run list = cli("runs", "list", "--runs", runs.toString());
+    assertThat(list.out()).contains(folder.getFileName().toString()).contains("finished").contains("tc-resnet");
+  }
+
+  @Tag("engine")
+  @Test
+  void resumeContinuesACancelledRun() throws IOException {
+    Path ds = dataset();
+    Path ws = tmp.resolve("ws");
+    Path runs = tmp.resolve("runs");
+    // A run made by the core and cancelled inside epoch 2 (2 steps per epoch at batch 8).
+    Run usage = cli("distill", "--help");
+    assertThat(usage.code()).isZero();
+    DistillRunConfig config =
+        Json.mapper().readValue(
+            """
+            {"student":"crnn","lambda":0.5,"alpha":0,"temperature":2,"target":"energy","seed":3,
+             "student_spec":{"architecture":"CRNN","preset":"SMALL","width":1.0,"depth":0,"mels":40,"classes":2},
+             "training":{"epochs":3,"batch_size":8,"learning_rate":0.003,"weight_decay":0,"seed":3,"patience":0,"time_shift":false},
+             "features":{"sample_rate":16000,"n_fft":512,"win_length":400,"hop_length":160,"n_mels":40,"fmin":0.0,"fmax":null},
+             "dataset":"%s","layout":"auto","rollout_method":"rollout","head_fusion":"mean","energy_smoothing_s":0.2}
+            """.formatted(ds.toAbsolutePath().toString().replace("\\", "\\\\")),
+            DistillRunConfig.class);
+    DistillRuns core = new DistillRuns(new Workspace(ws), 2);
+    AtomicLong steps = new AtomicLong();
+    JobContext stopInEpoch2 =
+        new JobContext() {
+          @Override
+          public void progress(long done, long total, String message) {
+            if (message.startsWith("Epoch 2/")) { // not feature loading's progress
+              steps.incrementAndGet();
+            }
+          }
+
+          @Override
+          public boolean isCancelled() {
+            return steps.get() >= 1; // one step into epoch 2
+          }
+        };
+    RunStore store = new RunStore(runs);
+    try {
+      core.start(config, core.index(config, JobContext.none()), store, stopInEpoch2, line -> {});
+    } catch (CancelledException expected) {
+      // the run folder stays, cancelled
+    }
+    Path folder = store.list().get(0).folder();
+    assertThat(RunStore.read(folder).status().state()).isEqualTo(RunState.CANCELLED);
+
+    Run r = cli("--workspace", ws.toString(), "resume", folder.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.err()).contains("resuming after epoch 1 of 3").contains("epoch 3/3 validation");
+    RunInfo info = RunStore.read(folder);
+    assertThat(info.status().state()).isEqualTo(RunState.FINISHED);
+    List<String> epochs =
+        info.metrics().rows().stream().filter(x -> x.text("split").equals("train")).map(x -> x.text("epoch")).toList();
+    assertThat(epochs).containsExactly("1", "2", "3");
+
+    Run missing = cli("resume", tmp.resolve("nope").toString());
+    assertThat(missing.code()).isEqualTo(2);
+    assertThat(missing.err()).contains("RUN_DIR: must be a run folder").contains("does not exist");
+  }
+}
