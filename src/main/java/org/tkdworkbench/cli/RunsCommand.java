@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
     name = "runs",
     mixinStandardHelpOptions = true,
     description = "List the runs in the run store and show one of them.",
-    subcommands = {RunsListCommand.class, RunsShowCommand.class})
+    subcommands = {RunsListCommand.class, RunsShowCommand.class, RunsCompareCommand.class})
 final class RunsCommand implements Runnable {
   @picocli.CommandLine.Spec CommandSpec spec;
 

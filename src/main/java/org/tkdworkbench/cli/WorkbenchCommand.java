@@ -28,6 +28,7 @@ import picocli.CommandLine.ScopeType;
       TeacherCommand.class,
       DistillCommand.class,
       ResumeCommand.class,
+      SweepCommand.class,
       RunsCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class

@@ -60,7 +60,27 @@ public final class DistillRuns {
     return Datasets.index(Path.of(config.dataset()), layout, LayoutOptions.defaults(), ctx);
   }
 
+  /**
+   * Inputs already loaded by this instance, by what they depend on: a sweep's cells on one dataset
+   * share one copy of the features and the knowledge instead of reading them per cell.
+   */
+  private final Map<List<Object>, Inputs> loaded = new java.util.HashMap<>();
+
   private Inputs inputs(DistillRunConfig config, DatasetIndex index, JobContext ctx, Consumer<String> log) throws IOException {
+    List<Object> key =
+        java.util.Arrays.asList(config.dataset(), config.datasetFingerprint(), config.features(), config.teacher(),
+            config.teacherId(), config.knowledge(), config.rolloutMethod(), config.headFusion());
+    Inputs memo = loaded.get(key);
+    if (memo != null) {
+      return memo;
+    }
+    Inputs in = load(config, index, ctx, log);
+    loaded.clear(); // keep one dataset in memory: a sweep visits datasets one after another
+    loaded.put(key, in);
+    return in;
+  }
+
+  private Inputs load(DistillRunConfig config, DatasetIndex index, JobContext ctx, Consumer<String> log) throws IOException {
     Knowledge knowledge = null;
     if (config.teacher() != null) {
       log.accept("computing (or reading cached) teacher knowledge for " + index.clips().size() + " clips");

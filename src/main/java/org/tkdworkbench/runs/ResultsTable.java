@@ -69,12 +69,27 @@ public final class ResultsTable {
     return out;
   }
 
-  /** One table per (dataset, target), students in first-seen order, λ ascending. */
+  /**
+   * One table per (dataset, target), students in first-seen order, λ ascending. A λ = 0 run does
+   * not depend on its target (the attention term has weight 0), so it is the λ = 0 column of every
+   * target's table on its dataset: a sweep trains it once.
+   */
   public static List<Table> pivot(List<Cell> cells) {
     Map<List<String>, List<Cell>> groups = new LinkedHashMap<>();
     for (Cell c : cells) {
       groups.computeIfAbsent(List.of(c.dataset(), c.target()), k -> new ArrayList<>()).add(c);
     }
+    for (var g : groups.entrySet()) { // groups exist only where real cells are; borrowing adds none
+      for (Cell c : cells) {
+        boolean baseline = c.lambda() == 0 && c.dataset().equals(g.getKey().get(0)) && !c.target().equals(g.getKey().get(1));
+        boolean present = g.getValue().stream()
+            .anyMatch(x -> x.lambda() == 0 && x.student().equals(c.student()) && x.seed() == c.seed());
+        if (baseline && !present) {
+          g.getValue().add(new Cell(c.dataset(), g.getKey().get(1), c.student(), 0, c.seed(), c.test()));
+        }
+      }
+    }
+
     List<Table> tables = new ArrayList<>();
     for (var g : groups.entrySet()) {
       List<Cell> cs = g.getValue();

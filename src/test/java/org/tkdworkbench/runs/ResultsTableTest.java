@@ -22,6 +22,8 @@ class ResultsTableTest {
             new ResultsTable.Cell("noisy4", "energy", "lstm-p", 0.25, 1, 0.65));
     List<ResultsTable.Table> tables = ResultsTable.pivot(cells);
     assertThat(tables).hasSize(2);
+    assertThat(tables.get(1).paired().get("lstm-p").get(0.25).meanDiff()).as("energy 0.65 vs seed 1's 0.50")
+        .isCloseTo(0.15, within(1e-12));
     ResultsTable.Table t = tables.get(0);
     assertThat(t.target()).isEqualTo("teacher");
     assertThat(t.students()).containsExactly("lstm-p", "crnn");
@@ -47,7 +49,9 @@ class ResultsTableTest {
         .contains("| crnn | **90.00** | 80.00 |")
         .contains("| lstm-p | +5.00 (2/1/0) |")
         .contains("| crnn | -10.00 (0/0/1) |")
-        .contains("target energy");
+        .contains("target energy")
+        // the λ = 0 runs are every target's baseline: energy's table pairs against them too
+        .contains("| lstm-p | 60.00 ± 10.00 | **65.00** |");
     String csv = ResultsTable.csv(tables);
     assertThat(csv.lines().findFirst().orElseThrow()).startsWith("dataset,target,student,lambda,seeds,mean,std");
     assertThat(csv).contains("noisy4,teacher,lstm-p,0.25,3,0.65");

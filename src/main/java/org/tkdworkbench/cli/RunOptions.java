@@ -1,0 +1,154 @@
+package org.tkdworkbench.cli;
+
+import ai.djl.engine.Engine;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.tkdworkbench.BuildInfo;
+import org.tkdworkbench.distill.AttentionTarget;
+import org.tkdworkbench.distill.DistillRunConfig;
+import org.tkdworkbench.distill.KnowledgeCache;
+import org.tkdworkbench.distill.TrainingConfig;
+import org.tkdworkbench.features.FeatureSpec;
+import org.tkdworkbench.models.student.StudentArchitecture;
+import org.tkdworkbench.models.student.StudentPreset;
+import org.tkdworkbench.models.student.StudentSpec;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * The options {@code distill} and {@code sweep} share: where the teacher's knowledge comes from,
+ * the student's size, the loss's other weights, training, features and the run store. What varies
+ * across a sweep's cells (student, λ, target, seed, dataset) is each command's own.
+ */
+final class RunOptions {
+  private static final TrainingConfig T = TrainingConfig.defaults();
+
+  @Option(names = "--layout", paramLabel = "LAYOUT", description = "auto (default), folders, speech-commands, esc50, fsd50k or manifest.")
+  String layout = "auto";
+
+  @Option(names = "--teacher", paramLabel = "DIR", description = "A teacher folder: its knowledge (logits, attention curves) is computed once and cached.")
+  Path teacher;
+
+  @Option(names = "--knowledge", paramLabel = "FILE", description = "Imported teacher knowledge (.npz, or a folder of CSVs) instead of --teacher.")
+  Path knowledge;
+
+  @Mixin AttentionOptions attention;
+
+  @Option(names = "--preset", paramLabel = "PRESET", description = "small (default) or paper.")
+  String preset = "small";
+
+  @Option(names = "--width", paramLabel = "W", description = "Multiplier on the preset's channels and units (default: ${DEFAULT-VALUE}).")
+  double width = 1.0;
+
+  @Option(names = "--depth", paramLabel = "N", description = "Repeated units; 0 = the preset's (default: ${DEFAULT-VALUE}).")
+  int depth = 0;
+
+  @Option(names = "--alpha", paramLabel = "A", description = "Weight α of the logit term (default: ${DEFAULT-VALUE}, off).")
+  double alpha = 0;
+
+  @Option(names = "--temperature", paramLabel = "T", description = "Temperature of the logit term (default: ${DEFAULT-VALUE}).")
+  double temperature = 2.0;
+
+  @Option(names = "--energy-smoothing", paramLabel = "SECONDS", description = "Moving-average width of the energy control (default: ${DEFAULT-VALUE}).")
+  double energySmoothing = 0.2;
+
+  @Option(names = "--epochs", paramLabel = "N", description = "Epochs (default: ${DEFAULT-VALUE}).")
+  int epochs = T.epochs();
+
+  @Option(names = "--batch-size", paramLabel = "N", description = "Clips per step (default: ${DEFAULT-VALUE}).")
+  int batchSize = T.batchSize();
+
+  @Option(names = "--lr", paramLabel = "X", description = "Peak learning rate (default: ${DEFAULT-VALUE}).")
+  double learningRate = T.learningRate();
+
+  @Option(names = "--weight-decay", paramLabel = "X", description = "Weight decay (default: ${DEFAULT-VALUE}).")
+  double weightDecay = T.weightDecay();
+
+  @Option(names = "--patience", paramLabel = "N", description = "Stop after N epochs without validation improvement; 0 = never (default: ${DEFAULT-VALUE}).")
+  int patience = 0;
+
+  @Option(names = "--runs", paramLabel = "DIR", description = "The run store (default: <workspace>/runs).")
+  Path runs;
+
+  @Option(names = "--threads", paramLabel = "N", description = "Feature decoding threads (default: all cores).")
+  int threads = Runtime.getRuntime().availableProcessors();
+
+  @Mixin FeatureOptions featureOptions;
+
+  /** Problems of the shared options, named by option. */
+  List<String> problems() {
+    List<String> p = new ArrayList<>();
+    try {
+      StudentPreset.fromCliName(preset);
+    } catch (IllegalArgumentException e) {
+      p.add("--preset: " + e.getMessage());
+    }
+    if (teacher != null && knowledge != null) {
+      p.add("give --teacher DIR or --knowledge FILE, not both");
+    }
+    if (threads < 1) {
+      p.add("--threads: must be at least 1, found " + threads);
+    }
+    attention.method();
+    attention.fusion();
+    DatasetSourceOptions.parseLayout(layout);
+    return p;
+  }
+
+  /** The student's architecture from its CLI name; a usage error listing the names otherwise. */
+  static StudentArchitecture architecture(String name) {
+    try {
+      return StudentArchitecture.fromCliName(name);
+    } catch (IllegalArgumentException e) {
+      throw new CliUsageException("--student: " + e.getMessage());
+    }
+  }
+
+  /** The attention target from its CLI name; a usage error otherwise. */
+  static AttentionTarget target(String name) {
+    try {
+      return AttentionTarget.fromCliName(name);
+    } catch (IllegalArgumentException e) {
+      throw new CliUsageException("--" + e.getMessage());
+    }
+  }
+
+  FeatureSpec features() {
+    return featureOptions.toSpec();
+  }
+
+  /** The teacher's id (name + content hash), or null without a teacher folder. */
+  String teacherId() throws IOException {
+    return teacher != null && Files.isDirectory(teacher) ? KnowledgeCache.teacherId(teacher) : null;
+  }
+
+  /**
+   * A run's complete config; {@code classes} is the dataset's class count (2 as a placeholder
+   * before the dataset is read), {@code fingerprint} null until then.
+   */
+  DistillRunConfig config(
+      StudentArchitecture arch, double lambda, AttentionTarget target, long seed, Path dataset, int classes,
+      String fingerprint, String teacherId) {
+    FeatureSpec fs = features();
+    StudentSpec s = new StudentSpec(arch, StudentPreset.fromCliName(preset), width, depth, fs.nMels(), classes);
+    TrainingConfig training = new TrainingConfig(epochs, batchSize, learningRate, weightDecay, seed, patience, false);
+    return new DistillRunConfig(
+        arch.cliName(), lambda, alpha, temperature, target.cliName(), seed, s, training, fs,
+        dataset.toAbsolutePath().normalize().toString(), layout, fingerprint,
+        teacher == null ? null : teacher.toAbsolutePath().normalize().toString(), teacherId,
+        knowledge == null ? null : knowledge.toAbsolutePath().normalize().toString(),
+        AttentionOptions.cliName(attention.method()), AttentionOptions.cliName(attention.fusion()),
+        energySmoothing, Engine.getDefaultEngineName(), engineVersion(), BuildInfo.version());
+  }
+
+  private static String engineVersion() {
+    try {
+      return Engine.getInstance().getVersion();
+    } catch (RuntimeException e) {
+      return "unknown";
+    }
+  }
+}
