@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Measure speed on this machine (numbers for the README).",
-    subcommands = {BenchFeaturesCommand.class, BenchIndexCommand.class})
+    subcommands = {BenchFeaturesCommand.class, BenchIndexCommand.class, BenchStudentsCommand.class})
 final class BenchCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 

@@ -3,7 +3,7 @@
  * returns every layer's attention ({@link org.tkdworkbench.models.TeacherBlock}), its Java-array
  * facade {@link org.tkdworkbench.models.AttentionTeacher} and its on-disk form ({@link
  * org.tkdworkbench.models.TeacherStore}). Arrays made in a forward pass live on the caller's
- * per-step sub-manager, never on the model's manager (that leaked ~190 MB per step). Students and
- * their cost estimates come next.
+ * per-step sub-manager, never on the model's manager (that leaked ~190 MB per step). The students
+ * and their cost live in {@link org.tkdworkbench.models.student}.
  */
 package org.tkdworkbench.models;

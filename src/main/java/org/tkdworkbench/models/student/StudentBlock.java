@@ -25,6 +25,7 @@ public abstract class StudentBlock extends AbstractBlock {
 
   private final Parameter inputNorm;
 
+  /** Adds the stored input normalisation (mean 0, 1/std 1 until {@link #setInputNormalization}). */
   protected StudentBlock() {
     super(VERSION);
     inputNorm =

@@ -32,7 +32,10 @@ import java.util.List;
  * kws_streaming {@code models/tc_resnet.py} ({@code --channels '24, 36, 36, 48, 48, 72, 72'
  * --kernel_size '(9,1)' --dropout 0.2}; TC-ResNet14-1.5 of the original paper); 6 blocks, T' ≈ T/8.
  * {@code small}: channels 16, 24, 24, 32, kernel 9, dropout 0.1: 3 blocks, T' ≈ T/4, 39,300
- * parameters at 40 mels, 12 classes (paper: 303,816, close to TC-ResNet14-1.5's 305k). Convolutions keep their bias before BN, as in kws_streaming.
+ * parameters at 40 mels, 12 classes (paper: 303,816, close to TC-ResNet14-1.5's 305k). Convolutions keep their bias before BN, as in kws_streaming. Batch-norm keeps DJL's
+ * running-average momentum (0.9), not kws_streaming's 0.997: that suits its 80k-step trainings, but
+ * after one epoch of a few hundred steps the running statistics would still be mostly their initial
+ * values and validation in inference mode would see a different network.
  */
 final class TcResNetStudent extends StudentBlock {
   static final int FIRST_KERNEL = 3;
@@ -67,7 +70,7 @@ final class TcResNetStudent extends StudentBlock {
     this.spec = spec;
     this.sizes = Sizes.of(spec);
     conv0 = addChildBlock("conv0", conv(sizes.first, FIRST_KERNEL, 1));
-    bn0 = addChildBlock("bn0", BatchNorm.builder().optMomentum(0.997f).build());
+    bn0 = addChildBlock("bn0", BatchNorm.builder().build());
     int channels = sizes.first;
     for (int i = 0; i < sizes.blocks.length; i++) {
       int n = sizes.blocks[i];
@@ -77,11 +80,11 @@ final class TcResNetStudent extends StudentBlock {
       blocks.add(
           new Res(
               addChildBlock(p + "conv1", conv(n, sizes.kernel, stride)),
-              addChildBlock(p + "bn1", BatchNorm.builder().optMomentum(0.997f).build()),
+              addChildBlock(p + "bn1", BatchNorm.builder().build()),
               addChildBlock(p + "conv2", conv(n, sizes.kernel, 1)),
-              addChildBlock(p + "bn2", BatchNorm.builder().optMomentum(0.997f).build()),
+              addChildBlock(p + "bn2", BatchNorm.builder().build()),
               down ? addChildBlock(p + "shortcut", conv(n, 1, 2)) : null,
-              down ? addChildBlock(p + "shortcut_bn", BatchNorm.builder().optMomentum(0.997f).build()) : null,
+              down ? addChildBlock(p + "shortcut_bn", BatchNorm.builder().build()) : null,
               stride));
       channels = n;
     }

@@ -148,4 +148,69 @@ class StudentBlockTest {
       }
     }
   }
+
+  /**
+   * The attention students' weights recomputed in plain Java from their own context and query
+   * layer: {@code q_k = W_k·h[T/2] + b_k} per head, {@code a_k = softmax_t(h_t·q_k)}, heads averaged.
+   */
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(value = StudentArchitecture.class, names = {"ATT_RNN", "MHATT_RNN"})
+  void attentionIsTheSoftmaxOfTheContextAgainstAQueryFromTheMiddleStep(StudentArchitecture a) {
+    StudentSpec spec = StudentSpec.of(a, StudentPreset.SMALL, 10, 3);
+    int frames = 9;
+    try (NDManager m = NDManager.newBaseManager()) {
+      StudentBlock b = block(spec, m);
+      int heads = ((AttRnnStudent) b).heads();
+      assertThat(heads).isEqualTo(a == StudentArchitecture.MHATT_RNN ? 2 : 1);
+      try (NDManager step = m.newSubManager()) {
+        NDList out = b.forward(new ParameterStore(step, false), new NDList(step.randomNormal(new Shape(2, frames, 10))), false);
+        int d = b.contextDim();
+        float[] h = out.get(1).toFloatArray();
+        float[] attention = out.get(2).toFloatArray();
+        float[] w = parameter(b, "query_weight").toFloatArray(); // [heads·D, D]
+        float[] bias = parameter(b, "query_bias").toFloatArray();
+        for (int i = 0; i < 2; i++) {
+          double[] expected = new double[frames];
+          int mid = (i * frames + frames / 2) * d;
+          for (int k = 0; k < heads; k++) {
+            double[] q = new double[d];
+            for (int r = 0; r < d; r++) {
+              double s = bias[k * d + r];
+              for (int c = 0; c < d; c++) {
+                s += w[(k * d + r) * d + c] * h[mid + c];
+              }
+              q[r] = s;
+            }
+            double[] score = new double[frames];
+            double max = Double.NEGATIVE_INFINITY;
+            for (int t = 0; t < frames; t++) {
+              for (int c = 0; c < d; c++) {
+                score[t] += h[(i * frames + t) * d + c] * q[c];
+              }
+              max = Math.max(max, score[t]);
+            }
+            double z = 0;
+            for (int t = 0; t < frames; t++) {
+              z += Math.exp(score[t] - max);
+            }
+            for (int t = 0; t < frames; t++) {
+              expected[t] += Math.exp(score[t] - max) / z / heads;
+            }
+          }
+          for (int t = 0; t < frames; t++) {
+            assertThat((double) attention[i * frames + t]).as("clip %d step %d", i, t).isCloseTo(expected[t], within(1e-5));
+          }
+        }
+      }
+    }
+  }
+
+  /** A parameter's array by the end of its name (DJL prefixes child blocks' names with their index). */
+  private static NDArray parameter(StudentBlock b, String suffix) {
+    return b.getParameters().stream()
+        .filter(p -> p.getKey().endsWith(suffix))
+        .map(p -> p.getValue().getArray())
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no parameter named *" + suffix + " in " + b.getParameters().keys()));
+  }
 }

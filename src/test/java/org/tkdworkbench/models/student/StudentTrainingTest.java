@@ -30,7 +30,7 @@ class StudentTrainingTest {
   static final int MELS = 16;
   static final int FRAMES = 48;
   static final int BATCH = 16;
-  static final int STEPS = 40;
+  static final int STEPS = 30;
 
   @ParameterizedTest(name = "{0}")
   @EnumSource(StudentArchitecture.class)
