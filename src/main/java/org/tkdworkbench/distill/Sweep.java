@@ -93,8 +93,10 @@ public final class Sweep {
     return out;
   }
 
-  private static Path match(List<RunInfo> finished, DistillRunConfig c) {
-    JsonNode want = comparable(Json.mapper().valueToTree(c));
+  private static Path match(List<RunInfo> finished, DistillRunConfig c) throws IOException {
+    // Through text, as run.json was: valueToTree would make a long seed a LongNode, which never
+    // equals the IntNode that parsing "1" gives.
+    JsonNode want = comparable(Json.mapper().readTree(Json.mapper().writeValueAsBytes(c)));
     for (RunInfo r : finished) {
       if (r.summary() != null && comparable(r.config().deepCopy()).equals(want)) {
         return r.folder();

@@ -6,12 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -38,35 +35,8 @@ class DistillCommandTest {
     return new Run(code, out.toString(), err.toString());
   }
 
-  /** 0.5 s: a tone burst in the middle of noise, 16-bit mono PCM at 16 kHz. */
-  private static void wav(Path p, double hz, long seed) throws IOException {
-    int rate = 16000;
-    int n = rate / 2;
-    Random r = new Random(seed);
-    ByteBuffer b = ByteBuffer.allocate(44 + 2 * n).order(ByteOrder.LITTLE_ENDIAN);
-    b.put("RIFF".getBytes()).putInt(36 + 2 * n).put("WAVE".getBytes());
-    b.put("fmt ".getBytes()).putInt(16).putShort((short) 1).putShort((short) 1);
-    b.putInt(rate).putInt(rate * 2).putShort((short) 2).putShort((short) 16);
-    b.put("data".getBytes()).putInt(2 * n);
-    for (int i = 0; i < n; i++) {
-      double tone = i > n / 3 && i < 2 * n / 3 ? 6000 * Math.sin(2 * Math.PI * hz * i / rate) : 0;
-      b.putShort((short) Math.round(tone + 300 * r.nextGaussian()));
-    }
-    Files.createDirectories(p.getParent());
-    Files.write(p, b.array());
-  }
-
   private Path dataset() throws IOException {
-    Path ds = tmp.resolve("ds");
-    int k = 0;
-    for (String split : new String[] {"train", "validation", "test"}) {
-      int count = split.equals("train") ? 8 : 2;
-      for (int i = 0; i < count; i++) {
-        wav(ds.resolve(split + "/low/" + i + ".wav"), 300, k++);
-        wav(ds.resolve(split + "/high/" + i + ".wav"), 3000, k++);
-      }
-    }
-    return ds;
+    return ToneDataset.write(tmp.resolve("ds"));
   }
 
   @Test
