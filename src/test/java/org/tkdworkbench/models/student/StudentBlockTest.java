@@ -205,6 +205,42 @@ class StudentBlockTest {
     }
   }
 
+  /**
+   * For the students whose classifier reads the pooled context directly, the logits must be the
+   * classifier applied to the context's mean over time: the context is the map just before global
+   * pooling, as the probe needs.
+   */
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(value = StudentArchitecture.class, names = {"LSTM_P", "TC_RESNET"})
+  void logitsAreTheClassifierOfTheContextsMeanOverTime(StudentArchitecture a) {
+    StudentSpec spec = StudentSpec.of(a, StudentPreset.SMALL, 10, 3);
+    try (NDManager m = NDManager.newBaseManager()) {
+      StudentBlock b = block(spec, m);
+      try (NDManager step = m.newSubManager()) {
+        NDList out = b.forward(new ParameterStore(step, false), new NDList(step.randomNormal(new Shape(2, 17, 10))), false);
+        int t = b.contextLength(17);
+        int d = b.contextDim();
+        float[] context = out.get(1).toFloatArray();
+        float[] logits = out.get(0).toFloatArray();
+        float[] w = parameter(b, "classifier_weight").toFloatArray(); // [3, D]
+        float[] bias = parameter(b, "classifier_bias").toFloatArray();
+        for (int i = 0; i < 2; i++) {
+          for (int c = 0; c < 3; c++) {
+            double z = bias[c];
+            for (int k = 0; k < d; k++) {
+              double mean = 0;
+              for (int s = 0; s < t; s++) {
+                mean += context[(i * t + s) * d + k];
+              }
+              z += w[c * d + k] * mean / t;
+            }
+            assertThat((double) logits[i * 3 + c]).isCloseTo(z, within(1e-4));
+          }
+        }
+      }
+    }
+  }
+
   /** A parameter's array by the end of its name (DJL prefixes child blocks' names with their index). */
   private static NDArray parameter(StudentBlock b, String suffix) {
     return b.getParameters().stream()
