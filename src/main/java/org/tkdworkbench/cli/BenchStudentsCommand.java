@@ -12,11 +12,17 @@ import org.tkdworkbench.models.student.StudentSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code bench students}: each student's cost, inference latency and training speed on this machine. */
+/**
+ * {@code bench train} (alias {@code bench students}): each student's cost, inference latency,
+ * training speed (steps and samples per second at a batch size) and the process's peak memory on
+ * this machine.
+ */
 @Command(
-    name = "students",
+    name = "train",
+    aliases = "students",
     mixinStandardHelpOptions = true,
-    description = "Parameters, MACs, single-clip latency and training steps/s of each student.")
+    description = "Parameters, MACs, single-clip latency, training steps/s and samples/s of each student at"
+        + " a batch size, and the peak resident memory of the process.")
 final class BenchStudentsCommand implements Callable<Integer> {
   @Option(names = "--student", paramLabel = "NAME", split = ",",
       description = "Students to measure: lstm-p, tc-resnet, crnn, att-rnn, mhatt-rnn (default: all).")
@@ -79,13 +85,32 @@ final class BenchStudentsCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     out.printf(Locale.ROOT, "%d frames x %d mels, %d classes, preset %s; training at batch %d%n", frames, mels, classes, p, batch);
-    out.printf(Locale.ROOT, "%-10s %10s %14s %12s %12s %12s%n", "student", "params", "MACs/clip", "fp32 bytes", "latency ms", "steps/s");
+    out.printf(Locale.ROOT, "%-10s %10s %14s %12s %12s %10s %10s %12s%n",
+        "student", "params", "MACs/clip", "fp32 bytes", "latency ms", "steps/s", "samples/s", "peak RSS MB");
     for (StudentSpec s : specs) {
       StudentBenchmark.Result r = StudentBenchmark.run(s, frames, batch, steps, runs);
-      out.printf(Locale.ROOT, "%-10s %10d %14d %12d %12.2f %12.2f%n",
-          s.architecture(), r.cost().parameters(), r.cost().macsPerClip(), r.cost().bytesFp32(), r.latencyMs(), r.stepsPerSecond());
+      out.printf(Locale.ROOT, "%-10s %10d %14d %12d %12.2f %10.2f %10.1f %12s%n",
+          s.architecture(), r.cost().parameters(), r.cost().macsPerClip(), r.cost().bytesFp32(), r.latencyMs(),
+          r.stepsPerSecond(), r.stepsPerSecond() * batch, peakRssMb());
       out.flush();
     }
+    out.println("peak RSS: the whole process's high-water mark so far (VmHWM), so later rows include earlier ones;"
+        + " measure one --student per run for its own peak");
     return 0;
+  }
+
+  /** The process's peak resident set (Linux {@code /proc/self/status} VmHWM), or "n/a". */
+  static String peakRssMb() {
+    try {
+      for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+        if (line.startsWith("VmHWM:")) {
+          long kb = Long.parseLong(line.replaceAll("[^0-9]", ""));
+          return String.format(Locale.ROOT, "%.0f", kb / 1024.0);
+        }
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      // not Linux: no peak to report
+    }
+    return "n/a";
   }
 }

@@ -131,6 +131,11 @@ public final class DistillRuns {
     }
     Inputs in = inputs(config, index, ctx, log);
     StudentTrainer trainer = trainer(config, in);
+    StudentCost cost = StudentCost.of(config.studentSpec(), frames(config, in));
+    log.accept(String.format(java.util.Locale.ROOT,
+        "student %s (%s): %,d parameters, %.2f M MACs per clip, %,d bytes fp32, %,d bytes int8",
+        config.student(), config.studentSpec().preset(), cost.parameters(), cost.macsPerClip() / 1e6,
+        cost.bytesFp32(), cost.bytesInt8()));
     String hint = config.student() + "-l" + config.lambda() + "-" + config.target() + "-s" + config.seed();
     try (RunWriter w = store.create(hint, Json.mapper().convertValue(config, Map.class), StudentTrainer.COLUMNS)) {
       log.accept("run folder: " + w.folder());
@@ -213,12 +218,17 @@ public final class DistillRuns {
     return b.toString();
   }
 
-  private static Map<String, Object> summary(DistillRunConfig config, Inputs in, StudentTrainer.Summary s) {
+  /** The longest clip's frames (at least what the student needs): what cost and latency are for. */
+  private static int frames(DistillRunConfig config, Inputs in) {
     int frames = 1;
     for (float[][] f : in.data().features()) {
       frames = Math.max(frames, f.length);
     }
-    frames = Math.max(frames, Students.minFrames(config.studentSpec()));
+    return Math.max(frames, Students.minFrames(config.studentSpec()));
+  }
+
+  private static Map<String, Object> summary(DistillRunConfig config, Inputs in, StudentTrainer.Summary s) {
+    int frames = frames(config, in);
     StudentCost cost = StudentCost.of(config.studentSpec(), frames);
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("best_epoch", s.bestEpoch());

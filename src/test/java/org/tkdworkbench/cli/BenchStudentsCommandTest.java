@@ -20,12 +20,20 @@ class BenchStudentsCommandTest {
 
   @Test
   void printsCostLatencyAndStepRatePerStudent() {
-    Run r = cli("bench", "students", "--student", "tc-resnet,crnn", "--frames", "20", "--mels", "8",
+    Run r = cli("bench", "train", "--student", "tc-resnet,crnn", "--frames", "20", "--mels", "8",
         "--classes", "3", "--batch", "2", "--steps", "1", "--runs", "3");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("20 frames x 8 mels, 3 classes, preset small");
     assertThat(r.out().lines().filter(l -> l.startsWith("tc-resnet ") || l.startsWith("crnn ")).count()).isEqualTo(2);
     assertThat(r.out()).doesNotContain("lstm-p ");
+    assertThat(r.out()).contains("samples/s").contains("peak RSS MB");
+    // samples/s is steps/s × batch 2, and Linux reports a peak RSS in MB
+    String row = r.out().lines().filter(l -> l.startsWith("tc-resnet ")).findFirst().orElseThrow();
+    String[] f = row.trim().split("\\s+");
+    assertThat(Double.parseDouble(f[6])).isCloseTo(2 * Double.parseDouble(f[5]), org.assertj.core.api.Assertions.within(0.11));
+    assertThat(Long.parseLong(f[7])).isPositive();
+    // the old name still works
+    assertThat(cli("bench", "students", "--help").code()).isZero();
   }
 
   @Test

@@ -77,7 +77,8 @@ class DistillCommandTest {
     Path folder = Path.of(r.out().lines().findFirst().orElseThrow());
     assertThat(folder.getParent()).isEqualTo(runs.toAbsolutePath().normalize());
     assertThat(r.out()).containsPattern("validation accuracy [0-9.]+ \\(epoch [12]\\), test accuracy [0-9.]+");
-    assertThat(r.err()).contains("epoch 1/2 train: loss").contains(", att ").contains(", logit ").contains("epoch 2/2 validation");
+    assertThat(r.err()).contains("epoch 1/2 train: loss").contains(", att ").contains(", logit ").contains("epoch 2/2 validation")
+        .containsPattern("student tc-resnet \\(small\\): [0-9,]+ parameters, [0-9.]+ M MACs per clip");
 
     RunInfo info = RunStore.read(folder);
     assertThat(info.status().state()).isEqualTo(RunState.FINISHED);
