@@ -76,6 +76,9 @@ final class TeacherTrainCommand implements Callable<Integer> {
   @Option(names = "--dropout", paramLabel = "P", description = "Dropout probability (default: ${DEFAULT-VALUE}).")
   double dropout = M.dropout();
 
+  @Option(names = "--conv-stem", paramLabel = "N", description = "Channels of a convolutional stem before the tokens; 0 = none (default: ${DEFAULT-VALUE}).")
+  int convStem = M.convStem();
+
   @Option(names = "--epochs", paramLabel = "N", description = "Epochs (default: ${DEFAULT-VALUE}).")
   int epochs = T.epochs();
 
@@ -110,7 +113,7 @@ final class TeacherTrainCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     FeatureSpec fs = featureOptions.toSpec();
-    TeacherConfig model = new TeacherConfig(framesPerToken, tokenStride, modelDim, layers, heads, ffDim, dropout);
+    TeacherConfig model = new TeacherConfig(framesPerToken, tokenStride, modelDim, layers, heads, ffDim, dropout, convStem);
     TrainingConfig training = new TrainingConfig(epochs, batchSize, learningRate, weightDecay, seed, patience, timeShift);
     List<String> problems = new ArrayList<>(model.validate());
     problems.addAll(training.validate());

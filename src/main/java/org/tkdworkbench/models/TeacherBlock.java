@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
+import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.norm.LayerNorm;
@@ -43,6 +44,8 @@ public final class TeacherBlock extends AbstractBlock {
   private final int classes;
   private final Parameter inputNorm;
   private final Parameter c1;
+  private final Conv2d stem1;
+  private final Conv2d stem2;
   private final Linear embed;
   private final List<Layer> layers = new ArrayList<>();
   private final LayerNorm finalNorm;
@@ -79,6 +82,15 @@ public final class TeacherBlock extends AbstractBlock {
                 .optShape(new Shape(1, 1, d))
                 .optInitializer(new NormalInitializer(0.02f))
                 .build());
+    if (config.convStem() > 0) {
+      stem1 = addChildBlock("stem1", Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1))
+          .setFilters(config.convStem()).build());
+      stem2 = addChildBlock("stem2", Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1))
+          .optStride(new Shape(1, 2)).setFilters(config.convStem()).build());
+    } else {
+      stem1 = null;
+      stem2 = null;
+    }
     embed = addChildBlock("embed", Linear.builder().setUnits(d).build());
     for (int l = 0; l < config.layers(); l++) {
       String p = "layer" + (l + 1) + "_";
@@ -110,6 +122,15 @@ public final class TeacherBlock extends AbstractBlock {
     return classes;
   }
 
+  private int mels() {
+    return inputDim / config.framesPerToken();
+  }
+
+  /** Mel bins after the stem's stride-2 convolution (kernel 3, padding 1). */
+  private int stemMels() {
+    return (mels() - 1) / 2 + 1;
+  }
+
   /** Sets the input standardisation (training features' mean and standard deviation). */
   public void setInputNormalization(float mean, float std) {
     NDArray a = inputNorm.getArray();
@@ -122,7 +143,15 @@ public final class TeacherBlock extends AbstractBlock {
     long b = tokens.get(0);
     long t = tokens.get(1) + 1;
     int d = config.modelDim();
-    embed.initialize(manager, dataType, tokens);
+    if (stem1 != null) {
+      int fpt = config.framesPerToken();
+      long frames = tokens.get(1) * fpt;
+      stem1.initialize(manager, dataType, new Shape(b, 1, frames, mels()));
+      stem2.initialize(manager, dataType, new Shape(b, config.convStem(), frames, mels()));
+      embed.initialize(manager, dataType, new Shape(b, tokens.get(1), (long) fpt * config.convStem() * stemMels()));
+    } else {
+      embed.initialize(manager, dataType, tokens);
+    }
     Shape seq = new Shape(b, t, d);
     for (Layer layer : layers) {
       layer.norm1.initialize(manager, dataType, seq);
@@ -170,6 +199,24 @@ public final class TeacherBlock extends AbstractBlock {
     mean.attach(m);
     invStd.attach(m);
     NDArray x = tokens.sub(mean).mul(invStd);
+    if (stem1 != null) {
+      // Tokens tile the frames (stride = frames per token): back to [B, 1, frames, mels], two
+      // convolutions, then every token's frames × channels × mel bins flattened again. Padded
+      // frames are zeroed before and after each convolution — what the convolution's own zero
+      // padding gives a clip alone — so a clip's output does not depend on its batch.
+      int fpt = config.framesPerToken();
+      int c = config.convStem();
+      NDArray frameMask = null;
+      if (inputs.size() > 1) {
+        frameMask =
+            inputs.get(1).toType(x.getDataType(), false).expandDims(2).broadcast(b, t, fpt).reshape(b, 1, t * fpt, 1);
+      }
+      x = x.reshape(b, t * fpt, mels()).expandDims(1);
+      x = masked(x, frameMask);
+      x = masked(Activation.gelu(stem1.forward(ps, new NDList(x), training).head()), frameMask);
+      x = masked(Activation.gelu(stem2.forward(ps, new NDList(x), training).head()), frameMask); // [B, C, frames, M']
+      x = x.transpose(0, 2, 1, 3).reshape(b, t, (long) fpt * c * stemMels());
+    }
     x = embed.forward(ps, new NDList(x), training).head(); // [B, T, D]
     NDArray cls = ps.getValue(c1, tokens.getDevice(), training).broadcast(b, 1, d);
     cls.attach(m);
@@ -220,6 +267,10 @@ public final class TeacherBlock extends AbstractBlock {
     NDArray first = x.get(":, 0, :"); // c1: [B, D]
     result.set(0, classifier.forward(ps, new NDList(first), training).head());
     return result;
+  }
+
+  private static NDArray masked(NDArray x, NDArray frameMask) {
+    return frameMask == null ? x : x.mul(frameMask);
   }
 
   /** [B, T, D] → [B, H, T, D/H]. */

@@ -85,6 +85,30 @@ class TeacherBlockTest {
   }
 
   @Test
+  void aConvStemKeepsRowsDistributionsAndAClipsOutputIndependentOfItsBatch() {
+    TeacherConfig config = new TeacherConfig(4, 4, 16, 2, 2, 32, 0.0, 4);
+    try (DjlAttentionTeacher t = teacher(config, 3, 9)) {
+      List<float[][]> clips = List.of(noise(40, 4), noise(23, 5), noise(9, 6));
+      List<TeacherOutput> batched = t.inferAll(clips);
+      for (int c = 0; c < clips.size(); c++) {
+        TeacherOutput alone = t.infer(clips.get(c));
+        // Padded frames are zeroed around each convolution, as a lone clip's zero padding is.
+        assertThat(batched.get(c).logits()).as("clip %d", c)
+            .containsExactly(alone.logits(), org.assertj.core.data.Offset.offset(1e-4f));
+        for (float[] row : batched.get(c).attention()[1][0]) {
+          double sum = 0;
+          for (float v : row) {
+            sum += v;
+          }
+          assertThat(sum).isCloseTo(1.0, within(1e-5));
+        }
+      }
+      assertThat(new TeacherConfig(4, 2, 16, 2, 2, 32, 0.0, 4).validate())
+          .containsExactly("teacher.conv_stem: needs token_stride = frames_per_token (4), found 2");
+    }
+  }
+
+  @Test
   void forwardReturnsLogitsAndOneAttentionPerLayerWithBatchShapes() {
     TeacherConfig config = new TeacherConfig(4, 4, 16, 2, 2, 32, 0.0);
     try (DjlAttentionTeacher t = teacher(config, 5, 3);
@@ -107,7 +131,16 @@ class TeacherBlockTest {
    */
   @Test
   void attentionBlockGradientMatchesFiniteDifferences() {
-    TeacherConfig config = new TeacherConfig(1, 1, 8, 1, 2, 16, 0.0);
+    gradientCheck(new TeacherConfig(1, 1, 8, 1, 2, 16, 0.0));
+  }
+
+  /** The same check through the convolutional stem (2 frames per token, 2 channels). */
+  @Test
+  void convStemGradientMatchesFiniteDifferences() {
+    gradientCheck(new TeacherConfig(2, 2, 8, 1, 2, 16, 0.0, 2));
+  }
+
+  private static void gradientCheck(TeacherConfig config) {
     try (DjlAttentionTeacher t = teacher(config, 3, 11);
         NDManager m = t.model().getNDManager().newSubManager()) {
       TeacherBlock block = (TeacherBlock) t.model().getBlock();
