@@ -146,15 +146,7 @@ final class AttRnnStudent extends StudentBlock {
     return sizes.dim();
   }
 
-  @Override
-  public boolean hasOwnAttention() {
-    return true;
-  }
 
-  @Override
-  public void setInputNormalization(float mean, float std) {
-    storeInputNormalization(mean, std);
-  }
 
   @Override
   protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {

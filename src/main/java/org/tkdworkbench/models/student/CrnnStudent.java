@@ -121,15 +121,7 @@ final class CrnnStudent extends StudentBlock {
     return sizes.units;
   }
 
-  @Override
-  public boolean hasOwnAttention() {
-    return false;
-  }
 
-  @Override
-  public void setInputNormalization(float mean, float std) {
-    storeInputNormalization(mean, std);
-  }
 
   @Override
   protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {

@@ -93,15 +93,7 @@ final class LstmPStudent extends StudentBlock {
     return sizes.projection;
   }
 
-  @Override
-  public boolean hasOwnAttention() {
-    return false;
-  }
 
-  @Override
-  public void setInputNormalization(float mean, float std) {
-    storeInputNormalization(mean, std);
-  }
 
   @Override
   protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {

@@ -49,17 +49,20 @@ public abstract class StudentBlock extends AbstractBlock {
   /** {@code D}: channels of the context. */
   public abstract int contextDim();
 
-  /** Whether {@code forward} also returns the student's own attention over time. */
-  public abstract boolean hasOwnAttention();
+  /**
+   * Whether {@code forward} also returns the student's own attention over time: a property of the
+   * architecture ({@link StudentArchitecture#hasOwnAttention()}).
+   */
+  public final boolean hasOwnAttention() {
+    return spec().architecture().hasOwnAttention();
+  }
 
   /**
    * Sets the input standardisation (the training features' mean and standard deviation): the block
-   * computes {@code (x − mean) / std}. Stored with the parameters, never trained; 0 and 1 until set.
+   * computes {@code (x − mean) / std}. Stored with the parameters as mean and 1/std, never trained;
+   * 0 and 1 until set.
    */
-  public abstract void setInputNormalization(float mean, float std);
-
-  /** Stores mean and 1/std; subclasses' {@link #setInputNormalization} delegates here. */
-  protected final void storeInputNormalization(float mean, float std) {
+  public final void setInputNormalization(float mean, float std) {
     inputNorm.getArray().set(new float[] {mean, 1f / Math.max(std, 1e-6f)});
   }
 

@@ -141,15 +141,7 @@ final class TcResNetStudent extends StudentBlock {
     return sizes.last();
   }
 
-  @Override
-  public boolean hasOwnAttention() {
-    return false;
-  }
 
-  @Override
-  public void setInputNormalization(float mean, float std) {
-    storeInputNormalization(mean, std);
-  }
 
   @Override
   protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
