@@ -162,6 +162,42 @@ public record ClipTensors(
     return y;
   }
 
+  /**
+   * The targets of clips {@code batch} as the loss wants them: class indices {@code [B]}
+   * (single-label) or multi-hot rows {@code [B, C]} (multi-label), on {@code m}.
+   */
+  public ai.djl.ndarray.NDArray labels(ai.djl.ndarray.NDManager m, int[] batch) {
+    int c = classes.size();
+    if (multiLabel) {
+      float[] y = new float[batch.length * c];
+      for (int i = 0; i < batch.length; i++) {
+        System.arraycopy(multiHot(batch[i]), 0, y, i * c, c);
+      }
+      return m.create(y, new ai.djl.ndarray.types.Shape(batch.length, c));
+    }
+    float[] y = new float[batch.length];
+    for (int i = 0; i < batch.length; i++) {
+      y[i] = classIndex(batch[i]);
+    }
+    return m.create(y, new ai.djl.ndarray.types.Shape(batch.length));
+  }
+
+  /** Accuracy (single-label) or mAP (multi-label) of {@code scores[k]} for clip {@code idx[k]}. */
+  public double metric(int[] idx, float[][] scores) {
+    if (multiLabel) {
+      float[][] t = new float[idx.length][];
+      for (int i = 0; i < idx.length; i++) {
+        t[i] = multiHot(idx[i]);
+      }
+      return ClassificationMetrics.meanAveragePrecision(scores, t);
+    }
+    int[] t = new int[idx.length];
+    for (int i = 0; i < idx.length; i++) {
+      t[i] = classIndex(idx[i]);
+    }
+    return ClassificationMetrics.accuracy(scores, t);
+  }
+
   /** The matrices of clips {@code idx}, in that order (not copied). */
   public List<float[][]> select(int[] idx) {
     List<float[][]> out = new ArrayList<>(idx.length);

@@ -49,10 +49,7 @@ public final class DistillRuns {
   /** What a run trains on. */
   private record Inputs(DatasetIndex index, ClipTensors data, Knowledge knowledge) {}
 
-  /**
-   * Reads the dataset of {@code config} (its fingerprint filled in when null), returning the
-   * config to store.
-   */
+  /** Reads the dataset {@code config} names, with its layout (or detection for {@code auto}). */
   public DatasetIndex index(DistillRunConfig config, JobContext ctx) throws IOException {
     Layout layout = config.layout() == null || config.layout().equals("auto")
         ? null

@@ -212,10 +212,9 @@ public final class StudentTrainer {
 
     int stepsPerEpoch = (train.length + tc.batchSize() - 1) / tc.batchSize();
     int totalSteps = stepsPerEpoch * tc.epochs();
-    int warmUp = Math.min(200, stepsPerEpoch);
     int startEpoch = resume == null ? 1 : resume.epoch() + 1;
     int stepOffset = resume == null ? 0 : resume.step();
-    Tracker schedule = schedule(tc, totalSteps, warmUp);
+    Tracker schedule = LearningRates.warmUpCosine(tc.learningRate(), totalSteps, stepsPerEpoch);
     Tracker continued = n -> schedule.getNewValue(n + stepOffset);
     Optimizer adam = Optimizer.adam().optLearningRateTracker(continued).optWeightDecays((float) tc.weightDecay()).build();
     DistillationLoss loss = new DistillationLoss(multi, w);
@@ -309,22 +308,6 @@ public final class StudentTrainer {
     onRow.accept(row);
   }
 
-  /** Adam's learning rate: linear warm-up over the first epoch (≤ 200 steps), cosine to 1 %. */
-  static Tracker schedule(TrainingConfig tc, int totalSteps, int warmUp) {
-    float lr = (float) tc.learningRate();
-    Tracker cosine =
-        Tracker.cosine()
-            .setBaseValue(lr)
-            .optFinalValue(lr * 0.01f)
-            .setMaxUpdates(Math.max(1, totalSteps - warmUp))
-            .build();
-    return Tracker.warmUp()
-        .optWarmUpBeginValue(lr * 0.01f)
-        .optWarmUpSteps(warmUp)
-        .setMainTracker(cosine)
-        .build();
-  }
-
   /** Per clip (index order of {@code data}): {@code a_T} at the student's length, and Σ a_T ln a_T. */
   private record Targets(double[][] aT, double[] plogp) {}
 
@@ -369,21 +352,8 @@ public final class StudentTrainer {
       }
     }
     NDArray xs = m.create(x, new Shape(batch.length, frames, mels));
-    NDArray labels;
+    NDArray labels = data.labels(m, batch);
     int classes = data.classes().size();
-    if (data.multiLabel()) {
-      float[] y = new float[batch.length * classes];
-      for (int b = 0; b < batch.length; b++) {
-        System.arraycopy(data.multiHot(batch[b]), 0, y, b * classes, classes);
-      }
-      labels = m.create(y, new Shape(batch.length, classes));
-    } else {
-      float[] y = new float[batch.length];
-      for (int b = 0; b < batch.length; b++) {
-        y[b] = data.classIndex(batch[b]);
-      }
-      labels = m.create(y, new Shape(batch.length));
-    }
     NDArray aT = null;
     NDArray plogp = null;
     if (targets != null) {
@@ -435,20 +405,7 @@ public final class StudentTrainer {
         }
       }
     }
-    double metric;
-    if (data.multiLabel()) {
-      float[][] t = new float[idx.length][];
-      for (int i = 0; i < idx.length; i++) {
-        t[i] = data.multiHot(idx[i]);
-      }
-      metric = ClassificationMetrics.meanAveragePrecision(scores, t);
-    } else {
-      int[] t = new int[idx.length];
-      for (int i = 0; i < idx.length; i++) {
-        t[i] = data.classIndex(idx[i]);
-      }
-      metric = ClassificationMetrics.accuracy(scores, t);
-    }
+    double metric = data.metric(idx, scores);
     return new Eval(divide(sums, idx.length), metric);
   }
 

@@ -35,7 +35,6 @@ import org.tkdworkbench.data.DatasetRegistry;
 import org.tkdworkbench.data.Split;
 import org.tkdworkbench.features.FeatureCache;
 import org.tkdworkbench.features.FeatureSpec;
-import org.tkdworkbench.jobs.CancelledException;
 import org.tkdworkbench.jobs.JobContext;
 import org.tkdworkbench.models.DjlAttentionTeacher;
 import org.tkdworkbench.models.TeacherBlock;
@@ -209,19 +208,7 @@ public final class TeacherTrainer {
       Random shuffle = new Random(training.seed());
       int stepsPerEpoch = (train.length + training.batchSize() - 1) / training.batchSize();
       int totalSteps = stepsPerEpoch * training.epochs();
-      int warmUp = Math.min(200, stepsPerEpoch);
-      Tracker cosine =
-          Tracker.cosine()
-              .setBaseValue((float) training.learningRate())
-              .optFinalValue((float) training.learningRate() * 0.01f)
-              .setMaxUpdates(Math.max(1, totalSteps - warmUp))
-              .build();
-      Tracker lr =
-          Tracker.warmUp()
-              .optWarmUpBeginValue((float) training.learningRate() * 0.01f)
-              .optWarmUpSteps(warmUp)
-              .setMainTracker(cosine)
-              .build();
+      Tracker lr = LearningRates.warmUpCosine(training.learningRate(), totalSteps, stepsPerEpoch);
       Optimizer adam =
           Optimizer.adam()
               .optLearningRateTracker(lr)
@@ -266,7 +253,7 @@ public final class TeacherTrainer {
             ctx.checkCancelled();
             try (NDManager sub = model.getNDManager().newSubManager()) {
               NDList input = training.timeShift() ? inputs(sub, rolled(batch, shuffle)) : inputs(sub, batch);
-              NDArray labels = labels(sub, batch);
+              NDArray labels = data.labels(sub, batch);
               try (GradientCollector gc = trainer.newGradientCollector()) {
                 NDList out = trainer.forward(input);
                 NDArray l = loss.evaluate(new NDList(labels), new NDList(out.get(0)));
@@ -378,21 +365,6 @@ public final class TeacherTrainer {
           m.create(b.mask(), new Shape(b.batch(), b.maxTokens())));
     }
 
-    private NDArray labels(NDManager m, int[] batch) {
-      if (multi) {
-        float[] y = new float[batch.length * data.classes().size()];
-        for (int i = 0; i < batch.length; i++) {
-          System.arraycopy(data.multiHot(batch[i]), 0, y, i * data.classes().size(), data.classes().size());
-        }
-        return m.create(y, new Shape(batch.length, data.classes().size()));
-      }
-      float[] y = new float[batch.length];
-      for (int i = 0; i < batch.length; i++) {
-        y[i] = data.classIndex(batch[i]);
-      }
-      return m.create(y, new Shape(batch.length));
-    }
-
     record Eval(double loss, double metric) {}
 
     /** Loss and metric over {@code idx} in inference mode (no dropout). */
@@ -409,27 +381,14 @@ public final class TeacherTrainer {
         try (NDManager sub = model.getNDManager().newSubManager()) {
           NDList out = model.getBlock().forward(new ParameterStore(sub, false), inputs(sub, batch), false);
           NDArray logits = out.get(0);
-          lossSum += loss.evaluate(new NDList(labels(sub, batch)), new NDList(logits)).getFloat() * batch.length;
+          lossSum += loss.evaluate(new NDList(data.labels(sub, batch)), new NDList(logits)).getFloat() * batch.length;
           float[] flat = logits.toFloatArray();
           for (int i = 0; i < batch.length; i++) {
             scores[k++] = java.util.Arrays.copyOfRange(flat, i * classes, (i + 1) * classes);
           }
         }
       }
-      double metric;
-      if (multi) {
-        float[][] targets = new float[idx.length][];
-        for (int i = 0; i < idx.length; i++) {
-          targets[i] = data.multiHot(idx[i]);
-        }
-        metric = ClassificationMetrics.meanAveragePrecision(scores, targets);
-      } else {
-        int[] targets = new int[idx.length];
-        for (int i = 0; i < idx.length; i++) {
-          targets[i] = data.classIndex(idx[i]);
-        }
-        metric = ClassificationMetrics.accuracy(scores, targets);
-      }
+      double metric = data.metric(idx, scores);
       return new Eval(lossSum / idx.length, metric);
     }
 
