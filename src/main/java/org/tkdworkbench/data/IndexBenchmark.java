@@ -1,5 +1,6 @@
 package org.tkdworkbench.data;
 
+import org.tkdworkbench.workspace.Csv;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;

@@ -31,6 +31,7 @@ import org.tkdworkbench.models.TeacherTokens;
 import org.tkdworkbench.models.student.StudentBlock;
 import org.tkdworkbench.models.student.StudentSpec;
 import org.tkdworkbench.models.student.Students;
+import org.tkdworkbench.runs.ClipResults;
 import org.tkdworkbench.runs.RunWriter;
 import org.tkdworkbench.workspace.AtomicFiles;
 import org.tkdworkbench.workspace.Json;
@@ -267,7 +268,7 @@ public final class StudentTrainer {
           double seconds = (System.nanoTime() - e0) / 1e9;
           double rate = schedule.getNewValue(step);
           emit(run, onRow, row(epoch, step, "train", divide(sums, train.length), Double.NaN, multi, rate, seconds));
-          Eval v = evaluate(model, loss, val, targets, student, attention, ctx);
+          Eval v = evaluate(model, loss, val, targets, student, attention, ctx, "validation");
           if (val.length > 0) {
             emit(run, onRow, row(epoch, step, "validation", v.terms, v.metric, multi, rate, seconds));
           }
@@ -276,12 +277,14 @@ public final class StudentTrainer {
             bestEpoch = epoch;
             bestMetric = val.length > 0 ? v.metric : Double.NaN;
             bestLoss = v.terms[0];
-            Eval t = evaluate(model, loss, test, targets, student, attention, ctx);
+            Eval t = evaluate(model, loss, test, targets, student, attention, ctx, "test");
             testAtBest = t.metric;
             if (test.length > 0) {
               emit(run, onRow, row(epoch, step, "test", t.terms, t.metric, multi, rate, seconds));
             }
-            run.exportStudent(folder -> exportStudent(exported, folder));
+            List<ClipResults.Clip> perClip = new ArrayList<>(v.clips);
+            perClip.addAll(t.clips);
+            run.exportStudent(folder -> exportStudent(exported, folder, perClip));
             sinceBest = 0;
           } else {
             sinceBest++;
@@ -382,15 +385,21 @@ public final class StudentTrainer {
     return new Inputs(xs, labels, aT, plogp, teacherLogits);
   }
 
-  private record Eval(double[] terms, double metric) {}
+  /** Loss terms and metric over a split, and what the student did on each of its clips. */
+  private record Eval(double[] terms, double metric, List<ClipResults.Clip> clips) {}
 
-  /** Loss terms and the metric over {@code idx}, inference mode. */
-  private Eval evaluate(Model model, DistillationLoss loss, int[] idx, Targets targets, StudentBlock student, boolean attention, JobContext ctx) {
+  /** Loss terms, the metric and the per-clip results over {@code idx}, inference mode. */
+  private Eval evaluate(
+      Model model, DistillationLoss loss, int[] idx, Targets targets, StudentBlock student, boolean attention, JobContext ctx, String split) {
     if (idx.length == 0) {
-      return new Eval(new double[] {Double.NaN, Double.NaN, Double.NaN, Double.NaN}, Double.NaN);
+      return new Eval(new double[] {Double.NaN, Double.NaN, Double.NaN, Double.NaN}, Double.NaN, List.of());
     }
     int classes = data.classes().size();
     float[][] scores = new float[idx.length][];
+    List<ClipResults.Clip> clips = new ArrayList<>(idx.length);
+    // A probe's curve only means something when it was trained (λ > 0); a student's own attention always does.
+    boolean showStudent = attention && (student.hasOwnAttention() || settings.weights().lambda() > 0);
+    double secondsPerFrame = features.hopLength() / (double) features.sampleRate();
     double[] sums = new double[4];
     int k = 0;
     for (int[] batch : Batches.inOrder(idx, settings.training().batchSize())) {
@@ -400,13 +409,26 @@ public final class StudentTrainer {
         NDList out = model.getBlock().forward(new ParameterStore(sub, false), new NDList(in.x), false);
         accumulate(sums, loss.evaluate(out.get(0), in.labels, attention ? out.get(1) : null, in.aT, in.plogp, in.teacherLogits), batch.length);
         float[] flat = out.get(0).toFloatArray();
+        float[] logA = showStudent ? out.get(1).toFloatArray() : null;
+        int steps = showStudent ? (int) out.get(1).getShape().get(1) : 0;
         for (int i = 0; i < batch.length; i++) {
           scores[k++] = Arrays.copyOfRange(flat, i * classes, (i + 1) * classes);
+          int c = batch[i];
+          int frames = data.features().get(c).length;
+          int own = student.contextLength(Math.max(Students.minFrames(settings.student()), frames));
+          double[] aS = logA == null ? null : PerClip.renormalisedExp(logA, i * steps, Math.min(own, steps));
+          double[] aT = targets == null ? null : targets.aT()[c];
+          int length = aS != null ? aS.length : aT != null ? aT.length : own;
+          clips.add(
+              PerClip.result(
+                  split, data.clips().get(c), data.classes(), scores[k - 1], data.multiLabel(),
+                  PerClip.stepCentres(length, frames * secondsPerFrame), aS,
+                  aT != null && aT.length == length ? aT : null));
         }
       }
     }
     double metric = data.metric(idx, scores);
-    return new Eval(divide(sums, idx.length), metric);
+    return new Eval(divide(sums, idx.length), metric, clips);
   }
 
   private static void accumulate(double[] sums, DistillationLoss.Terms t, int n) {
@@ -458,8 +480,9 @@ public final class StudentTrainer {
     }
   }
 
-  private void exportStudent(Model exported, Path folder) throws IOException {
+  private void exportStudent(Model exported, Path folder, List<ClipResults.Clip> perClip) throws IOException {
     exported.save(folder, STUDENT_NAME);
+    ClipResults.write(folder, perClip);
     Map<String, Object> spec = new LinkedHashMap<>();
     spec.put("student", settings.student());
     spec.put("features", features);

@@ -33,6 +33,7 @@ import org.tkdworkbench.models.student.StudentBlock;
 import org.tkdworkbench.models.student.StudentPreset;
 import org.tkdworkbench.models.student.StudentSpec;
 import org.tkdworkbench.models.student.Students;
+import org.tkdworkbench.runs.ClipResults;
 import org.tkdworkbench.runs.MetricRow;
 import org.tkdworkbench.runs.RunInfo;
 import org.tkdworkbench.runs.RunStore;
@@ -171,6 +172,45 @@ class StudentTrainerTest {
         }
       }
     }
+
+    // Beside the export: what it did on each validation and test clip, at the best epoch.
+    ClipResults.Contents perClip = ClipResults.read(student);
+    assertThat(perClip.warnings()).isEmpty();
+    assertThat(perClip.clips()).hasSize(48);
+    List<ClipResults.Clip> test = perClip.clips().values().stream().filter(c -> c.split().equals("test")).toList();
+    assertThat(test).hasSize(24);
+    double testAccuracy = rows(info, "test").stream().filter(r -> r.number("epoch") == info.status().bestEpoch()).findFirst().orElseThrow().number("accuracy");
+    assertThat(test.stream().filter(ClipResults.Clip::correct).count() / 24.0).isEqualTo(testAccuracy, within(1e-9));
+    double toneShare = 0;
+    for (ClipResults.Clip c : test) {
+      int i = Integer.parseInt(c.clipId().replaceAll("\\D", ""));
+      assertThat(c.labels()).containsExactly(i % 2 == 1 ? "high" : "low");
+      assertThat(c.probability()).isBetween(0.5, 1.0);
+      assertThat(c.times()[0]).isPositive();
+      assertThat(c.times()[c.times().length - 1]).isLessThan(FRAMES * 0.01);
+      assertThat(java.util.Arrays.stream(c.student()).sum()).isCloseTo(1, within(1e-4));
+      // The target is the teacher's curve: its peak lies on the tone (frames start..start+8, 10 ms each).
+      double start = toy.toneStart()[i] * 0.01;
+      double step = c.times()[1] - c.times()[0];
+      assertThat(c.times()[argmax(c.target())]).isBetween(start - step, start + 0.08 + step);
+      for (int k = 0; k < c.times().length; k++) {
+        if (c.times()[k] >= start && c.times()[k] < start + 0.08) {
+          toneShare += c.student()[k] / test.size();
+        }
+      }
+    }
+    // The probe learnt where the tone is: more of a_S on it than its 8 of 48 frames.
+    assertThat(toneShare).isGreaterThan(8.0 / 48);
+  }
+
+  private static int argmax(double[] a) {
+    int best = 0;
+    for (int k = 1; k < a.length; k++) {
+      if (a[k] > a[best]) {
+        best = k;
+      }
+    }
+    return best;
   }
 
   @Test

@@ -1,4 +1,4 @@
-package org.tkdworkbench.data;
+package org.tkdworkbench.workspace;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -23,7 +23,7 @@ import java.util.Locale;
  * end of the file) becomes a {@link Row} with an {@link Row#error()} instead of an exception, so
  * the caller can refuse that one row and go on. Blank lines are skipped.
  */
-final class Csv {
+public final class Csv {
   private Csv() {}
 
   /**
@@ -34,9 +34,9 @@ final class Csv {
    * @param fields the fields, unquoted
    * @param error why the record is malformed, or null
    */
-  record Row(int line, List<String> fields, String error) {
+  public record Row(int line, List<String> fields, String error) {
     /** Field {@code i}, or "" when the row is shorter. */
-    String field(int i) {
+    public String field(int i) {
       return i >= 0 && i < fields.size() ? fields.get(i) : "";
     }
   }
@@ -46,7 +46,7 @@ final class Csv {
    *
    * @throws IOException when it cannot be read or is not UTF-8 text; the message names the file
    */
-  static List<Row> read(Path file) throws IOException {
+  public static List<Row> read(Path file) throws IOException {
     try (BufferedReader in =
         new BufferedReader(
             new java.io.InputStreamReader(
@@ -62,7 +62,7 @@ final class Csv {
   }
 
   /** Parses every record of {@code in}. */
-  static List<Row> parse(Reader in) throws IOException {
+  public static List<Row> parse(Reader in) throws IOException {
     StringBuilder all = new StringBuilder();
     char[] buf = new char[8192];
     for (int n; (n = in.read(buf)) != -1; ) {
@@ -72,7 +72,7 @@ final class Csv {
   }
 
   /** Parses every record of {@code text}. */
-  static List<Row> parse(CharSequence text) {
+  public static List<Row> parse(CharSequence text) {
     List<Row> rows = new ArrayList<>();
     int n = text.length();
     int i = n > 0 && text.charAt(0) == '\uFEFF' ? 1 : 0;
@@ -153,7 +153,7 @@ final class Csv {
   /**
    * The index of each wanted column in a header row (case-insensitive, trimmed), -1 where absent.
    */
-  static int[] columns(Row header, String... names) {
+  public static int[] columns(Row header, String... names) {
     int[] idx = new int[names.length];
     for (int n = 0; n < names.length; n++) {
       idx[n] = -1;

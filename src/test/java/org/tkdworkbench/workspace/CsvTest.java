@@ -1,4 +1,4 @@
-package org.tkdworkbench.data;
+package org.tkdworkbench.workspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
