@@ -126,17 +126,27 @@ public final class DistillRuns {
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(String.join("\n", problems));
     }
-    Inputs in = inputs(config, index, ctx, log);
+    // What is said before the folder exists goes into its log.txt too, once it does.
+    List<String> early = new java.util.ArrayList<>();
+    Consumer<String> before = line -> {
+      early.add(line);
+      log.accept(line);
+    };
+    Inputs in = inputs(config, index, ctx, before);
     StudentTrainer trainer = trainer(config, in);
     StudentCost cost = StudentCost.of(config.studentSpec(), frames(config, in));
-    log.accept(String.format(java.util.Locale.ROOT,
+    before.accept(String.format(java.util.Locale.ROOT,
         "student %s (%s): %,d parameters, %.2f M MACs per clip, %,d bytes fp32, %,d bytes int8",
         config.student(), config.studentSpec().preset(), cost.parameters(), cost.macsPerClip() / 1e6,
         cost.bytesFp32(), cost.bytesInt8()));
     String hint = config.student() + "-l" + config.lambda() + "-" + config.target() + "-s" + config.seed();
     try (RunWriter w = store.create(hint, Json.mapper().convertValue(config, Map.class), StudentTrainer.COLUMNS)) {
-      log.accept("run folder: " + w.folder());
-      return drive(w, config, in, trainer, null, ctx, log);
+      for (String line : early) {
+        w.log(line);
+      }
+      Consumer<String> both = teeTo(w, log);
+      both.accept("run folder: " + w.folder());
+      return drive(w, config, in, trainer, null, ctx, both);
     }
   }
 
@@ -149,9 +159,10 @@ public final class DistillRuns {
       throw new IllegalArgumentException(folder.resolve(RunStore.CONFIG_FILE) + ": " + String.join("; ", problems));
     }
     DatasetIndex index = index(config, ctx);
-    Inputs in = inputs(config, index, ctx, log);
-    StudentTrainer trainer = trainer(config, in);
     try (RunWriter w = store.reopen(folder)) {
+      log = teeTo(w, log);
+      Inputs in = inputs(config, index, ctx, log);
+      StudentTrainer trainer = trainer(config, in);
       StudentTrainer.Resume resume = null;
       var checkpoint = w.latestCheckpoint();
       if (checkpoint.isPresent()) {
@@ -164,6 +175,18 @@ public final class DistillRuns {
       }
       return drive(w, config, in, trainer, resume, ctx, log);
     }
+  }
+
+  /** {@code log}, and each line also into the run's log.txt (a failed write is not worth a failed run). */
+  private static Consumer<String> teeTo(RunWriter w, Consumer<String> log) {
+    return line -> {
+      log.accept(line);
+      try {
+        w.log(line);
+      } catch (IOException | IllegalStateException e) {
+        // The console still has it.
+      }
+    };
   }
 
   private static StudentTrainer trainer(DistillRunConfig config, Inputs in) {

@@ -42,6 +42,7 @@ public final class RunStore {
   public static final String STATUS_FILE = "status.json";
   public static final String METRICS_FILE = "metrics.csv";
   public static final String SUMMARY_FILE = "summary.json";
+  public static final String LOG_FILE = "log.txt";
   public static final String CHECKPOINTS_DIR = "checkpoints";
   public static final String STUDENT_DIR = "student";
 

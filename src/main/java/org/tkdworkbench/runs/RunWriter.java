@@ -94,6 +94,24 @@ public final class RunWriter implements AutoCloseable {
   }
 
   /**
+   * Appends {@code line} to the run's {@code log.txt} with the UTC time of day in front, one write
+   * per line (so a killed writer leaves whole lines). What the app's log panel and {@code tail -f}
+   * show.
+   */
+  public synchronized void log(String line) throws IOException {
+    ensureOpen();
+    String text = LOG_TIME.format(now()) + " " + line.replace('\n', ' ') + "\n";
+    Files.write(
+        folder.resolve(RunStore.LOG_FILE),
+        text.getBytes(StandardCharsets.UTF_8),
+        java.nio.file.StandardOpenOption.CREATE,
+        java.nio.file.StandardOpenOption.APPEND);
+  }
+
+  private static final java.time.format.DateTimeFormatter LOG_TIME =
+      java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").withZone(java.time.ZoneOffset.UTC);
+
+  /**
    * Marks the start of training: {@code epochsPlanned} (null if open-ended), the best-of metric.
    */
   public synchronized void start(Integer epochsPlanned, String metricName) throws IOException {

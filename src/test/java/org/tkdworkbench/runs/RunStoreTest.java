@@ -124,6 +124,24 @@ class RunStoreTest {
   }
 
   @Test
+  void theLogGetsOneTimedLinePerCallAndKeepsGrowingAcrossAResume() throws IOException {
+    Clock clock = Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC);
+    RunStore store = new RunStore(tmp, 2, clock);
+    Path folder;
+    try (RunWriter w = store.create("log", Map.of(), List.of("epoch"))) {
+      folder = w.folder();
+      w.log("loading features of 3 clips");
+      w.log("two\nlines");
+    }
+    try (RunWriter w = store.reopen(folder)) {
+      w.log("resuming after epoch 0");
+    }
+    assertThat(Files.readAllLines(folder.resolve(RunStore.LOG_FILE)))
+        .containsExactly(
+            "03:04:05 loading features of 3 clips", "03:04:05 two lines", "03:04:05 resuming after epoch 0");
+  }
+
+  @Test
   void metricsCsvIsPandasStyleWhateverTheDefaultLocale() throws IOException {
     Locale saved = Locale.getDefault();
     Path folder;
