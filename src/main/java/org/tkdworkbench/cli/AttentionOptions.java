@@ -42,6 +42,6 @@ final class AttentionOptions {
 
   /** The CLI spelling of a method or fusion, e.g. {@code last-layer}. */
   static String cliName(Enum<?> e) {
-    return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    return org.tkdworkbench.distill.DistillRunConfig.cliName(e);
   }
 }

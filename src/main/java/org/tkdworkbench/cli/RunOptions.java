@@ -1,14 +1,13 @@
 package org.tkdworkbench.cli;
 
-import ai.djl.engine.Engine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.tkdworkbench.BuildInfo;
 import org.tkdworkbench.distill.AttentionTarget;
 import org.tkdworkbench.distill.DistillRunConfig;
+import org.tkdworkbench.distill.DistillationLoss;
 import org.tkdworkbench.distill.KnowledgeCache;
 import org.tkdworkbench.distill.TrainingConfig;
 import org.tkdworkbench.features.FeatureSpec;
@@ -135,20 +134,8 @@ final class RunOptions {
     FeatureSpec fs = features();
     StudentSpec s = new StudentSpec(arch, StudentPreset.fromCliName(preset), width, depth, fs.nMels(), classes);
     TrainingConfig training = new TrainingConfig(epochs, batchSize, learningRate, weightDecay, seed, patience, false);
-    return new DistillRunConfig(
-        arch.cliName(), lambda, alpha, temperature, target.cliName(), seed, s, training, fs,
-        dataset.toAbsolutePath().normalize().toString(), layout, fingerprint,
-        teacher == null ? null : teacher.toAbsolutePath().normalize().toString(), teacherId,
-        knowledge == null ? null : knowledge.toAbsolutePath().normalize().toString(),
-        AttentionOptions.cliName(attention.method()), AttentionOptions.cliName(attention.fusion()),
-        energySmoothing, Engine.getDefaultEngineName(), engineVersion(), BuildInfo.version());
-  }
-
-  private static String engineVersion() {
-    try {
-      return Engine.getInstance().getVersion();
-    } catch (RuntimeException e) {
-      return "unknown";
-    }
+    return DistillRunConfig.of(
+        s, training, fs, new DistillationLoss.Weights(lambda, alpha, temperature), target, dataset, layout, fingerprint,
+        teacher, teacherId, knowledge, attention.method(), attention.fusion(), energySmoothing);
   }
 }

@@ -58,6 +58,65 @@ public record DistillRunConfig(
     @JsonProperty("engine_version") String engineVersion,
     @JsonProperty("workbench_version") String workbenchVersion) {
 
+  /**
+   * A complete config for a new run on this machine: the student's CLI name and the seed are taken
+   * from {@code spec} and {@code training}, paths made absolute, the engine and program versions
+   * filled in. What the CLI and the app's designer both start runs from.
+   *
+   * @param teacher a teacher folder, or null
+   * @param teacherId its id ({@code KnowledgeCache.teacherId}), or null
+   * @param knowledge an imported knowledge file, or null
+   */
+  public static DistillRunConfig of(
+      StudentSpec spec,
+      TrainingConfig training,
+      FeatureSpec features,
+      DistillationLoss.Weights weights,
+      AttentionTarget target,
+      java.nio.file.Path dataset,
+      String layout,
+      String fingerprint,
+      java.nio.file.Path teacher,
+      String teacherId,
+      java.nio.file.Path knowledge,
+      RolloutMethod method,
+      HeadFusion fusion,
+      double energySmoothingSeconds) {
+    return new DistillRunConfig(
+        spec.architecture().cliName(), weights.lambda(), weights.alpha(), weights.temperature(), target.cliName(),
+        training.seed(), spec, training, features, absolute(dataset), layout, fingerprint, absolute(teacher), teacherId,
+        absolute(knowledge), cliName(method), cliName(fusion), energySmoothingSeconds,
+        ai.djl.engine.Engine.getDefaultEngineName(), currentEngineVersion(), org.tkdworkbench.BuildInfo.version());
+  }
+
+  private static String absolute(java.nio.file.Path p) {
+    return p == null ? null : p.toAbsolutePath().normalize().toString();
+  }
+
+  /** {@code MEAN_OF_LAYERS} as {@code mean-of-layers}. */
+  public static String cliName(Enum<?> e) {
+    return e.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+  }
+
+  private static String currentEngineVersion() {
+    try {
+      return ai.djl.engine.Engine.getInstance().getVersion();
+    } catch (RuntimeException e) {
+      return "unknown";
+    }
+  }
+
+  /**
+   * This config with the dataset's fingerprint and the teacher's id filled in (what the app learns
+   * only in the job that starts the run, because both read files).
+   */
+  public DistillRunConfig withIds(String fingerprint, String teacherIdentity) {
+    return new DistillRunConfig(
+        student, lambda, alpha, temperature, target, seed, studentSpec, training, features, dataset, layout, fingerprint,
+        teacher, teacherIdentity, knowledge, rolloutMethod, headFusion, energySmoothingSeconds, engine, engineVersion,
+        workbenchVersion);
+  }
+
   /** The loss weights. */
   public DistillationLoss.Weights weights() {
     return new DistillationLoss.Weights(lambda, alpha, temperature);

@@ -122,6 +122,13 @@ public final class DistillRuns {
    */
   public Outcome start(DistillRunConfig config, DatasetIndex index, RunStore store, JobContext ctx, Consumer<String> log)
       throws IOException {
+    return start(config, index, store, ctx, log, folder -> {});
+  }
+
+  /** As above; {@code created} gets the run folder as soon as it exists (so a UI can follow it). */
+  public Outcome start(
+      DistillRunConfig config, DatasetIndex index, RunStore store, JobContext ctx, Consumer<String> log, Consumer<Path> created)
+      throws IOException {
     List<String> problems = config.validate();
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(String.join("\n", problems));
@@ -146,6 +153,7 @@ public final class DistillRuns {
       }
       Consumer<String> both = teeTo(w, log);
       both.accept("run folder: " + w.folder());
+      created.accept(w.folder());
       return drive(w, config, in, trainer, null, ctx, both);
     }
   }
@@ -263,7 +271,7 @@ public final class DistillRuns {
     c.put("bytes_fp32", cost.bytesFp32());
     c.put("bytes_int8", cost.bytesInt8());
     c.put("frames", frames);
-    c.put("latency_ms", latency(config, frames));
+    c.put("latency_ms", LatencyBenchmark.measure(config.studentSpec(), frames, 20));
     m.put("cost", c);
     Map<String, Integer> counts = new LinkedHashMap<>();
     counts.put("train", in.data().indices(Split.TRAIN).length);
@@ -274,14 +282,5 @@ public final class DistillRuns {
     Engine e = Engine.getInstance();
     m.put("engine", e.getEngineName() + " " + e.getVersion());
     return m;
-  }
-
-  /** Median single-clip latency of a fresh student of this spec (weights do not change the cost). */
-  private static double latency(DistillRunConfig config, int frames) {
-    var block = Students.newBlock(config.studentSpec());
-    try (var m = ai.djl.ndarray.NDManager.newBaseManager()) {
-      block.initialize(m, ai.djl.ndarray.types.DataType.FLOAT32, Students.inputShape(config.studentSpec(), frames));
-      return LatencyBenchmark.measure(block, frames, 20);
-    }
   }
 }

@@ -50,6 +50,12 @@ public final class Sweep {
    */
   public Result run(List<DistillRunConfig> cells, Function<DistillRunConfig, DatasetIndex> indexOf, JobContext ctx,
       Consumer<String> log) throws IOException {
+    return run(cells, indexOf, ctx, log, folder -> {});
+  }
+
+  /** As above; {@code created} gets each new run's folder as soon as it exists. */
+  public Result run(List<DistillRunConfig> cells, Function<DistillRunConfig, DatasetIndex> indexOf, JobContext ctx,
+      Consumer<String> log, Consumer<Path> created) throws IOException {
     List<Path> runs = new ArrayList<>();
     List<String> failures = new ArrayList<>();
     int reused = 0;
@@ -67,7 +73,7 @@ public final class Sweep {
       }
       log.accept("cell " + (i + 1) + "/" + cells.size() + " (" + name + ")");
       try {
-        runs.add(distill.start(c, indexOf.apply(c), store, ctx, log).folder());
+        runs.add(distill.start(c, indexOf.apply(c), store, ctx, log, created).folder());
       } catch (CancelledException e) {
         throw e;
       } catch (IOException | RuntimeException e) {

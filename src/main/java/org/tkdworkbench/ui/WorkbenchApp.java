@@ -28,7 +28,16 @@ import org.tkdworkbench.ui.browser.ClipBrowserViewModel;
 import org.tkdworkbench.ui.browser.DecodingClipAnalyzer;
 import org.tkdworkbench.ui.datasets.DatasetsView;
 import org.tkdworkbench.ui.datasets.DatasetsViewModel;
+import org.tkdworkbench.data.DatasetIndex;
+import org.tkdworkbench.models.student.LatencyBenchmark;
+import org.tkdworkbench.ui.designer.DesignerView;
+import org.tkdworkbench.ui.designer.DesignerViewModel;
 import org.tkdworkbench.ui.inspector.InspectorSetup;
+import org.tkdworkbench.ui.inspector.WorkspaceTeachers;
+import org.tkdworkbench.ui.runs.CoreTraining;
+import org.tkdworkbench.ui.runs.RunsView;
+import org.tkdworkbench.ui.runs.RunsViewModel;
+import org.tkdworkbench.ui.runs.Training;
 import org.tkdworkbench.ui.inspector.InspectorView;
 import org.tkdworkbench.ui.inspector.InspectorViewModel;
 import org.tkdworkbench.ui.shell.AppArgs;
@@ -47,7 +56,9 @@ import org.tkdworkbench.workspace.Workspace;
  * the workspace, audio output, the dataset registry), the sections and the shell, opens the
  * dataset, and on close cancels jobs, stops playback and releases the runner. The Datasets section
  * is the registered-datasets panel (with "Import dataset…", which opens the wizard) beside the clip
- * browser. The Teacher section is the attention inspector on the same open dataset.
+ * browser. The Teacher section is the attention inspector on the same open dataset. The Student
+ * section designs and launches runs onto the training queue (one thread); the Runs section follows
+ * them and every other run in the workspace's store.
  */
 public class WorkbenchApp extends Application {
   /** Window size on first open. */
@@ -60,6 +71,8 @@ public class WorkbenchApp extends Application {
   private final AppArgs presetArgs;
   private final Supplier<PlaybackOutput> outputs;
   private final Function<Workspace, InspectorSetup> inspectorSetup;
+  private final java.util.function.BiFunction<Workspace, JobMonitor, Training> trainingSetup;
+  private final DesignerViewModel.Latency latency;
   private InspectorView inspector;
   private JobMonitor jobs;
   private PlaybackOutput output;
@@ -68,6 +81,8 @@ public class WorkbenchApp extends Application {
   private DatasetsViewModel datasetsVm;
   private DatasetsView datasetsView;
   private WizardServices wizardServices;
+  private JobMonitor trainingQueue;
+  private RunsView runsView;
 
   /** The app as launched: arguments from the command line, sound through Java Sound. */
   public WorkbenchApp() {
@@ -84,9 +99,22 @@ public class WorkbenchApp extends Application {
       AppArgs args,
       Supplier<PlaybackOutput> outputs,
       Function<Workspace, InspectorSetup> inspectorSetup) {
+    this(args, outputs, inspectorSetup, (ws, queue) -> new CoreTraining(queue, ws, JOB_THREADS),
+        (spec, frames) -> LatencyBenchmark.measure(spec, frames, 20));
+  }
+
+  /** For tests: also the training port and the latency measurement. */
+  public WorkbenchApp(
+      AppArgs args,
+      Supplier<PlaybackOutput> outputs,
+      Function<Workspace, InspectorSetup> inspectorSetup,
+      java.util.function.BiFunction<Workspace, JobMonitor, Training> trainingSetup,
+      DesignerViewModel.Latency latency) {
     this.presetArgs = args;
     this.outputs = outputs;
     this.inspectorSetup = inspectorSetup;
+    this.trainingSetup = trainingSetup;
+    this.latency = latency;
   }
 
   @Override
@@ -144,13 +172,41 @@ public class WorkbenchApp extends Application {
                 shellVm.setMessage(text);
               }
             });
+    // Training has its own one-thread queue: runs wait for each other, not for decoding jobs.
+    trainingQueue = new JobMonitor(new ExecutorJobRunner(1));
+    Training training = trainingSetup.apply(workspace, trainingQueue);
+    RunsViewModel runsVm = new RunsViewModel(training, Platform::runLater);
+    runsVm.messageProperty().addListener((o, a, text) -> shellVm.setMessage(text));
+    DesignerViewModel designerVm =
+        new DesignerViewModel(
+            training,
+            // Latency is measured on the training queue: never beside a training run on the engine.
+            trainingQueue,
+            latency,
+            Platform::runLater);
+    designerVm.messageProperty().addListener((o, a, text) -> shellVm.setMessage(text));
+    browserVm.datasetProperty().addListener((o, a, index) -> openForDesigner(index, designerVm, decoder));
+    jobs.submit("Listing teachers", ctx -> new WorkspaceTeachers(workspace.teachers()).list())
+        .result()
+        .thenAccept(list -> Platform.runLater(() -> designerVm.setTeachers(list)));
+    DesignerView designer =
+        new DesignerView(
+            designerVm,
+            (folder, job) -> {
+              runsVm.track(folder, job);
+              shell.show("navRuns");
+            });
+    runsView = new RunsView(runsVm, null);
+    runsVm.startPolling();
     shell =
         new ShellView(
             shellVm,
-            jobs,
+            List.of(jobs, trainingQueue),
             List.of(
                 new Section("navDatasets", "Datasets", datasetsView.root()),
-                new Section("navTeacher", "Teacher", inspector.root())));
+                new Section("navTeacher", "Teacher", inspector.root()),
+                new Section("navStudent", "Student", designer.root()),
+                new Section("navRuns", "Runs", runsView.root())));
 
     Scene scene = new Scene(shell.root(), WIDTH, HEIGHT);
     scene
@@ -178,6 +234,17 @@ public class WorkbenchApp extends Application {
     if (!args.problems().isEmpty()) {
       shellVm.setMessage(String.join("; ", args.problems()));
     }
+  }
+
+  /** Hands the open dataset to the designer with its first clip's length (for the cost panel). */
+  private void openForDesigner(DatasetIndex index, DesignerViewModel designerVm, AudioDecoder decoder) {
+    if (index == null || index.clips().isEmpty()) {
+      return;
+    }
+    designerVm.setDataset(index, 0);
+    jobs.submit("Reading clip length", ctx -> decoder.probe(index.clips().get(0).path()).durationSeconds())
+        .result()
+        .thenAccept(seconds -> Platform.runLater(() -> designerVm.setDataset(index, seconds)));
   }
 
   /** Runs the dataset wizard (modal); a registered import becomes the open dataset. */
@@ -232,6 +299,12 @@ public class WorkbenchApp extends Application {
     }
     if (output != null) {
       output.close();
+    }
+    if (runsView != null) {
+      runsView.dispose();
+    }
+    if (trainingQueue != null) {
+      trainingQueue.close();
     }
     if (jobs != null) {
       jobs.close();

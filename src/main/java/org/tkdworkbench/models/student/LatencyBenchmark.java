@@ -12,6 +12,19 @@ public final class LatencyBenchmark {
   private LatencyBenchmark() {}
 
   /**
+   * Median latency of a fresh student of {@code spec} (random weights: they do not change the cost)
+   * over {@code runs} passes of a {@code frames}-frame clip, as {@link #measure(StudentBlock, int,
+   * int)}.
+   */
+  public static double measure(StudentSpec spec, int frames, int runs) {
+    StudentBlock block = Students.newBlock(spec);
+    try (NDManager m = NDManager.newBaseManager()) {
+      block.initialize(m, ai.djl.ndarray.types.DataType.FLOAT32, Students.inputShape(spec, frames));
+      return measure(block, frames, runs);
+    }
+  }
+
+  /**
    * Median single-clip forward latency in milliseconds, in inference mode (no dropout, batch-norm
    * running statistics), after {@code max(3, runs / 5)} warm-up passes; each pass reads the logits
    * back so the engine's asynchronous work is included. Every pass runs in its own sub-manager.

@@ -29,10 +29,16 @@ public final class ShellView {
   private final StatusBar statusBar = new StatusBar();
   private final Label jobLabel = new Label();
   private final Timeline poller;
-  private final JobMonitor monitor;
+  private final List<JobMonitor> monitors;
+  private final java.util.Map<String, ToggleButton> buttons = new java.util.HashMap<>();
 
   public ShellView(ShellViewModel vm, JobMonitor monitor, List<Section> sections) {
-    this.monitor = monitor;
+    this(vm, List.of(monitor), sections);
+  }
+
+  /** With several job monitors (the app's jobs, the training queue): the bar shows the first busy one. */
+  public ShellView(ShellViewModel vm, List<JobMonitor> monitors, List<Section> sections) {
+    this.monitors = List.copyOf(monitors);
     root.setId("shell");
     root.getStyleClass().add("shell");
 
@@ -56,6 +62,7 @@ public final class ShellView {
             root.setCenter(s.content());
           });
       nav.getChildren().add(b);
+      buttons.put(s.navId(), b);
     }
     if (!sections.isEmpty()) {
       ((ToggleButton) nav.getChildren().get(2)).setSelected(true);
@@ -86,8 +93,22 @@ public final class ShellView {
     return statusBar;
   }
 
+  /** Shows the section whose navigation button has id {@code navId}, as a click would. */
+  public void show(String navId) {
+    ToggleButton b = buttons.get(navId);
+    if (b != null) {
+      b.fire();
+    }
+  }
+
   private void pollJobs() {
-    JobHandle<?> job = monitor.current().orElse(null);
+    JobHandle<?> job = null;
+    for (JobMonitor m : monitors) {
+      job = m.current().orElse(null);
+      if (job != null) {
+        break;
+      }
+    }
     if (job == null) {
       statusBar.setProgress(0);
       jobLabel.setText("");

@@ -1,5 +1,8 @@
 package org.tkdworkbench.ui.wizard;
 
+import org.tkdworkbench.ui.form.FieldForm;
+import org.tkdworkbench.ui.form.Forms;
+import org.tkdworkbench.ui.form.Numbers;
 import java.util.Locale;
 import java.util.Map;
 import javafx.beans.binding.Bindings;

@@ -1,5 +1,6 @@
 package org.tkdworkbench.ui.wizard;
 
+import org.tkdworkbench.ui.form.Forms;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;

@@ -1,5 +1,6 @@
 package org.tkdworkbench.ui.wizard;
 
+import org.tkdworkbench.ui.form.FieldForm;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;

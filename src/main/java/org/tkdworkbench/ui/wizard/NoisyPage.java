@@ -1,5 +1,7 @@
 package org.tkdworkbench.ui.wizard;
 
+import org.tkdworkbench.ui.form.FieldForm;
+import org.tkdworkbench.ui.form.Forms;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;

@@ -1,5 +1,7 @@
 package org.tkdworkbench.ui.wizard;
 
+import org.tkdworkbench.ui.form.FieldForm;
+import org.tkdworkbench.ui.form.Numbers;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package org.tkdworkbench.ui.wizard;
 
+import org.tkdworkbench.ui.form.Numbers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package org.tkdworkbench.ui.wizard;
 
+import org.tkdworkbench.ui.form.Numbers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package org.tkdworkbench.ui.wizard;
 
+import org.tkdworkbench.ui.form.FieldForm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.NoSuchFileException;

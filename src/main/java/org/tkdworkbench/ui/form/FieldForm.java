@@ -1,4 +1,4 @@
-package org.tkdworkbench.ui.wizard;
+package org.tkdworkbench.ui.form;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package org.tkdworkbench.ui.wizard;
+package org.tkdworkbench.ui.form;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -25,13 +25,13 @@ import org.controlsfx.validation.ValidationSupport;
  * Building blocks of the wizard's pages: a label / field / message grid where each field's problem
  * (from the view-model) shows as red text beside it and as a ControlsFX validation decoration on it.
  */
-final class Forms {
+public final class Forms {
   private static boolean spinnerExtractorAdded;
 
   private Forms() {}
 
   /** A three-column grid: label, field, message. */
-  static GridPane grid() {
+  public static GridPane grid() {
     GridPane g = new GridPane();
     g.setHgap(10);
     g.setVgap(8);
@@ -52,7 +52,7 @@ final class Forms {
    * Adds a row; {@code message} is shown beside the field and drives its validation decoration.
    * Returns the message label (id: the field's id + {@code Message}).
    */
-  static Label row(
+  public static Label row(
       GridPane g,
       int row,
       String text,
@@ -75,7 +75,7 @@ final class Forms {
    * Adds a row whose input spans the field and message columns (long folder paths), with its
    * message on the row below; takes rows {@code row} and {@code row + 1}.
    */
-  static Label wideRow(
+  public static Label wideRow(
       GridPane g,
       int row,
       String text,
@@ -95,7 +95,7 @@ final class Forms {
   }
 
   /** A red, wrapping label showing {@code message}, hidden while it is null. */
-  static Label messageLabel(String id, ReadOnlyStringProperty message) {
+  public static Label messageLabel(String id, ReadOnlyStringProperty message) {
     Label shown = new Label();
     shown.setId(id);
     shown.getStyleClass().add("field-message");
@@ -109,7 +109,7 @@ final class Forms {
   }
 
   /** Decorates {@code field} with {@code message}'s error, re-checked whenever it changes. */
-  static void validate(Control field, ReadOnlyStringProperty message, ValidationSupport support) {
+  public static void validate(Control field, ReadOnlyStringProperty message, ValidationSupport support) {
     if (field instanceof Spinner && !spinnerExtractorAdded) {
       ValueExtractor.addObservableValueExtractor(
           c -> c instanceof Spinner, c -> ((Spinner<?>) c).valueProperty());
@@ -124,7 +124,7 @@ final class Forms {
     message.addListener((o, a, b) -> support.revalidate(field));
   }
 
-  static TextField text(String id, StringProperty value, double prefColumns) {
+  public static TextField text(String id, StringProperty value, double prefColumns) {
     TextField t = new TextField();
     t.setId(id);
     t.setPrefColumnCount((int) prefColumns);
@@ -133,7 +133,7 @@ final class Forms {
   }
 
   /** A "Choose…" button that puts the chosen folder's path into {@code target}. */
-  static Button chooseFolder(String id, String title, StringProperty target) {
+  public static Button chooseFolder(String id, String title, StringProperty target) {
     Button b = new Button("Choose…");
     b.setId(id);
     b.setMinWidth(Control.USE_PREF_SIZE);
@@ -167,7 +167,7 @@ final class Forms {
   }
 
   /** A muted explanatory paragraph. */
-  static Label hint(String text) {
+  public static Label hint(String text) {
     Label l = new Label(text);
     l.getStyleClass().add("muted");
     l.setWrapText(true);

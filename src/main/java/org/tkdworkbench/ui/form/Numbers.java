@@ -1,13 +1,13 @@
-package org.tkdworkbench.ui.wizard;
+package org.tkdworkbench.ui.form;
 
 import java.util.Locale;
 
 /** Parsing what users type into number fields, and printing numbers the way they would type them. */
-final class Numbers {
+public final class Numbers {
   private Numbers() {}
 
   /** The whole number in {@code text}, or null. */
-  static Integer parseInt(String text) {
+  public static Integer parseInt(String text) {
     try {
       return Integer.valueOf(text.strip());
     } catch (NumberFormatException e) {
@@ -16,7 +16,7 @@ final class Numbers {
   }
 
   /** The whole number in {@code text}, or null. */
-  static Long parseLong(String text) {
+  public static Long parseLong(String text) {
     try {
       return Long.valueOf(text.strip());
     } catch (NumberFormatException e) {
@@ -25,7 +25,7 @@ final class Numbers {
   }
 
   /** The finite number in {@code text} ({@code .} as decimal point), or null. */
-  static Double parseDouble(String text) {
+  public static Double parseDouble(String text) {
     String t = text.strip();
     if (t.isEmpty() || !t.matches("[-+]?[0-9]*\\.?[0-9]*([eE][-+]?[0-9]+)?")) {
       return null; // also keeps out "NaN", "Infinity" and Java's "1d"/"0x1p3" forms
@@ -39,7 +39,7 @@ final class Numbers {
   }
 
   /** {@code 4} for 4.0, {@code 2.5} for 2.5. */
-  static String format(double v) {
+  public static String format(double v) {
     if (v == Math.rint(v) && Math.abs(v) < 1e15) {
       return Long.toString((long) v);
     }

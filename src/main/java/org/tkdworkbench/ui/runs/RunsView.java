@@ -1,0 +1,266 @@
+package org.tkdworkbench.ui.runs;
+
+import java.awt.Color;
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.Slider;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import org.tkdworkbench.runs.RunListing;
+import org.tkdworkbench.ui.plot.CurveChart;
+
+/**
+ * Every run in the store in a table (status, progress, best metric; a folder that cannot be read
+ * is a row that says why), and for the selected run: live charts of each loss term and of the
+ * validation metric with a smoothing slider (raw curve faint behind), Stop and Resume, the run's
+ * log, and PNG export of the charts. "Compare selected" (when {@code onCompare} is given) hands
+ * the selected rows on.
+ */
+public final class RunsView {
+  private static final Color TRAIN = new Color(0x1F77B4);
+  private static final Color CLS = new Color(0x2CA02C);
+  private static final Color ATT = new Color(0xD62728);
+  private static final Color LOGIT = new Color(0x9467BD);
+  private static final Color VALIDATION = new Color(0xFF7F0E);
+  private static final Color TEST = new Color(0x333333);
+
+  private final RunsViewModel vm;
+  private final SplitPane root = new SplitPane();
+  private final TableView<RunListing> table = new TableView<>();
+  private final CurveChart losses = new CurveChart("Loss terms", "epoch", "loss");
+  private final CurveChart metric = new CurveChart("Validation metric", "epoch", "metric");
+  private final Button stop = new Button("Stop");
+  private final Button resume = new Button("Resume");
+  private final Label title = new Label("Select a run");
+
+  public RunsView(RunsViewModel vm, java.util.function.Consumer<List<RunListing>> onCompare) {
+    this.vm = vm;
+    table.setId("runsTable");
+    table.setItems(vm.runs());
+    table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+    table.setPlaceholder(new Label("No runs yet in " + vm.training().runsRoot() + ". Launch one from the Student section."));
+    table.getColumns().add(column("Run", 190, RunListing::name));
+    table.getColumns().add(column("Student", 80, l -> text(l.student())));
+    table.getColumns().add(column("λ", 45, l -> l.lambda() == null ? "" : trim(l.lambda())));
+    table.getColumns().add(column("Seed", 40, l -> l.seed() == null ? "" : l.seed().toString()));
+    table.getColumns().add(column("State", 90, l -> l.ok() ? l.state().id() : "error"));
+    table.getColumns().add(progressColumn());
+    table.getColumns().add(column("Best", 120, RunsView::best));
+    table.setRowFactory(t -> new TableRow<>() {
+      @Override
+      protected void updateItem(RunListing item, boolean empty) {
+        super.updateItem(item, empty);
+        getStyleClass().remove("run-error");
+        setTooltip(null);
+        if (!empty && item != null && !item.ok()) {
+          getStyleClass().add("run-error");
+          setTooltip(new Tooltip(item.error()));
+        }
+      }
+    });
+    table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+      if (b != null || table.getSelectionModel().isEmpty()) {
+        vm.selectedProperty().set(b);
+      }
+    });
+    // A re-list replaces the items: keep the view's selection on the same run.
+    vm.selectedProperty().addListener((o, a, b) -> {
+      if (b != null && table.getSelectionModel().getSelectedItem() != b && table.getSelectionModel().getSelectedItems().size() <= 1) {
+        table.getSelectionModel().select(b);
+      }
+      update();
+    });
+
+    losses.node().setId("lossChart");
+    metric.node().setId("metricChart");
+    vm.curvesProperty().addListener((o, a, b) -> redraw());
+    Slider smoothing = new Slider(0, 0.99, vm.smoothingProperty().get());
+    smoothing.setId("smoothingSlider");
+    smoothing.valueProperty().bindBidirectional(vm.smoothingProperty());
+    vm.smoothingProperty().addListener((o, a, b) -> redraw());
+
+    stop.setId("stopRun");
+    stop.setOnAction(e -> vm.stop());
+    resume.setId("resumeRun");
+    resume.setOnAction(e -> vm.resume());
+    Button compare = new Button("Compare selected");
+    compare.setId("compareRuns");
+    compare.setOnAction(e -> onCompare.accept(new ArrayList<>(table.getSelectionModel().getSelectedItems())));
+    compare.disableProperty().bind(javafx.beans.binding.Bindings.size(table.getSelectionModel().getSelectedItems()).lessThan(2));
+    Button export = new Button("Export charts…");
+    export.setId("exportCharts");
+    export.setOnAction(e -> exportCharts());
+    HBox controls = new HBox(8, new Label("Smoothing"), smoothing, stop, resume, export);
+    if (onCompare != null) {
+      controls.getChildren().add(4, compare);
+    }
+    controls.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+
+    TextArea log = new TextArea();
+    log.setId("runLog");
+    log.setEditable(false);
+    log.setPrefRowCount(6);
+    log.textProperty().bind(vm.logProperty());
+    log.textProperty().addListener((o, a, b) -> log.setScrollTop(Double.MAX_VALUE));
+
+    title.setId("runTitle");
+    title.getStyleClass().add("section-title");
+    SplitPane charts = new SplitPane(losses.node(), metric.node());
+    VBox.setVgrow(charts, Priority.ALWAYS);
+    VBox right = new VBox(8, title, charts, controls, log);
+    right.setPadding(new Insets(8));
+    root.setOrientation(Orientation.HORIZONTAL);
+    root.getItems().addAll(table, right);
+    root.setDividerPositions(0.45);
+    update();
+  }
+
+  public Node root() {
+    return root;
+  }
+
+  /** The loss chart and the metric chart (tests). */
+  public CurveChart lossChart() {
+    return losses;
+  }
+
+  public CurveChart metricChart() {
+    return metric;
+  }
+
+  /** Enables Stop/Resume for the selected run and titles the panel. */
+  private void update() {
+    RunListing run = vm.selectedProperty().get();
+    stop.setDisable(!vm.canStop(run));
+    resume.setDisable(!vm.canResume(run));
+    if (run == null) {
+      title.setText("Select a run");
+    } else if (!run.ok()) {
+      title.setText(run.name() + ": " + run.error());
+    } else {
+      title.setText(run.name() + " · " + run.state().id()
+          + (run.epoch() == null ? "" : " · epoch " + run.epoch() + (run.epochs() == null ? "" : "/" + run.epochs())));
+    }
+    table.refresh(); // progress of in-app runs moves between re-lists too
+  }
+
+  private void redraw() {
+    double s = vm.smoothingProperty().get();
+    List<CurveChart.Line> l = new ArrayList<>();
+    List<CurveChart.Line> m = new ArrayList<>();
+    for (RunCurves.Curve c : vm.curvesProperty().get()) {
+      if (!c.hasData()) {
+        continue;
+      }
+      if (RunCurves.LOSS_COLUMNS.contains(c.column()) && c.split().equals("train")) {
+        l.add(new CurveChart.Line("train " + c.column(), c.x(), c.y(), lossColor(c.column()), false));
+      } else if (c.column().equals("loss") && c.split().equals("validation")) {
+        l.add(new CurveChart.Line("validation loss", c.x(), c.y(), VALIDATION, true));
+      } else if (RunCurves.METRIC_COLUMNS.contains(c.column()) && !c.split().equals("train")) {
+        String name = c.split() + " " + (c.column().equals("map") ? "mAP" : c.column());
+        m.add(new CurveChart.Line(name, c.x(), c.y(), c.split().equals("test") ? TEST : VALIDATION, c.split().equals("test")));
+      }
+    }
+    losses.show(l, s);
+    metric.show(m, 0); // a handful of points where each one matters: never smoothed
+  }
+
+  private static Color lossColor(String column) {
+    return switch (column) {
+      case "loss_cls" -> CLS;
+      case "loss_att" -> ATT;
+      case "loss_logit" -> LOGIT;
+      default -> TRAIN;
+    };
+  }
+
+  private void exportCharts() {
+    RunListing run = vm.selectedProperty().get();
+    FileChooser chooser = new FileChooser();
+    chooser.setTitle("Export the charts as PNG");
+    chooser.setInitialFileName((run == null ? "run" : run.name()) + "-loss.png");
+    chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
+    File f = chooser.showSaveDialog(root.getScene() == null ? null : root.getScene().getWindow());
+    if (f == null) {
+      return;
+    }
+    try {
+      losses.savePng(f, 900, 500);
+      File other = new File(f.getParentFile(), f.getName().replaceFirst("(-loss)?\\.png$", "") + "-metric.png");
+      metric.savePng(other, 900, 500);
+    } catch (java.io.IOException e) {
+      new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.ERROR, "Cannot write " + f + ": " + e.getMessage()).show();
+    }
+  }
+
+  private static TableColumn<RunListing, String> column(String name, double width, Function<RunListing, String> value) {
+    TableColumn<RunListing, String> c = new TableColumn<>(name);
+    c.setPrefWidth(width);
+    c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+    return c;
+  }
+
+  private TableColumn<RunListing, RunListing> progressColumn() {
+    TableColumn<RunListing, RunListing> c = new TableColumn<>("Progress");
+    c.setPrefWidth(90);
+    c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
+    c.setCellFactory(col -> new TableCell<>() {
+      private final ProgressBar bar = new ProgressBar();
+
+      @Override
+      protected void updateItem(RunListing item, boolean empty) {
+        super.updateItem(item, empty);
+        if (empty || item == null || !item.ok()) {
+          setGraphic(null);
+          return;
+        }
+        double p = vm.progress(item);
+        bar.setProgress(p < 0 ? 0 : p);
+        bar.setMaxWidth(Double.MAX_VALUE);
+        setGraphic(bar);
+      }
+    });
+    return c;
+  }
+
+  private static String best(RunListing l) {
+    if (l.bestMetric() == null) {
+      return "";
+    }
+    return String.format(Locale.ROOT, "%s %.3f (ep %d)", l.metric() == null ? "" : l.metric(), l.bestMetric(),
+        l.bestEpoch() == null ? 0 : l.bestEpoch());
+  }
+
+  private static String text(String s) {
+    return s == null ? "" : s;
+  }
+
+  private static String trim(double v) {
+    return v == Math.rint(v) ? String.format(Locale.ROOT, "%.0f", v) : Double.toString(v);
+  }
+
+  /** Stops polling. */
+  public void dispose() {
+    vm.close();
+  }
+}
