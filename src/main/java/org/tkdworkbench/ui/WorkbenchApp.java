@@ -30,6 +30,9 @@ import org.tkdworkbench.ui.datasets.DatasetsView;
 import org.tkdworkbench.ui.datasets.DatasetsViewModel;
 import org.tkdworkbench.data.DatasetIndex;
 import org.tkdworkbench.models.student.LatencyBenchmark;
+import org.tkdworkbench.runs.RunListing;
+import org.tkdworkbench.ui.compare.CompareView;
+import org.tkdworkbench.ui.compare.CompareViewModel;
 import org.tkdworkbench.ui.designer.DesignerView;
 import org.tkdworkbench.ui.designer.DesignerViewModel;
 import org.tkdworkbench.ui.inspector.InspectorSetup;
@@ -58,7 +61,7 @@ import org.tkdworkbench.workspace.Workspace;
  * is the registered-datasets panel (with "Import dataset…", which opens the wizard) beside the clip
  * browser. The Teacher section is the attention inspector on the same open dataset. The Student
  * section designs and launches runs onto the training queue (one thread); the Runs section follows
- * them and every other run in the workspace's store.
+ * them and every other run in the workspace's store; Compare shows a selection of runs side by side.
  */
 public class WorkbenchApp extends Application {
   /** Window size on first open. */
@@ -196,7 +199,22 @@ public class WorkbenchApp extends Application {
               runsVm.track(folder, job);
               shell.show("navRuns");
             });
-    runsView = new RunsView(runsVm, null);
+    CompareViewModel compareVm =
+        new CompareViewModel(
+            jobs, new DecodingClipAnalyzer(decoder, cache, DecodingClipAnalyzer.DISPLAY_SPEC), Platform::runLater);
+    compareVm.problemsProperty().addListener((o, a, text) -> {
+      if (text != null && !text.isEmpty()) {
+        shellVm.setMessage(text);
+      }
+    });
+    CompareView compare = new CompareView(compareVm, output);
+    runsView =
+        new RunsView(
+            runsVm,
+            selection -> {
+              compareVm.setRuns(selection.stream().map(RunListing::folder).toList());
+              shell.show("navCompare");
+            });
     runsVm.startPolling();
     shell =
         new ShellView(
@@ -206,7 +224,8 @@ public class WorkbenchApp extends Application {
                 new Section("navDatasets", "Datasets", datasetsView.root()),
                 new Section("navTeacher", "Teacher", inspector.root()),
                 new Section("navStudent", "Student", designer.root()),
-                new Section("navRuns", "Runs", runsView.root())));
+                new Section("navRuns", "Runs", runsView.root()),
+                new Section("navCompare", "Compare", compare.root())));
 
     Scene scene = new Scene(shell.root(), WIDTH, HEIGHT);
     scene

@@ -52,6 +52,7 @@ public final class CurveChart {
     ((org.jfree.chart.axis.NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
     chart.addChangeListener(e -> redraws++);
     viewer = new ChartViewer(chart);
+    viewer.getProperties().put(CurveChart.class, this); // so tests and views can find the chart behind a node
   }
 
   /** The chart's node. */

@@ -1,0 +1,154 @@
+package org.tkdworkbench.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+import org.tkdworkbench.runs.RunListing;
+import org.tkdworkbench.runs.RunState;
+import org.tkdworkbench.ui.inspector.InspectorSetup;
+import org.tkdworkbench.ui.plot.CurveChart;
+import org.tkdworkbench.ui.runs.CoreTraining;
+import org.tkdworkbench.ui.shell.AppArgs;
+
+/**
+ * The real app and the real training engine, headless: design a tiny student in the Student
+ * section, click Launch run, and watch the Runs section's charts receive its epochs; a corrupt run
+ * folder in the same store is a row with its error, not a crash.
+ */
+@Tag("ui")
+@Tag("engine")
+class RunsAppTest {
+  private final FxRobot robot = new FxRobot();
+  private Application app;
+  @TempDir Path tmp;
+
+  @AfterEach
+  void stopApp() throws Exception {
+    if (app != null) {
+      FxToolkit.cleanupApplication(app);
+    }
+    FxToolkit.cleanupStages();
+  }
+
+  private static void await(String what, long seconds, Callable<Boolean> condition) throws Exception {
+    try {
+      WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new AssertionError("timed out waiting until " + what, e);
+    }
+  }
+
+  /** Two classes, a 300 Hz or 3 kHz tone in noise, 0.5 s; train/validation/test folders. */
+  private static Path toneDataset(Path root) throws Exception {
+    int k = 0;
+    for (String split : new String[] {"train", "validation", "test"}) {
+      int count = split.equals("train") ? 6 : 2;
+      for (int i = 0; i < count; i++) {
+        for (String cls : new String[] {"low", "high"}) {
+          float[] tone = TestWavs.tone(cls.equals("low") ? 300 : 3000, 0.5);
+          float[] noise = TestWavs.noise(0.5, k++);
+          for (int s = 0; s < tone.length; s++) {
+            tone[s] += 0.3f * noise[s];
+          }
+          TestWavs.write(root.resolve(split + "/" + cls + "/" + i + ".wav"), tone);
+        }
+      }
+    }
+    return root;
+  }
+
+  private static XYSeries series(CurveChart chart, String key) {
+    XYSeriesCollection d = chart.dataset();
+    int i = d.getSeriesIndex(key);
+    return i < 0 ? null : d.getSeries(i);
+  }
+
+  private static CurveChart chart(String id) {
+    return (CurveChart) new FxRobot().lookup(id).query().getProperties().get(CurveChart.class);
+  }
+
+  @Test
+  void launchesARunFromTheDesignerAndItsChartsReceiveEveryEpoch() throws Exception {
+    Path data = toneDataset(tmp.resolve("tones"));
+    Path ws = tmp.resolve("ws");
+    Files.createDirectories(ws.resolve("runs/zz-broken"));
+    Files.writeString(ws.resolve("runs/zz-broken/run.json"), "{ cut off");
+
+    FxToolkit.registerPrimaryStage();
+    app =
+        FxToolkit.setupApplication(
+            () ->
+                new WorkbenchApp(
+                    new AppArgs(ws, data, List.of()),
+                    InspectorAppTest.ClockOutput::new,
+                    InspectorSetup::of,
+                    (w, queue) -> new CoreTraining(queue, w, 1),
+                    (spec, frames) -> 0.5));
+    Label summary = robot.lookup("#datasetSummary").queryAs(Label.class);
+    await("the dataset is open", 30, () -> summary.getText().contains("20 clips"));
+
+    robot.clickOn("#navStudent");
+    TextField lambda = robot.lookup("#lambdaField").queryAs(TextField.class);
+    TextField epochs = robot.lookup("#epochsField").queryAs(TextField.class);
+    robot.interact(() -> {
+      lambda.setText("0"); // no teacher in this workspace: the plain student
+      epochs.setText("3");
+    });
+    Label latency = robot.lookup("#latency").queryAs(Label.class);
+    await("the latency is measured", 30, () -> latency.getText().startsWith("0.50 ms per clip"));
+    assertThat(robot.lookup("#costPanel").queryAs(Label.class).getText()).contains("parameters").contains("per 0.5 s clip");
+    Button launch = robot.lookup("#launchRun").queryButton();
+    await("Launch is enabled", 10, () -> !launch.isDisabled());
+    robot.clickOn(launch);
+
+    await("the app shows the Runs section once the run folder exists", 120, () -> robot.lookup("#runsTable").tryQuery().isPresent());
+    TableView<RunListing> table = robot.lookup("#runsTable").queryTableView();
+    await("the run finished in the runs table", 240, () -> table.getItems().stream()
+        .anyMatch(r -> r.ok() && r.state() == RunState.FINISHED));
+    assertThat(table.getItems()).hasSize(2);
+    RunListing broken = table.getItems().stream().filter(r -> !r.ok()).findFirst().orElseThrow();
+    assertThat(broken.name()).isEqualTo("zz-broken");
+    assertThat(broken.error()).contains("run.json");
+
+    // The launched run is selected and followed: three epochs in each chart.
+    CurveChart losses = chart("#lossChart");
+    CurveChart metric = chart("#metricChart");
+    await("the loss chart has 3 epochs", 10, () -> series(losses, "train loss") != null && series(losses, "train loss").getItemCount() == 3);
+    assertThat(series(losses, "train loss (raw)")).as("smoothing draws the raw curve behind").isNotNull();
+    assertThat(series(losses, "validation loss").getItemCount()).isEqualTo(3);
+    assertThat(series(metric, "validation accuracy").getItemCount()).isEqualTo(3);
+    for (int i = 0; i < 3; i++) {
+      assertThat(series(losses, "train loss (raw)").getY(i).doubleValue()).isFinite().isPositive();
+      assertThat(series(metric, "validation accuracy").getY(i).doubleValue()).isBetween(0.0, 1.0);
+    }
+    TextArea log = robot.lookup("#runLog").queryAs(TextArea.class);
+    await("the log shows the last epoch", 10, () -> log.getText().contains("epoch 3/3 validation"));
+
+    Slider smoothing = robot.lookup("#smoothingSlider").queryAs(Slider.class);
+    int redraws = losses.redraws();
+    robot.interact(() -> smoothing.setValue(0));
+    assertThat(series(losses, "train loss (raw)")).as("no smoothing: the raw curve only").isNull();
+    assertThat(losses.redraws()).isEqualTo(redraws + 1);
+    assertThat(robot.lookup("#resumeRun").queryButton().isDisabled()).as("a finished run").isTrue();
+  }
+}
