@@ -6,7 +6,7 @@ import org.tkdworkbench.audio.PlaybackOutput;
 import org.tkdworkbench.audio.PlaybackUnavailableException;
 
 /** A playback output the test drives by hand: it "plays" until told the clip finished. */
-final class FakeOutput implements PlaybackOutput {
+public final class FakeOutput implements PlaybackOutput {
   boolean available = true;
   boolean playing;
   double position;
