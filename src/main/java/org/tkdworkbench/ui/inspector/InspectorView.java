@@ -50,6 +50,14 @@ public final class InspectorView {
    * @param saveChooser asks where to save the PNG (null: cancelled); the app passes a file chooser,
    *     tests a fixed path
    */
+  private final Button train = new Button("Train teacher…");
+
+  /** Shows "Train teacher…", which runs {@code action} (the app opens the dialog and queues it). */
+  public void setOnTrainTeacher(Runnable action) {
+    train.setOnAction(e -> action.run());
+    train.setVisible(action != null);
+  }
+
   public InspectorView(InspectorViewModel vm, Function<Window, Path> saveChooser) {
     this.vm = vm;
     this.saveChooser = saveChooser == null ? InspectorView::choosePng : saveChooser;
@@ -237,7 +245,11 @@ public final class InspectorView {
     teacherLabel.setMinWidth(Region.USE_PREF_SIZE);
     // Two groups that wrap onto a second line in a narrow window, rather than pushing the panels
     // (and the Export button) past the window's right edge.
-    HBox teacherGroup = new HBox(8, teacherLabel, teacher, open);
+    train.setId("trainTeacher");
+    train.setMinWidth(Region.USE_PREF_SIZE);
+    train.setVisible(false);
+    train.managedProperty().bind(train.visibleProperty());
+    HBox teacherGroup = new HBox(8, teacherLabel, teacher, open, train);
     teacherGroup.setAlignment(Pos.CENTER_LEFT);
     HBox viewGroup = new HBox(8, method, fusion, layer, play, export);
     viewGroup.setAlignment(Pos.CENTER_LEFT);

@@ -69,6 +69,8 @@ public final class RunsViewModel implements AutoCloseable {
   private long logSize = -1;
   private int polls;
   private volatile boolean listSoon = true;
+  /** A run just launched here: selected (followed) as soon as a listing shows it. */
+  private volatile Path selectWhenListed;
   private ScheduledExecutorService poller;
 
   public RunsViewModel(Training training, Executor fx) {
@@ -160,9 +162,15 @@ public final class RunsViewModel implements AutoCloseable {
     }
     fx.execute(() -> {
       Path keep = selected.get() == null ? null : selected.get().folder();
+      Path wanted = selectWhenListed;
+      if (wanted != null && list.stream().anyMatch(l -> l.folder().equals(wanted))) {
+        keep = wanted;
+        selectWhenListed = null;
+      }
       runs.setAll(list);
-      if (keep != null) {
-        list.stream().filter(l -> l.folder().equals(keep)).findFirst().ifPresent(selected::set);
+      Path select = keep;
+      if (select != null) {
+        list.stream().filter(l -> l.folder().equals(select)).findFirst().ifPresent(selected::set);
       }
     });
   }
@@ -192,9 +200,10 @@ public final class RunsViewModel implements AutoCloseable {
     listSoon = true;
   }
 
-  /** Follows a run started in this app: its job's progress and cancel. */
+  /** Follows a run started in this app: selects it once listed; its job gives progress and cancel. */
   public void track(Path folder, JobHandle<?> job) {
     jobs.put(folder, job);
+    selectWhenListed = folder;
     refreshSoon();
   }
 
