@@ -36,7 +36,7 @@ import org.tkdworkbench.ui.compare.CompareViewModel;
 import org.tkdworkbench.ui.designer.DesignerView;
 import org.tkdworkbench.ui.designer.DesignerViewModel;
 import org.tkdworkbench.ui.inspector.InspectorSetup;
-import org.tkdworkbench.ui.inspector.TeacherTrainingDialog;
+import org.tkdworkbench.ui.inspector.TeacherTraining;
 import org.tkdworkbench.ui.inspector.WorkspaceTeachers;
 import org.tkdworkbench.ui.runs.CoreTraining;
 import org.tkdworkbench.ui.runs.RunsView;
@@ -215,7 +215,14 @@ public class WorkbenchApp extends Application {
               shell.show("navCompare");
             });
     runsVm.startPolling();
-    inspector.setOnTrainTeacher(() -> trainTeacher(browserVm.datasetProperty().get(), workspace, decoder, cache, shellVm, inspectorVm, designerVm));
+    TeacherTraining teacherTraining =
+        new TeacherTraining(trainingQueue, workspace.teachers(), cache, decoder, JOB_THREADS, Platform::runLater,
+            shellVm::setMessage, () -> {
+              inspectorVm.refreshTeachers();
+              listTeachers(workspace, designerVm);
+            });
+    inspector.setOnTrainTeacher(
+        () -> teacherTraining.start(shell.root().getScene().getWindow(), browserVm.datasetProperty().get()));
     shell =
         new ShellView(
             shellVm,
@@ -253,44 +260,6 @@ public class WorkbenchApp extends Application {
     if (!args.problems().isEmpty()) {
       shellVm.setMessage(String.join("; ", args.problems()));
     }
-  }
-
-  /**
-   * "Train teacher…": the dialog, then a teacher training on the training queue into
-   * {@code <workspace>/teachers/<dataset>-<time>}; when it is saved the Teacher and Student sections
-   * list it.
-   */
-  private void trainTeacher(DatasetIndex index, Workspace workspace, AudioDecoder decoder, FeatureCache cache,
-      ShellViewModel shellVm, InspectorViewModel inspectorVm, DesignerViewModel designerVm) {
-    if (index == null) {
-      shellVm.setMessage("Open a dataset first: the teacher trains on the open dataset");
-      return;
-    }
-    String name = index.root().getFileName() + "-" + java.time.LocalDateTime.now()
-        .format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", java.util.Locale.ROOT));
-    new TeacherTrainingDialog().show(shell.root().getScene().getWindow(), String.valueOf(index.root().getFileName())).ifPresent(choice -> {
-      Path output = workspace.teachers().resolve(name);
-      shellVm.setMessage("Training teacher " + name + " (queued on the training queue)");
-      trainingQueue.submit("Training teacher " + name, ctx ->
-          new org.tkdworkbench.distill.TeacherTrainer(cache, decoder, JOB_THREADS).train(
-              index, org.tkdworkbench.features.FeatureSpec.defaults(), choice.model(), choice.training(), output, ctx,
-              m -> Platform.runLater(() -> shellVm.setMessage(String.format(java.util.Locale.ROOT,
-                  "Teacher %s epoch %d/%d: validation %.3f", name, m.epoch(), choice.training().epochs(), m.validationMetric())))))
-          .result()
-          .whenComplete((s, e) -> Platform.runLater(() -> {
-            if (e == null) {
-              shellVm.setMessage(String.format(java.util.Locale.ROOT, "Teacher %s saved: validation %s %.3f, test %.3f",
-                  name, s.metricName(), s.bestValidationMetric(), s.testMetric()));
-              inspectorVm.refreshTeachers();
-              listTeachers(workspace, designerVm);
-            } else {
-              Throwable why = e.getCause() == null ? e : e.getCause();
-              shellVm.setMessage(why instanceof org.tkdworkbench.jobs.CancelledException
-                  ? "Teacher training cancelled; nothing was saved"
-                  : "Teacher training failed: " + why.getMessage());
-            }
-          }));
-    });
   }
 
   /** Offers the workspace's teachers to the designer (listed in a job). */

@@ -38,6 +38,11 @@ public final class TeacherTrainingDialog {
     teacher = new FieldForm("teacher").field("conv_stem", Integer.toString(TeacherConfig.defaults().convStem()));
   }
 
+  /** The {@code training} or {@code teacher} fields (tests). */
+  FieldForm form(String section) {
+    return section.equals("teacher") ? teacher : training;
+  }
+
   /** The settings as records, or empty with every problem shown beside its field. */
   Optional<Choice> choice() {
     List<String> problems = new ArrayList<>();

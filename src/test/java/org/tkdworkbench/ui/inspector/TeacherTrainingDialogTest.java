@@ -1,0 +1,28 @@
+package org.tkdworkbench.ui.inspector;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.tkdworkbench.distill.TrainingConfig;
+import org.tkdworkbench.models.TeacherConfig;
+
+class TeacherTrainingDialogTest {
+  @Test
+  void defaultsAreTheClisAndWrongFieldsAreNamed() {
+    TeacherTrainingDialog d = new TeacherTrainingDialog();
+    TeacherTrainingDialog.Choice c = d.choice().orElseThrow();
+    assertThat(c.model()).isEqualTo(TeacherConfig.defaults());
+    assertThat(c.training().epochs()).isEqualTo(TrainingConfig.defaults().epochs());
+    assertThat(c.training().timeShift()).as("the CLI's default augmentation").isTrue();
+
+    d.form("training").value("epochs").set("many");
+    d.form("teacher").value("conv_stem").set("-3");
+    assertThat(d.choice()).isEmpty();
+    assertThat(d.form("training").message("epochs").get()).isEqualTo("must be a whole number, found 'many'");
+    d.form("training").value("epochs").set("4");
+    assertThat(d.choice()).isEmpty();
+    assertThat(d.form("teacher").message("conv_stem").get()).contains("-3");
+    d.form("teacher").value("conv_stem").set("0");
+    assertThat(d.choice().orElseThrow().model().convStem()).isZero();
+  }
+}
