@@ -22,7 +22,6 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
@@ -56,7 +55,11 @@ public final class RunsView {
   public RunsView(RunsViewModel vm, java.util.function.Consumer<List<RunListing>> onCompare) {
     this.vm = vm;
     table.setId("runsTable");
-    table.setItems(vm.runs());
+    // The table keeps its own copy: a re-list replaces the items, and the rows the user selected
+    // (several, for Compare) are selected again by folder, without the view-model seeing the
+    // transient empty selection in between.
+    table.getItems().setAll(vm.runs());
+    vm.runs().addListener((javafx.collections.ListChangeListener<RunListing>) c -> relisted());
     table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
     table.setPlaceholder(new Label("No runs yet in " + vm.training().runsRoot() + ". Launch one from the Student section."));
     table.getColumns().add(column("Run", 190, RunListing::name));
@@ -79,14 +82,22 @@ public final class RunsView {
       }
     });
     table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
-      if (b != null || table.getSelectionModel().isEmpty()) {
+      if (!relisting && b != null) {
         vm.selectedProperty().set(b);
       }
     });
     // A re-list replaces the items: keep the view's selection on the same run.
     vm.selectedProperty().addListener((o, a, b) -> {
-      if (b != null && table.getSelectionModel().getSelectedItem() != b && table.getSelectionModel().getSelectedItems().size() <= 1) {
-        table.getSelectionModel().select(b);
+      if (b != null && !relisting && table.getSelectionModel().getSelectedItems().stream().noneMatch(r -> r.folder().equals(b.folder()))) {
+        relisting = true;
+        try {
+          table.getItems().stream().filter(r -> r.folder().equals(b.folder())).findFirst().ifPresent(r -> {
+            table.getSelectionModel().clearSelection();
+            table.getSelectionModel().select(r);
+          });
+        } finally {
+          relisting = false;
+        }
       }
       update();
     });
@@ -110,11 +121,17 @@ public final class RunsView {
     Button export = new Button("Export charts…");
     export.setId("exportCharts");
     export.setOnAction(e -> exportCharts());
-    HBox controls = new HBox(8, new Label("Smoothing"), smoothing, stop, resume, export);
+    smoothing.setPrefWidth(110);
+    Label smoothingLabel = new Label("Smoothing");
+    for (javafx.scene.control.Control c : List.of(smoothingLabel, stop, resume, compare, export)) {
+      c.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+    }
+    javafx.scene.layout.FlowPane controls = new javafx.scene.layout.FlowPane(8, 6, smoothingLabel, smoothing, stop, resume, export);
     if (onCompare != null) {
       controls.getChildren().add(4, compare);
     }
     controls.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+    controls.setMinWidth(0);
 
     TextArea log = new TextArea();
     log.setId("runLog");
@@ -148,6 +165,35 @@ public final class RunsView {
     return metric;
   }
 
+  private boolean relisting;
+
+  /** Puts the view-model's new list into the table, selecting again the rows that were selected. */
+  private void relisted() {
+    java.util.Set<java.nio.file.Path> selectedFolders = new java.util.HashSet<>();
+    table.getSelectionModel().getSelectedItems().forEach(r -> selectedFolders.add(r.folder()));
+    RunListing focus = vm.selectedProperty().get();
+    relisting = true;
+    try {
+      table.getItems().setAll(vm.runs());
+      table.getSelectionModel().clearSelection();
+      for (int i = 0; i < table.getItems().size(); i++) {
+        if (selectedFolders.contains(table.getItems().get(i).folder())) {
+          table.getSelectionModel().select(i);
+        }
+      }
+      if (focus != null) {
+        for (int i = 0; i < table.getItems().size(); i++) {
+          if (table.getItems().get(i).folder().equals(focus.folder())) {
+            table.getSelectionModel().select(i); // last: the focused row
+          }
+        }
+      }
+    } finally {
+      relisting = false;
+    }
+    update();
+  }
+
   /** Enables Stop/Resume for the selected run and titles the panel. */
   private void update() {
     RunListing run = vm.selectedProperty().get();
@@ -177,7 +223,9 @@ public final class RunsView {
       } else if (c.column().equals("loss") && c.split().equals("validation")) {
         l.add(new CurveChart.Line("validation loss", c.x(), c.y(), VALIDATION, true));
       } else if (RunCurves.METRIC_COLUMNS.contains(c.column()) && !c.split().equals("train")) {
-        String name = c.split() + " " + (c.column().equals("map") ? "mAP" : c.column());
+        String metricName = c.column().equals("map") ? "mAP" : c.column();
+        // Test rows are written only when validation improves: the test metric at each new best.
+        String name = c.split().equals("test") ? "test " + metricName + " at each new best" : c.split() + " " + metricName;
         m.add(new CurveChart.Line(name, c.x(), c.y(), c.split().equals("test") ? TEST : VALIDATION, c.split().equals("test")));
       }
     }

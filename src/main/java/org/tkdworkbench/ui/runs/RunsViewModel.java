@@ -80,7 +80,9 @@ public final class RunsViewModel implements AutoCloseable {
     selected.addListener(
         (o, a, b) -> {
           Path folder = b == null ? null : b.folder();
-          if (!Objects.equals(folder, following)) { // a re-list hands a fresh listing of the same run
+          // A re-list hands a fresh listing of the same run; null (nothing selected) keeps showing
+          // the last run rather than blanking the charts.
+          if (folder != null && !Objects.equals(folder, following)) {
             following = folder;
             curves.set(List.of());
             log.set("");
@@ -161,7 +163,7 @@ public final class RunsViewModel implements AutoCloseable {
       return;
     }
     fx.execute(() -> {
-      Path keep = selected.get() == null ? null : selected.get().folder();
+      Path keep = following;
       Path wanted = selectWhenListed;
       if (wanted != null && list.stream().anyMatch(l -> l.folder().equals(wanted))) {
         keep = wanted;
