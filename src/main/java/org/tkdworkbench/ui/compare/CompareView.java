@@ -269,7 +269,7 @@ public final class CompareView {
       int idx = c;
       table2.getColumns().add(new TableColumn<List<String>, String>(header.get(c)) {
         {
-          setPrefWidth(idx < 2 ? 90 : 150);
+          setPrefWidth(idx < 2 ? 90 : 230);
           setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().get(idx)));
         }
       });

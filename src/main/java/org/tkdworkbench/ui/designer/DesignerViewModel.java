@@ -71,6 +71,8 @@ public final class DesignerViewModel {
   private double clipSeconds = 1.0;
   private long latencyGeneration;
   private String runProblem;
+  private String latencyKey;
+  private JobHandle<Double> latencyJob;
 
   public DesignerViewModel(Training training, JobRunner jobs, Latency latency, Executor fx) {
     this.training = training;
@@ -185,17 +187,30 @@ public final class DesignerViewModel {
     } else {
       cost.set("Fix the student's fields to see its cost");
       latencyText.set("");
+      latencyKey = null;
     }
   }
 
   private void measureLatency(StudentSpec spec) {
-    long gen = ++latencyGeneration;
     int frames = frames();
-    latencyText.set("measuring latency…");
+    String key = spec + "@" + frames;
+    if (key.equals(latencyKey)) {
+      return; // a knob that does not change the network (λ, epochs, …)
+    }
+    latencyKey = key;
+    if (latencyJob != null) {
+      latencyJob.cancel(); // still queued behind a training run: never measure an outdated student
+    }
+    long gen = ++latencyGeneration;
+    latencyText.set("measuring latency… (after any training in the queue)");
     JobHandle<Double> h = jobs.submit("Measuring latency of " + spec.architecture().cliName(), ctx -> latency.millis(spec, frames));
+    latencyJob = h;
     h.result().whenComplete((ms, e) -> fx.execute(() -> {
       if (gen != latencyGeneration) {
         return; // the knobs moved on
+      }
+      if (e != null && e.getCause() instanceof org.tkdworkbench.jobs.CancelledException) {
+        return;
       }
       latencyText.set(e == null
           ? String.format(Locale.ROOT, "%.2f ms per clip on this CPU (median of 20)", ms)

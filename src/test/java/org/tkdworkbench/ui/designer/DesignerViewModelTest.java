@@ -90,6 +90,20 @@ class DesignerViewModelTest {
   }
 
   @Test
+  void latencyIsMeasuredOncePerNetworkNotPerKnob() {
+    int[] calls = {0};
+    DesignerViewModel vm = new DesignerViewModel(new Recorder(), new SameThreadJobRunner(), (spec, frames) -> ++calls[0], Runnable::run);
+    vm.setDataset(dataset(), 1.0);
+    int before = calls[0];
+    vm.lossForm().value("lambda").set("0.5");
+    vm.trainingForm().value("epochs").set("3");
+    assertThat(calls[0]).as("λ and epochs do not change the network").isEqualTo(before);
+    vm.studentForm().value("width").set("2");
+    assertThat(calls[0]).isEqualTo(before + 1);
+    assertThat(vm.latencyProperty().get()).startsWith(before + 1 + ".00 ms");
+  }
+
+  @Test
   void launchQueuesTheConfiguredRunAndTheSweepGridWithPairedSeeds() {
     Recorder training = new Recorder();
     DesignerViewModel vm = new DesignerViewModel(training, new SameThreadJobRunner(), (spec, frames) -> 2.0, Runnable::run);
