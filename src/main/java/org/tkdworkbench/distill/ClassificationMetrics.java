@@ -32,6 +32,22 @@ public final class ClassificationMetrics {
   }
 
   /**
+   * The probability of the top-scoring class {@code argMax(logits)}: its softmax over the logits
+   * (single-label), or the sigmoid of its logit (multi-label, one Bernoulli per class).
+   */
+  public static double topProbability(float[] logits, boolean multiLabel) {
+    int top = argMax(logits);
+    if (multiLabel) {
+      return 1 / (1 + Math.exp(-logits[top]));
+    }
+    double sum = 0;
+    for (float z : logits) {
+      sum += Math.exp(z - logits[top]);
+    }
+    return 1 / sum;
+  }
+
+  /**
    * Mean over classes of the average precision (scikit-learn's definition: the mean of the
    * precision at the rank of every positive, scores sorted descending; ties broken by order). Classes
    * without a positive are left out; NaN if no class has one.

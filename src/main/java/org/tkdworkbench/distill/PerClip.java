@@ -47,22 +47,8 @@ final class PerClip {
       double[] times,
       double[] student,
       double[] target) {
-    int best = 0;
-    for (int c = 1; c < logits.length; c++) {
-      if (logits[c] > logits[best]) {
-        best = c;
-      }
-    }
-    double p;
-    if (multiLabel) {
-      p = 1 / (1 + Math.exp(-logits[best]));
-    } else {
-      double sum = 0;
-      for (float z : logits) {
-        sum += Math.exp(z - logits[best]);
-      }
-      p = 1 / sum;
-    }
+    int best = ClassificationMetrics.argMax(logits);
+    double p = ClassificationMetrics.topProbability(logits, multiLabel);
     String predicted = classes.get(best);
     return new ClipResults.Clip(
         split, clip.id(), clip.labels(), predicted, clip.labels().contains(predicted), p, times, student, target);

@@ -8,9 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.application.Application;
 import javafx.scene.chart.StackedBarChart;
 import javafx.scene.control.Button;
@@ -48,26 +45,16 @@ class DatasetWizardAppTest {
 
   @AfterEach
   void stopApp() throws Exception {
-    if (app != null) {
-      FxToolkit.cleanupApplication(app);
-    }
-    FxToolkit.cleanupStages();
+    AppTestSupport.close(app);
   }
 
-  private static void await(String what, int seconds, Callable<Boolean> condition) throws Exception {
-    try {
-      WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
-    } catch (TimeoutException e) {
-      throw new AssertionError("timed out waiting until " + what, e);
-    }
-  }
 
   private Button button(String id) {
     return robot.lookup("#" + id).queryButton();
   }
 
   private void next() throws Exception {
-    await("Next is enabled", 20, () -> !button("wizardNext").isDisabled());
+    AppTestSupport.await("Next is enabled", 20, () -> !button("wizardNext").isDisabled());
     robot.clickOn("#wizardNext");
     WaitForAsyncUtils.waitForFxEvents();
   }
@@ -98,7 +85,7 @@ class DatasetWizardAppTest {
 
     // 2. Layout: detected off the FX thread as Speech Commands.
     ComboBox<Layout> layout = robot.lookup("#wizardLayout").queryComboBox();
-    await("the layout is detected", 20, () -> layout.getValue() == Layout.SPEECH_COMMANDS);
+    AppTestSupport.await("the layout is detected", 20, () -> layout.getValue() == Layout.SPEECH_COMMANDS);
     assertThat(text("wizardDetected")).isEqualTo("Detected: speech-commands");
     next();
 
@@ -122,7 +109,7 @@ class DatasetWizardAppTest {
     next();
 
     // 5. Summary: the NOISY dataset's import report.
-    await("the import report is shown", 120, () -> text("wizardSummaryClips").startsWith("332 clips"));
+    AppTestSupport.await("the import report is shown", 120, () -> text("wizardSummaryClips").startsWith("332 clips"));
     WaitForAsyncUtils.waitForFxEvents(); // the chart and table fill in the same FX event
     assertThat(text("wizardSummaryClasses")).isEqualTo("10 classes");
     assertThat(text("wizardSummaryDataset")).isEqualTo(output + " (speech-commands)");
@@ -139,11 +126,11 @@ class DatasetWizardAppTest {
     Snapshots.save(Snapshots.of(robot.lookup("#wizardPage_summary").query()), "wizard-summary");
 
     robot.clickOn("#wizardFinish");
-    await("the wizard closes", 20, () -> robot.listWindows().size() == 1);
+    AppTestSupport.await("the wizard closes", 20, () -> robot.listWindows().size() == 1);
 
     // Registered in the workspace ...
     Path registry = ws.resolve("datasets.json");
-    await("the registry is written", 10, () -> Files.exists(registry));
+    AppTestSupport.await("the registry is written", 10, () -> Files.exists(registry));
     JsonNode json = new ObjectMapper().readTree(registry.toFile());
     JsonNode entry = json.isArray() ? json.get(0) : json.findValue("datasets").get(0);
     assertThat(entry.get("name").asText()).isEqualTo("sample-audio-noisy-4s");
@@ -153,14 +140,14 @@ class DatasetWizardAppTest {
     assertThat(entry.get("features").get("n_mels").asInt()).isEqualTo(64);
 
     // ... listed, selected, and open in the clip browser with 4 s clips.
-    await("the registered list shows it", 10, () -> registered.getItems().size() == 1);
+    AppTestSupport.await("the registered list shows it", 10, () -> registered.getItems().size() == 1);
     assertThat(registered.getSelectionModel().getSelectedItem().name()).isEqualTo("sample-audio-noisy-4s");
     TableView<ClipRow> clips = robot.lookup("#clipTable").queryTableView();
-    await("the browser shows the noisy clips", 20, () -> clips.getItems().size() == 332);
+    AppTestSupport.await("the browser shows the noisy clips", 20, () -> clips.getItems().size() == 332);
     assertThat(robot.lookup("#clipCount").queryAs(Label.class).getText()).isEqualTo("332 clips");
     assertThat(robot.lookup("#datasetSummary").queryAs(Label.class).getText())
         .startsWith("sample-audio-noisy-4s: 332 clips, 10 labels");
-    await("durations are read", 30,
+    AppTestSupport.await("durations are read", 30,
         () -> clips.getItems().stream().allMatch(r -> r.durationProperty().get() != null));
     assertThat(clips.getItems()).allSatisfy(r -> assertThat(r.durationProperty().get()).isEqualTo(4.0));
     Snapshots.save(Snapshots.of(robot.lookup("#shell").query()), "app-after-wizard");

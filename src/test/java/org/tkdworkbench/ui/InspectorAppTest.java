@@ -6,8 +6,6 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.canvas.Canvas;
@@ -48,19 +46,9 @@ class InspectorAppTest {
 
   @AfterEach
   void stopApp() throws Exception {
-    if (app != null) {
-      FxToolkit.cleanupApplication(app);
-    }
-    FxToolkit.cleanupStages();
+    AppTestSupport.close(app);
   }
 
-  private static void await(String what, Callable<Boolean> condition) throws Exception {
-    try {
-      WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
-    } catch (java.util.concurrent.TimeoutException e) {
-      throw new AssertionError("timed out waiting until " + what, e);
-    }
-  }
 
   private Canvas canvas(String id) {
     return robot.lookup(id).queryAs(Canvas.class);
@@ -149,9 +137,9 @@ class InspectorAppTest {
 
     robot.clickOn("#navTeacher");
     ComboBox<Path> teacher = robot.lookup("#teacherChoice").queryComboBox();
-    await("the workspace's teacher is chosen", () -> teacherDir.equals(teacher.getValue()));
+    AppTestSupport.await("the workspace's teacher is chosen", () -> teacherDir.equals(teacher.getValue()));
     ListView<ClipRow> list = robot.lookup("#inspectorClipList").queryListView();
-    await("the clips are listed", () -> list.getItems().size() == 2);
+    AppTestSupport.await("the clips are listed", () -> list.getItems().size() == 2);
 
     Node cell =
         robot
@@ -164,20 +152,20 @@ class InspectorAppTest {
             .query();
     robot.clickOn(cell);
     Label prediction = robot.lookup("#predictionLabel").queryAs(Label.class);
-    await(
+    AppTestSupport.await(
         "the prediction shows, marked right",
         () ->
             prediction.getText().startsWith("predicted yes (88 %) · true yes")
                 && prediction.getStyleClass().contains("prediction-right"));
     Label peak = robot.lookup("#spanCheckLabel").queryAs(Label.class);
-    await(
+    AppTestSupport.await(
         "the curve's peak is checked against the keyword span",
         () ->
             peak.getText().startsWith("peak ")
                 && peak.getText().endsWith("the keyword (0.30–0.60 s)")
                 && (peak.getStyleClass().contains("prediction-right")
                     == peak.getText().contains("inside")));
-    await(
+    AppTestSupport.await(
         "the head heatmap shows the last layer",
         () -> "Heads of layer 2".equals(canvas("#headHeatmap").getAccessibleText()));
     WaitForAsyncUtils.waitForFxEvents();
@@ -192,7 +180,7 @@ class InspectorAppTest {
 
     robot.clickOn("#layerChoice");
     robot.clickOn("heads of layer 1");
-    await(
+    AppTestSupport.await(
         "the head heatmap shows layer 1",
         () -> "Heads of layer 1".equals(canvas("#headHeatmap").getAccessibleText()));
     WaitForAsyncUtils.waitForFxEvents();
@@ -201,7 +189,7 @@ class InspectorAppTest {
     Snapshots.save(Snapshots.of(robot.lookup("#shell").query()), "inspector-window");
 
     robot.clickOn("#exportPng");
-    await("the PNG is written", () -> Files.isRegularFile(png));
+    AppTestSupport.await("the PNG is written", () -> Files.isRegularFile(png));
     BufferedImage img = ImageIO.read(png.toFile());
     assertThat(img.getWidth()).isGreaterThan(400);
     assertThat(img.getHeight()).isGreaterThan(300);
@@ -213,34 +201,34 @@ class InspectorAppTest {
     }
     assertThat(colours.size()).as("a real picture, not a blank").isGreaterThan(50);
     Label message = robot.lookup("#inspectorMessage").queryAs(Label.class);
-    await("the message says where", () -> ("Saved " + png).equals(message.getText()));
+    AppTestSupport.await("the message says where", () -> ("Saved " + png).equals(message.getText()));
 
     // Space plays: the cursor crosses all four panels and moves.
     robot.clickOn(list);
     robot.type(KeyCode.SPACE);
     javafx.scene.shape.Line cursor =
         robot.lookup("#inspectorCursor").queryAs(javafx.scene.shape.Line.class);
-    await("the cursor shows", cursor::isVisible);
+    AppTestSupport.await("the cursor shows", cursor::isVisible);
     Canvas spec = canvas("#inspectorSpectrogram");
     Canvas heads = canvas("#headHeatmap");
     assertThat(cursor.getStartY()).isLessThanOrEqualTo(spec.getLayoutY());
     assertThat(cursor.getEndY()).isGreaterThanOrEqualTo(heads.getLayoutY() + heads.getHeight());
     double x0 = cursor.getStartX();
-    await("the cursor moves", () -> cursor.getStartX() > x0 + 5);
+    AppTestSupport.await("the cursor moves", () -> cursor.getStartX() > x0 + 5);
     robot.type(KeyCode.SPACE);
-    await("space stops it", () -> !cursor.isVisible());
+    AppTestSupport.await("space stops it", () -> !cursor.isVisible());
 
     // Keys: Page Up steps to the previous clip; its keyword span moves with it.
     robot.clickOn(list);
     robot.type(KeyCode.PAGE_UP);
-    await(
+    AppTestSupport.await(
         "page up selects the other clip",
         () ->
             list.getSelectionModel().getSelectedItem() != null
                 && !list.getSelectionModel().getSelectedItem().clip().id().equals("yes/tone.wav"));
-    await(
+    AppTestSupport.await(
         "its span shows",
         () -> "keyword 0.10–0.40 s".equals(canvas("#inspectorSpan").getAccessibleText()));
-    await("its prediction is wrong", () -> prediction.getStyleClass().contains("prediction-wrong"));
+    AppTestSupport.await("its prediction is wrong", () -> prediction.getStyleClass().contains("prediction-wrong"));
   }
 }

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -22,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 import org.tkdworkbench.runs.RunListing;
 import org.tkdworkbench.runs.RunState;
 import org.tkdworkbench.ui.inspector.InspectorSetup;
@@ -44,19 +41,9 @@ class RunsAppTest {
 
   @AfterEach
   void stopApp() throws Exception {
-    if (app != null) {
-      FxToolkit.cleanupApplication(app);
-    }
-    FxToolkit.cleanupStages();
+    AppTestSupport.close(app);
   }
 
-  private static void await(String what, long seconds, Callable<Boolean> condition) throws Exception {
-    try {
-      WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
-    } catch (java.util.concurrent.TimeoutException e) {
-      throw new AssertionError("timed out waiting until " + what, e);
-    }
-  }
 
   /** Two classes, a 300 Hz or 3 kHz tone in noise, 0.5 s; train/validation/test folders. */
   private static Path toneDataset(Path root) throws Exception {
@@ -105,7 +92,7 @@ class RunsAppTest {
                     (w, queue) -> new CoreTraining(queue, w, 1),
                     (spec, frames) -> 0.5));
     Label summary = robot.lookup("#datasetSummary").queryAs(Label.class);
-    await("the dataset is open", 30, () -> summary.getText().contains("20 clips"));
+    AppTestSupport.await("the dataset is open", 30, () -> summary.getText().contains("20 clips"));
 
     robot.clickOn("#navStudent");
     TextField lambda = robot.lookup("#lambdaField").queryAs(TextField.class);
@@ -115,10 +102,10 @@ class RunsAppTest {
       epochs.setText("3");
     });
     Label latency = robot.lookup("#latency").queryAs(Label.class);
-    await("the latency is measured", 30, () -> latency.getText().startsWith("0.50 ms per clip"));
+    AppTestSupport.await("the latency is measured", 30, () -> latency.getText().startsWith("0.50 ms per clip"));
     assertThat(robot.lookup("#costPanel").queryAs(Label.class).getText()).contains("parameters").contains("per 0.5 s clip");
     Button launch = robot.lookup("#launchRun").queryButton();
-    await("Launch is enabled", 10, () -> !launch.isDisabled());
+    AppTestSupport.await("Launch is enabled", 10, () -> !launch.isDisabled());
     // A sweep to queue behind the run: seeds 1 and 2, so seed 1 is the launched run, reused.
     robot.interact(() -> {
       robot.lookup("#studentsField").queryAs(TextField.class).setText("tc-resnet");
@@ -130,9 +117,9 @@ class RunsAppTest {
     robot.interact(probe::start);
     robot.clickOn(launch);
     robot.interact(sweep::fire);
-    await("the app shows the Runs section once the run folder exists", 120, () -> robot.lookup("#runsTable").tryQuery().isPresent());
+    AppTestSupport.await("the app shows the Runs section once the run folder exists", 120, () -> robot.lookup("#runsTable").tryQuery().isPresent());
     TableView<RunListing> table = robot.lookup("#runsTable").queryTableView();
-    await("the run and the sweep's new seed finished", 400, () -> table.getItems().stream()
+    AppTestSupport.await("the run and the sweep's new seed finished", 400, () -> table.getItems().stream()
         .filter(r -> r.ok() && r.state() == RunState.FINISHED).count() == 2);
     robot.interact(probe::stop);
     // Measured, not asserted (timing belongs in the README's benchmark numbers, not in a test).
@@ -146,7 +133,7 @@ class RunsAppTest {
     robot.interact(() -> table.getSelectionModel().clearAndSelect(0));
     CurveChart losses = chart("#lossChart");
     CurveChart metric = chart("#metricChart");
-    await("the loss chart has 3 epochs", 10, () -> series(losses, "train loss") != null && series(losses, "train loss").getItemCount() == 3);
+    AppTestSupport.await("the loss chart has 3 epochs", 10, () -> series(losses, "train loss") != null && series(losses, "train loss").getItemCount() == 3);
     assertThat(series(losses, "train loss (raw)")).as("smoothing draws the raw curve behind").isNotNull();
     assertThat(series(losses, "validation loss").getItemCount()).isEqualTo(3);
     assertThat(series(metric, "validation accuracy").getItemCount()).isEqualTo(3);
@@ -155,7 +142,7 @@ class RunsAppTest {
       assertThat(series(metric, "validation accuracy").getY(i).doubleValue()).isBetween(0.0, 1.0);
     }
     TextArea log = robot.lookup("#runLog").queryAs(TextArea.class);
-    await("the log shows the last epoch", 10, () -> log.getText().contains("epoch 3/3 validation"));
+    AppTestSupport.await("the log shows the last epoch", 10, () -> log.getText().contains("epoch 3/3 validation"));
 
     Slider smoothing = robot.lookup("#smoothingSlider").queryAs(Slider.class);
     int redraws = losses.redraws();

@@ -2,6 +2,7 @@ package org.tkdworkbench.ui.inspector;
 
 import java.util.List;
 import java.util.Locale;
+import org.tkdworkbench.distill.ClassificationMetrics;
 
 /**
  * The teacher's answer for a clip against the truth.
@@ -14,22 +15,8 @@ import java.util.Locale;
 public record Prediction(String predicted, double probability, String truth, boolean correct) {
   static Prediction of(
       float[] logits, List<String> classes, boolean multiLabel, List<String> truth) {
-    int top = 0;
-    for (int i = 1; i < logits.length; i++) {
-      if (logits[i] > logits[top]) {
-        top = i;
-      }
-    }
-    double p;
-    if (multiLabel) {
-      p = 1 / (1 + Math.exp(-logits[top]));
-    } else {
-      double sum = 0;
-      for (float z : logits) {
-        sum += Math.exp(z - logits[top]);
-      }
-      p = 1 / sum;
-    }
+    int top = ClassificationMetrics.argMax(logits);
+    double p = ClassificationMetrics.topProbability(logits, multiLabel);
     String name = top < classes.size() ? classes.get(top) : "class " + top;
     return new Prediction(name, p, String.join(";", truth), truth.contains(name));
   }
