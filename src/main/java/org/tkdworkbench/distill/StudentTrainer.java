@@ -327,8 +327,14 @@ public final class StudentTrainer {
     }
     double framesPerSecond = features.sampleRate() / (double) features.hopLength();
     int smoothing = Math.max(1, (int) Math.round(settings.energySmoothingSeconds() * framesPerSecond));
+    AttentionTarget target = settings.target();
+    if (curves == null && (target == AttentionTarget.TEACHER || target == AttentionTarget.SHUFFLED)) {
+      // Only reachable with λ = 0 and no teacher (validation refuses it otherwise): the term has
+      // weight 0 and is only logged, so a uniform curve stands in for the missing teacher's.
+      target = AttentionTarget.UNIFORM;
+    }
     List<double[]> aT =
-        AttentionTargets.build(settings.target(), curves, data.features(), lengths, smoothing, settings.training().seed());
+        AttentionTargets.build(target, curves, data.features(), lengths, smoothing, settings.training().seed());
     double[] plogp = new double[n];
     for (int i = 0; i < n; i++) {
       plogp[i] = DistillationLoss.plogp(aT.get(i));

@@ -119,8 +119,25 @@ class RunsAppTest {
     robot.interact(sweep::fire);
     AppTestSupport.await("the app shows the Runs section once the run folder exists", 120, () -> robot.lookup("#runsTable").tryQuery().isPresent());
     TableView<RunListing> table = robot.lookup("#runsTable").queryTableView();
-    AppTestSupport.await("the run and the sweep's new seed finished", 400, () -> table.getItems().stream()
-        .filter(r -> r.ok() && r.state() == RunState.FINISHED).count() == 2);
+    try {
+      AppTestSupport.await("the run and the sweep's new seed finished", 400, () -> table.getItems().stream()
+          .filter(r -> r.ok() && r.state() == RunState.FINISHED).count() == 2);
+    } catch (AssertionError e) {
+      StringBuilder b = new StringBuilder(e.getMessage()).append("; status: ")
+          .append(robot.lookup("#statusBar").query().toString());
+      for (RunListing r : table.getItems()) {
+        b.append("\n  ").append(r.name()).append(' ').append(r.state()).append(' ').append(r.error());
+        Path status = r.folder().resolve("status.json");
+        if (Files.exists(status)) {
+          b.append("\n").append(Files.readString(status));
+        }
+        Path log = r.folder().resolve("log.txt");
+        if (Files.exists(log)) {
+          b.append("\n").append(Files.readString(log));
+        }
+      }
+      throw new AssertionError(b.toString(), e);
+    }
     robot.interact(probe::stop);
     // Measured, not asserted (timing belongs in the README's benchmark numbers, not in a test).
     System.out.println("FX pulse probe while training a run with a sweep queued: " + probe.report());
