@@ -70,6 +70,11 @@ class RunsAppTest {
     return i < 0 ? null : d.getSeries(i);
   }
 
+  private static int count(CurveChart chart, String key) {
+    XYSeries s = series(chart, key);
+    return s == null ? -1 : s.getItemCount();
+  }
+
   private static CurveChart chart(String id) {
     return (CurveChart) new FxRobot().lookup(id).query().getProperties().get(CurveChart.class);
   }
@@ -150,7 +155,9 @@ class RunsAppTest {
     robot.interact(() -> table.getSelectionModel().clearAndSelect(0));
     CurveChart losses = chart("#lossChart");
     CurveChart metric = chart("#metricChart");
-    AppTestSupport.await("the loss chart has 3 epochs", 10, () -> series(losses, "train loss") != null && series(losses, "train loss").getItemCount() == 3);
+    // Selecting another run clears the charts until the next poll has read its file: wait for all.
+    AppTestSupport.await("both charts have 3 epochs of the selected run", 10, () -> count(losses, "train loss") == 3
+        && count(losses, "validation loss") == 3 && count(metric, "validation accuracy") == 3);
     assertThat(series(losses, "train loss (raw)")).as("smoothing draws the raw curve behind").isNotNull();
     assertThat(series(losses, "validation loss").getItemCount()).isEqualTo(3);
     assertThat(series(metric, "validation accuracy").getItemCount()).isEqualTo(3);

@@ -138,7 +138,8 @@ public final class RunsView {
     log.setEditable(false);
     log.setPrefRowCount(6);
     log.textProperty().bind(vm.logProperty());
-    log.textProperty().addListener((o, a, b) -> log.setScrollTop(Double.MAX_VALUE));
+    // After the new text is laid out, or the scroll position refers to the old text.
+    log.textProperty().addListener((o, a, b) -> javafx.application.Platform.runLater(() -> log.setScrollTop(Double.MAX_VALUE)));
 
     title.setId("runTitle");
     title.getStyleClass().add("section-title");
