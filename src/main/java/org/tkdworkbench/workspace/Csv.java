@@ -166,4 +166,9 @@ public final class Csv {
     }
     return idx;
   }
+
+  /** {@code s} as one field of a record this class reads back: quoted when it holds a comma, a quote or a line break. */
+  public static String quote(String s) {
+    return s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r") ? '"' + s.replace("\"", "\"\"") + '"' : s;
+  }
 }

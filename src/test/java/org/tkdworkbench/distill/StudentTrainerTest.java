@@ -214,6 +214,32 @@ class StudentTrainerTest {
   }
 
   @Test
+  void lambdaZeroTrainsWithoutATeacherEvenWhenTheTargetNamesTheTeacher() throws IOException {
+    // What the app's designer starts by default in a workspace without teachers: target "teacher",
+    // λ = 0, no knowledge. It used to fail at once (no curves to build the logged-only target from).
+    Toy toy = toy(32, 8, 8, 5);
+    StudentTrainer.Settings s = settings(StudentArchitecture.TC_RESNET, 0, true, 2, 1);
+    RunStore store = new RunStore(tmp.resolve("runs"));
+    RunInfo info;
+    try (RunWriter w = store.create("no-teacher", Map.of("student", "tc-resnet", "lambda", 0.0), StudentTrainer.COLUMNS)) {
+      w.start(2, "accuracy");
+      new StudentTrainer(toy.data(), null, null, features(), s).train(w, JobContext.none(), null);
+      w.finish();
+      info = RunStore.read(w.folder());
+    }
+    List<MetricRow> train = rows(info, "train");
+    assertThat(train).hasSize(2);
+    // The logged term is KL(uniform ‖ a_S): finite and at least 0, never part of the loss (λ = 0).
+    assertThat(train.get(0).number("loss_att")).isFinite().isGreaterThanOrEqualTo(0);
+    assertThat(train.get(0).number("loss")).isEqualTo(train.get(0).number("loss_cls"));
+    // The stand-in target in the per-clip results is the uniform curve: 1/T' at every step.
+    ClipResults.Clip c = ClipResults.read(info.student()).clips().values().iterator().next();
+    for (double v : c.target()) {
+      assertThat(v).isCloseTo(1.0 / c.times().length, within(1e-5));
+    }
+  }
+
+  @Test
   void lambdaZeroGivesTheSameLossesWithAndWithoutTheProbeAndTheSameSeedTheSameCurves() throws IOException {
     Toy toy = toy(48, 16, 16, 2);
     RunInfo withProbe = run(toy, settings(StudentArchitecture.LSTM_P, 0, true, 2, 5), "with");

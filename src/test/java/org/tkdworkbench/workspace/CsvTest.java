@@ -7,6 +7,15 @@ import org.junit.jupiter.api.Test;
 
 class CsvTest {
   @Test
+  void quotedFieldsReadBackAsWritten() {
+    java.util.List<String> fields = java.util.List.of("plain", "a,b", "say \"hi\"", "two\nlines", "");
+    String line = String.join(",", fields.stream().map(Csv::quote).toList()) + "\n";
+    java.util.List<Csv.Row> rows = Csv.parse(line);
+    org.assertj.core.api.Assertions.assertThat(rows).hasSize(1);
+    org.assertj.core.api.Assertions.assertThat(rows.get(0).fields()).containsExactlyElementsOf(fields);
+  }
+
+  @Test
   void quotedFieldsKeepCommasQuotesAndLineBreaks() {
     List<Csv.Row> rows =
         Csv.parse(

@@ -367,14 +367,10 @@ public final class CompareView {
   }
 
   private static void writeCsv(File f, List<String> header, List<List<String>> rows) throws IOException {
-    StringBuilder b = new StringBuilder(String.join(",", header.stream().map(CompareView::quote).toList())).append('\n');
+    StringBuilder b = new StringBuilder(String.join(",", header.stream().map(org.tkdworkbench.workspace.Csv::quote).toList())).append('\n');
     for (List<String> r : rows) {
-      b.append(String.join(",", r.stream().map(CompareView::quote).toList())).append('\n');
+      b.append(String.join(",", r.stream().map(org.tkdworkbench.workspace.Csv::quote).toList())).append('\n');
     }
     Files.writeString(f.toPath(), b, StandardCharsets.UTF_8);
-  }
-
-  private static String quote(String s) {
-    return s.contains(",") || s.contains("\"") ? '"' + s.replace("\"", "\"\"") + '"' : s;
   }
 }
