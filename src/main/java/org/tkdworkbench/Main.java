@@ -28,20 +28,22 @@ public final class Main {
   }
 
   /**
-   * True when the arguments are only the app's own options, {@code --workspace DIR} and {@code
-   * --dataset DIR}; anything else (including an option missing its value) goes to the CLI, which
+   * True when the arguments are only the app's own options ({@link
+   * org.tkdworkbench.ui.shell.AppArgs#OPTIONS}, each with its value); anything else (including an option missing its value) goes to the CLI, which
    * explains the problem.
    */
   static boolean isAppOnly(String[] args) {
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
-      if (a.equals("--workspace") || a.equals("--dataset")) {
+      String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
+      if (!org.tkdworkbench.ui.shell.AppArgs.OPTIONS.contains(name)) {
+        return false;
+      }
+      if (!a.contains("=")) {
         if (i + 1 >= args.length || args[i + 1].startsWith("-")) {
           return false;
         }
         i++;
-      } else if (!(a.startsWith("--workspace=") || a.startsWith("--dataset="))) {
-        return false;
       }
     }
     return true;

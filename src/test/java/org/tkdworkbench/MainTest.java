@@ -10,6 +10,7 @@ class MainTest {
     assertThat(Main.isAppOnly(new String[] {})).isTrue();
     assertThat(Main.isAppOnly(new String[] {"--workspace", "/w"})).isTrue();
     assertThat(Main.isAppOnly(new String[] {"--dataset=/d", "--workspace", "/w"})).isTrue();
+    assertThat(Main.isAppOnly(new String[] {"--dataset", "/d", "--pulse-log", "/p.txt"})).isTrue();
   }
 
   @Test

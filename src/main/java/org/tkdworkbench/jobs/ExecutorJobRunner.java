@@ -14,12 +14,26 @@ public final class ExecutorJobRunner implements JobRunner {
   private final Set<JobHandle<?>> active = Collections.newSetFromMap(new ConcurrentHashMap<>());
 
   public ExecutorJobRunner(int threads) {
+    this(threads, "tkd-job", 0);
+  }
+
+  /**
+   * @param threads pool size
+   * @param name thread name prefix (the native engine's worker threads inherit it: {@code top -H})
+   * @param nice the OS priority the threads lower themselves to before their first job (0 = as is;
+   *     see {@link ThreadPriority}): training runs below the UI so the UI never waits for a core
+   */
+  public ExecutorJobRunner(int threads, String name, int nice) {
     AtomicInteger n = new AtomicInteger();
     this.executor =
         Executors.newFixedThreadPool(
             threads,
             r -> {
-              Thread t = new Thread(r, "tkd-job-" + n.incrementAndGet());
+              Runnable body = nice == 0 ? r : () -> {
+                ThreadPriority.lowerCurrentThread(nice);
+                r.run();
+              };
+              Thread t = new Thread(body, name + "-" + n.incrementAndGet());
               t.setDaemon(true);
               return t;
             });

@@ -86,6 +86,8 @@ public class WorkbenchApp extends Application {
   private DatasetsView datasetsView;
   private WizardServices wizardServices;
   private JobMonitor trainingQueue;
+  /** The training queue's OS nice value (see {@link org.tkdworkbench.jobs.ThreadPriority}). */
+  static final int TRAINING_NICE = 10;
   private RunsView runsView;
 
   /** The app as launched: arguments from the command line, sound through Java Sound. */
@@ -176,8 +178,11 @@ public class WorkbenchApp extends Application {
                 shellVm.setMessage(text);
               }
             });
-    // Training has its own one-thread queue: runs wait for each other, not for decoding jobs.
-    trainingQueue = new JobMonitor(new ExecutorJobRunner(1));
+    // Training has its own one-thread queue: runs wait for each other, not for decoding jobs. It
+    // runs below the UI's priority (nice 10, its engine workers too): on two cores the engine
+    // would otherwise take both, and the FX and render threads would wait up to 80 ms for a core
+    // (measured with --pulse-log; README, Responsiveness).
+    trainingQueue = new JobMonitor(new ExecutorJobRunner(1, "tkd-train", TRAINING_NICE));
     Training training = trainingSetup.apply(workspace, trainingQueue);
     RunsViewModel runsVm = new RunsViewModel(training, Platform::runLater);
     runsVm.messageProperty().addListener((o, a, text) -> shellVm.setMessage(text));
@@ -259,6 +264,9 @@ public class WorkbenchApp extends Application {
     }
     if (!args.problems().isEmpty()) {
       shellVm.setMessage(String.join("; ", args.problems()));
+    }
+    if (args.pulseLog() != null) {
+      org.tkdworkbench.ui.shell.FxPulseProbe.logTo(args.pulseLog(), javafx.util.Duration.seconds(10));
     }
   }
 

@@ -118,6 +118,11 @@ class RunsAppTest {
       robot.lookup("#seedsField").queryAs(TextField.class).setText("2");
     });
     Button sweep = robot.lookup("#launchSweep").queryButton();
+    org.tkdworkbench.ui.shell.FxPulseProbe idle = new org.tkdworkbench.ui.shell.FxPulseProbe();
+    robot.interact(idle::start);
+    Thread.sleep(2000);
+    robot.interact(idle::stop);
+    System.out.println("FX pulse probe idle: " + idle.report());
     org.tkdworkbench.ui.shell.FxPulseProbe probe = new org.tkdworkbench.ui.shell.FxPulseProbe();
     robot.interact(probe::start);
     robot.clickOn(launch);
@@ -146,6 +151,7 @@ class RunsAppTest {
     robot.interact(probe::stop);
     // Measured, not asserted (timing belongs in the README's benchmark numbers, not in a test).
     System.out.println("FX pulse probe while training a run with a sweep queued: " + probe.report());
+    probe.stalls().forEach(st -> System.out.println("  FX thread " + st));
     assertThat(table.getItems()).as("the sweep reused the finished seed-1 run").hasSize(3);
     RunListing broken = table.getItems().stream().filter(r -> !r.ok()).findFirst().orElseThrow();
     assertThat(broken.name()).isEqualTo("zz-broken");

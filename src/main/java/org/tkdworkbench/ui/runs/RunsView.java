@@ -208,7 +208,6 @@ public final class RunsView {
       title.setText(run.name() + " · " + run.state().id()
           + (run.epoch() == null ? "" : " · epoch " + run.epoch() + (run.epochs() == null ? "" : "/" + run.epochs())));
     }
-    table.refresh(); // progress of in-app runs moves between re-lists too
   }
 
   private void redraw() {
@@ -273,21 +272,34 @@ public final class RunsView {
     TableColumn<RunListing, RunListing> c = new TableColumn<>("Progress");
     c.setPrefWidth(90);
     c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
-    c.setCellFactory(col -> new TableCell<>() {
-      private final ProgressBar bar = new ProgressBar();
+    c.setCellFactory(col -> {
+      TableCell<RunListing, RunListing> cell = new TableCell<>() {
+        private final ProgressBar bar = new ProgressBar();
+        private final javafx.beans.value.ChangeListener<Number> tick = (o, a, b) -> show(getItem());
 
-      @Override
-      protected void updateItem(RunListing item, boolean empty) {
-        super.updateItem(item, empty);
-        if (empty || item == null || !item.ok()) {
-          setGraphic(null);
-          return;
+        {
+          bar.setMaxWidth(Double.MAX_VALUE);
+          // Job progress moves between re-lists: each poll tick moves the bar, nothing else.
+          vm.progressTicksProperty().addListener(new javafx.beans.value.WeakChangeListener<>(tick));
         }
-        double p = vm.progress(item);
-        bar.setProgress(p < 0 ? 0 : p);
-        bar.setMaxWidth(Double.MAX_VALUE);
-        setGraphic(bar);
-      }
+
+        @Override
+        protected void updateItem(RunListing item, boolean empty) {
+          super.updateItem(item, empty);
+          show(empty ? null : item);
+        }
+
+        private void show(RunListing item) {
+          if (item == null || !item.ok()) {
+            setGraphic(null);
+            return;
+          }
+          double p = vm.progress(item);
+          bar.setProgress(p < 0 ? 0 : p);
+          setGraphic(bar);
+        }
+      };
+      return cell;
     });
     return c;
   }

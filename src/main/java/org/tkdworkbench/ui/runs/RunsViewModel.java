@@ -57,6 +57,7 @@ public final class RunsViewModel implements AutoCloseable {
   private final ReadOnlyObjectWrapper<List<RunCurves.Curve>> curves = new ReadOnlyObjectWrapper<>(this, "curves", List.of());
   private final ReadOnlyStringWrapper log = new ReadOnlyStringWrapper(this, "log", "");
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message");
+  private final javafx.beans.property.ReadOnlyIntegerWrapper progressTicks = new javafx.beans.property.ReadOnlyIntegerWrapper(this, "progressTicks");
   private final DoubleProperty smoothing = new SimpleDoubleProperty(this, "smoothing", 0.6);
   /** Runs started in this app, by folder: their job gives live progress and can be cancelled. */
   private final Map<Path, JobHandle<?>> jobs = new ConcurrentHashMap<>();
@@ -68,6 +69,8 @@ public final class RunsViewModel implements AutoCloseable {
   private RunCurves tailCurves;
   private long logSize = -1;
   private int polls;
+  /** The last listing handed to the FX thread: an unchanged store costs the FX thread nothing. */
+  private List<RunListing> lastListed;
   private volatile boolean listSoon = true;
   /** A run just launched here: selected (followed) as soon as a listing shows it. */
   private volatile Path selectWhenListed;
@@ -118,6 +121,9 @@ public final class RunsViewModel implements AutoCloseable {
       listSoon = false;
       relist();
     }
+    if (!jobs.isEmpty()) {
+      fx.execute(() -> progressTicks.set(progressTicks.get() + 1));
+    }
     Path folder = following;
     if (!Objects.equals(folder, tailed)) {
       tailed = folder;
@@ -162,6 +168,10 @@ public final class RunsViewModel implements AutoCloseable {
       fx.execute(() -> message.set(why));
       return;
     }
+    if (list.equals(lastListed) && selectWhenListed == null) {
+      return;
+    }
+    lastListed = list;
     fx.execute(() -> {
       Path keep = following;
       Path wanted = selectWhenListed;
@@ -195,6 +205,15 @@ public final class RunsViewModel implements AutoCloseable {
       String text = new String(b, StandardCharsets.UTF_8);
       return from > 0 ? text.substring(text.indexOf('\n') + 1) : text;
     }
+  }
+
+  /**
+   * Counts polls while this app trains a run: the view moves its progress bars on each tick (job
+   * progress changes between re-lists, and re-building the table's cells for it would cost the FX
+   * thread far more).
+   */
+  public javafx.beans.property.ReadOnlyIntegerProperty progressTicksProperty() {
+    return progressTicks.getReadOnlyProperty();
   }
 
   /** Re-list the store at the next poll (after a launch, a stop). */

@@ -25,17 +25,19 @@ class ShellTest {
 
   @Test
   void argumentsTakeBothFormsAndReportTheRest() {
-    AppArgs a = AppArgs.parse(List.of("--workspace", "/w", "--dataset=/d"));
+    AppArgs a = AppArgs.parse(List.of("--workspace", "/w", "--dataset=/d", "--pulse-log", "/p.txt"));
     assertThat(a.workspace()).isEqualTo(Path.of("/w"));
     assertThat(a.dataset()).isEqualTo(Path.of("/d"));
+    assertThat(a.pulseLog()).isEqualTo(Path.of("/p.txt"));
     assertThat(a.problems()).isEmpty();
+    assertThat(AppArgs.parse(List.of("--dataset", "/d")).pulseLog()).isNull();
 
     AppArgs bad = AppArgs.parse(List.of("--verbose", "--dataset"));
     assertThat(bad.dataset()).isNull();
     assertThat(bad.problems())
         .containsExactly(
-            "ignored argument --verbose (the app takes --workspace DIR and --dataset DIR)",
-            "--dataset needs a folder after it");
+            "ignored argument --verbose (the app takes --workspace DIR, --dataset DIR and --pulse-log FILE)",
+            "--dataset needs a path after it");
     assertThat(AppArgs.parse(List.of()).problems()).isEmpty();
   }
 
