@@ -58,15 +58,36 @@ public final class FxPulseProbe {
    * @param state the thread's state (RUNNABLE: working or waiting for a core; WAITING/BLOCKED: a lock)
    * @param stack its innermost frames
    */
-  public record Stall(double lateMillis, Thread.State state, List<StackTraceElement> stack) {
+  public record Stall(double lateMillis, Thread.State state, List<StackTraceElement> stack, List<StackTraceElement> renderStack) {
     @Override
     public String toString() {
       StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%.0f ms late, %s", lateMillis, state));
       for (StackTraceElement e : stack) {
         b.append("\n    at ").append(e);
       }
+      if (!renderStack.isEmpty()) {
+        b.append("\n  the render thread it waits for:");
+        for (StackTraceElement e : renderStack) {
+          b.append("\n    at ").append(e);
+        }
+      }
       return b.toString();
     }
+  }
+
+  /** The innermost frames of a stack. */
+  private static List<StackTraceElement> top(StackTraceElement[] trace) {
+    return List.of(trace).subList(0, Math.min(25, trace.length));
+  }
+
+  /** JavaFX's render thread, found by name (it is not public API), or null. */
+  private static Thread renderThread() {
+    for (Thread t : Thread.getAllStackTraces().keySet()) {
+      if (t.getName().startsWith("QuantumRenderer")) {
+        return t;
+      }
+    }
+    return null;
   }
 
   /** Starts measuring (FX thread). */
@@ -95,10 +116,15 @@ public final class FxPulseProbe {
         nextSample += lateNanos;
         Thread t = fxThread;
         Thread.State state = t.getState();
-        StackTraceElement[] trace = t.getStackTrace();
-        List<StackTraceElement> stack = List.of(trace).subList(0, Math.min(25, trace.length));
+        List<StackTraceElement> stack = top(t.getStackTrace());
+        // Waiting for the render thread to finish the last frame: then that thread is the one to see.
+        List<StackTraceElement> render = List.of();
+        if (stack.stream().anyMatch(e -> e.getMethodName().equals("waitForRenderingToComplete"))) {
+          Thread r = renderThread();
+          render = r == null ? List.of() : top(r.getStackTrace());
+        }
         synchronized (stalls) {
-          stalls.add(new Stall(late / 1e6, state, stack));
+          stalls.add(new Stall(late / 1e6, state, stack, render));
         }
       }
       try {

@@ -1,0 +1,137 @@
+package org.tkdworkbench.ui.runs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import org.tkdworkbench.data.DatasetIndex;
+import org.tkdworkbench.distill.DistillRunConfig;
+import org.tkdworkbench.jobs.JobHandle;
+import org.tkdworkbench.runs.RunListing;
+import org.tkdworkbench.runs.RunStore;
+import org.tkdworkbench.runs.RunWriter;
+
+/**
+ * The runs table across re-lists, on real run folders: a run that moved an epoch replaces only its
+ * own row, a new run takes its place in the store's order, a deleted one leaves, and the user's
+ * multi-row selection stays.
+ */
+@Tag("ui")
+@ExtendWith(ApplicationExtension.class)
+class RunsViewTest {
+  private Path root;
+  private RunsViewModel vm;
+  private final List<List<RunListing>> comparedSelections = new ArrayList<>();
+
+  @Start
+  void start(Stage stage) throws Exception {
+    root = Files.createTempDirectory("runs-view").resolve("runs");
+    Training storeOnly = new Training() {
+      @Override
+      public Path runsRoot() {
+        return root;
+      }
+
+      @Override
+      public JobHandle<?> start(DistillRunConfig config, DatasetIndex dataset, Consumer<Path> created) {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public JobHandle<?> resume(Path folder) {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public JobHandle<?> sweep(List<DistillRunConfig> cells, DatasetIndex dataset, Consumer<Path> created) {
+        throw new UnsupportedOperationException();
+      }
+    };
+    vm = new RunsViewModel(storeOnly, Platform::runLater);
+    RunsView view = new RunsView(vm, comparedSelections::add);
+    stage.setScene(new Scene((javafx.scene.Parent) view.root(), 1100, 600));
+    stage.show();
+  }
+
+  private RunWriter run(RunStore store, String name, int epochsDone) throws Exception {
+    RunWriter w = store.create(name, Map.of("student", "tc-resnet", "lambda", 0.25, "seed", 1), List.of("epoch", "split", "loss"));
+    w.start(5, "accuracy");
+    for (int e = 1; e <= epochsDone; e++) {
+      w.epochFinished(e, 0.1 * e, true);
+    }
+    return w;
+  }
+
+  /** One poll that re-lists, then the FX thread's share of it. */
+  private void relist() {
+    vm.refreshSoon();
+    vm.pollNow();
+    WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  /** The store prefixes folder names with the time: the part the test chose. */
+  private static String name(RunListing r) {
+    return r.name().substring(r.name().lastIndexOf('-') + 1);
+  }
+
+  private static List<String> names(TableView<RunListing> table) {
+    return table.getItems().stream().map(RunsViewTest::name).toList();
+  }
+
+  @Test
+  void aReListChangesOnlyWhatChangedAndKeepsTheSelection(FxRobot robot) throws Exception {
+    RunStore store = new RunStore(root);
+    try (RunWriter a = run(store, "a", 1); RunWriter b = run(store, "b", 2); RunWriter c = run(store, "c", 3)) {
+      relist();
+      TableView<RunListing> table = robot.lookup("#runsTable").queryTableView();
+      assertThat(names(table)).containsExactly("a", "b", "c");
+      robot.interact(() -> {
+        table.getSelectionModel().select(0);
+        table.getSelectionModel().select(2); // a and c, c focused (shown in the charts)
+      });
+      assertThat(name(vm.selectedProperty().get())).isEqualTo("c");
+      RunListing bBefore = table.getItems().get(1);
+      RunListing cBefore = table.getItems().get(2);
+
+      a.epochFinished(2, 0.3, true); // a moves on; b and c do not
+      try (RunWriter d = run(store, "d", 0)) {
+        Files.createDirectories(root.resolve("0-broken")); // sorts first: no run.json
+        relist();
+        assertThat(names(table)).containsExactly("broken", "a", "b", "c", "d");
+        assertThat(table.getItems().get(1).epoch()).isEqualTo(2);
+        assertThat(table.getItems().get(2)).as("an unchanged run keeps its row's item").isSameAs(bBefore);
+        assertThat(table.getItems().get(3)).isSameAs(cBefore);
+        assertThat(table.getSelectionModel().getSelectedItems()).extracting(RunsViewTest::name).containsExactlyInAnyOrder("a", "c");
+        assertThat(name(vm.selectedProperty().get())).as("the charts still follow c").isEqualTo("c");
+
+        // b's folder deleted (by hand, or on another machine before copying the store in).
+        b.close();
+        try (var files = Files.walk(b.folder())) {
+          files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+        relist();
+        assertThat(names(table)).containsExactly("broken", "a", "c", "d");
+        assertThat(table.getSelectionModel().getSelectedItems()).extracting(RunsViewTest::name).containsExactlyInAnyOrder("a", "c");
+        assertThat(name(vm.selectedProperty().get())).isEqualTo("c");
+      }
+    }
+    robot.clickOn("#compareRuns");
+    assertThat(comparedSelections).hasSize(1);
+    assertThat(comparedSelections.get(0)).extracting(RunsViewTest::name).containsExactlyInAnyOrder("a", "c");
+  }
+}
