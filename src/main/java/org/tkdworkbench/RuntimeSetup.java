@@ -20,6 +20,8 @@ import org.slf4j.LoggerFactory;
 public final class RuntimeSetup {
   private static final Logger LOG = LoggerFactory.getLogger(RuntimeSetup.class);
   private static volatile boolean applied;
+  /** What this class put into the native environment (System.getenv cannot see it). */
+  private static final java.util.Map<String, String> SET = new java.util.concurrent.ConcurrentHashMap<>();
 
   private RuntimeSetup() {}
 
@@ -38,6 +40,15 @@ public final class RuntimeSetup {
     setEnvIfAbsent("MXNET_ENGINE_TYPE", "NaiveEngine");
   }
 
+  /**
+   * An environment variable as native code sees it: the process's own, else the value {@link
+   * #apply} set; null when neither.
+   */
+  public static String nativeEnv(String name) {
+    String v = System.getenv(name);
+    return v != null ? v : SET.get(name);
+  }
+
   private interface LibC extends Library {
     int setenv(String name, String value, int overwrite);
   }
@@ -48,7 +59,9 @@ public final class RuntimeSetup {
     }
     try {
       LibC libc = Native.load("c", LibC.class);
-      libc.setenv(name, value, 0);
+      if (libc.setenv(name, value, 0) == 0) {
+        SET.put(name, value);
+      }
     } catch (Throwable e) { // JNA missing or no libc: the engine still works, only slower.
       LOG.debug("could not set {} in the process environment: {}", name, e.toString());
     }

@@ -31,6 +31,7 @@ import picocli.CommandLine.ScopeType;
       SweepCommand.class,
       RunsCommand.class,
       BenchCommand.class,
+      AboutCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class WorkbenchCommand implements Runnable {
@@ -46,7 +47,8 @@ public final class WorkbenchCommand implements Runnable {
       names = "--workspace",
       paramLabel = "DIR",
       scope = ScopeType.INHERIT,
-      description = "Workspace folder (default: $TKD_WORKSPACE, else ~/" + Workspace.DEFAULT_NAME + ").")
+      description = "Workspace folder (default: $TKD_WORKSPACE, else the one chosen in the app's Settings, else ~/"
+          + Workspace.DEFAULT_NAME + ").")
   Path workspaceDir;
 
   /** The workspace these options select. */

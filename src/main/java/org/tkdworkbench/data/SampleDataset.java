@@ -58,6 +58,35 @@ public final class SampleDataset {
     return Optional.empty();
   }
 
+  /** The name the bundled sample is registered under in a workspace. */
+  public static final String REGISTERED_NAME = "Sample (bundled)";
+
+  /**
+   * Registers the bundled sample in the workspace's dataset list unless a dataset with the same
+   * folder is already there (the first start of a new workspace), so it is in the Datasets
+   * section like any imported dataset.
+   *
+   * @param index the sample as indexed (its root is the folder registered)
+   * @return the new entry, or empty when the folder was registered already
+   */
+  public static Optional<RegisteredDataset> registerIfAbsent(DatasetRegistry registry, DatasetIndex index)
+      throws java.io.IOException {
+    String root = index.root().toAbsolutePath().normalize().toString();
+    if (registry.list().stream().anyMatch(d -> d.root().equals(root))) {
+      return Optional.empty();
+    }
+    return Optional.of(registry.register(new RegisteredDataset(
+        null,
+        REGISTERED_NAME,
+        root,
+        index.layout().cliName(),
+        LayoutOptions.defaults(),
+        org.tkdworkbench.features.FeatureSpec.defaults(),
+        DatasetRegistry.fingerprint(index),
+        index.clips().size(),
+        null)));
+  }
+
   private static Path codeLocation() {
     try {
       CodeSource source = SampleDataset.class.getProtectionDomain().getCodeSource();

@@ -86,6 +86,8 @@ public class WorkbenchApp extends Application {
   private DatasetsView datasetsView;
   private WizardServices wizardServices;
   private JobMonitor trainingQueue;
+  private org.tkdworkbench.ui.setup.AppSetup appSetup;
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(WorkbenchApp.class);
   /** The training queue's OS nice value (see {@link org.tkdworkbench.jobs.ThreadPriority}). */
   static final int TRAINING_NICE = 10;
   private RunsView runsView;
@@ -129,7 +131,9 @@ public class WorkbenchApp extends Application {
         presetArgs != null
             ? presetArgs
             : AppArgs.parse(getParameters() == null ? List.of() : getParameters().getRaw());
-    Workspace workspace = Workspace.resolve(args.workspace());
+    appSetup = new org.tkdworkbench.ui.setup.AppSetup(args.workspace(), org.tkdworkbench.workspace.AppSettings.defaultFile());
+    Workspace workspace = appSetup.workspace();
+    org.tkdworkbench.ui.setup.ErrorReporter.install(() -> stage, appSetup.logFile());
     jobs = new JobMonitor(new ExecutorJobRunner(JOB_THREADS));
     output = outputs.get();
     AudioDecoder decoder = new AudioDecoder();
@@ -239,6 +243,8 @@ public class WorkbenchApp extends Application {
                 new Section("navRuns", "Runs", runsView.root()),
                 new Section("navCompare", "Compare", compare.root())));
 
+    appSetup.install(shell, () -> stage, jobs);
+
     Scene scene = new Scene(shell.root(), WIDTH, HEIGHT);
     scene
         .getStylesheets()
@@ -260,14 +266,33 @@ public class WorkbenchApp extends Application {
       browserVm.setDatasetProblem(text);
       shellVm.setMessage(text);
     } else {
-      shellVm.openDataset(dataset, browserVm::setDataset, browserVm::setDatasetProblem);
+      boolean bundled = args.dataset() == null;
+      shellVm.openDataset(dataset, index -> {
+        browserVm.setDataset(index);
+        if (bundled) {
+          registerSample(index);
+        }
+      }, browserVm::setDatasetProblem);
     }
-    if (!args.problems().isEmpty()) {
-      shellVm.setMessage(String.join("; ", args.problems()));
-    }
+    List<String> problems = new java.util.ArrayList<>(appSetup.problems());
+    problems.addAll(args.problems());
+    shellVm.setMessage(problems.isEmpty() ? appSetup.greeting() : String.join("; ", problems));
     if (args.pulseLog() != null) {
       org.tkdworkbench.ui.shell.FxPulseProbe.logTo(args.pulseLog(), javafx.util.Duration.seconds(10));
     }
+  }
+
+  /** Registers the bundled sample in a new workspace's dataset list (a job), so Datasets lists it. */
+  private void registerSample(DatasetIndex index) {
+    jobs.submit("Registering the sample", ctx -> SampleDataset.registerIfAbsent(new DatasetRegistry(appSetup.workspace()), index))
+        .result()
+        .whenComplete((added, err) -> Platform.runLater(() -> {
+          if (err != null) {
+            LOG.warn("Could not register the bundled sample in {}: {}", appSetup.workspace().root(), err.toString());
+          } else if (added.isPresent()) {
+            datasetsVm.refresh();
+          }
+        }));
   }
 
   /** Offers the workspace's teachers to the designer (listed in a job). */
@@ -350,5 +375,6 @@ public class WorkbenchApp extends Application {
     if (jobs != null) {
       jobs.close();
     }
+    org.tkdworkbench.workspace.LogFiles.detach();
   }
 }

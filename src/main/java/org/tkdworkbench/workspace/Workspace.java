@@ -9,7 +9,8 @@ import java.util.Map;
  * Where the user's work lives on disk.
  *
  * <p>Resolution order: an explicit {@code --workspace DIR}, then the {@code TKD_WORKSPACE}
- * environment variable, then {@code ~/tkd-workspace}. Folders are created on first use, not on
+ * environment variable, then the folder chosen in the app's settings ({@link AppSettings}), then
+ * {@code ~/tkd-workspace}. Folders are created on first use, not on
  * resolution, so asking where the workspace is never writes anything.
  */
 public record Workspace(Path root) {
@@ -23,13 +24,28 @@ public record Workspace(Path root) {
     root = root.toAbsolutePath().normalize();
   }
 
-  /** Resolves the workspace from an optional explicit folder and the process environment. */
+  /**
+   * Resolves the workspace from an optional explicit folder, the process environment and the
+   * app's settings file.
+   */
   public static Workspace resolve(Path explicit) {
-    return resolve(explicit, System.getenv(), Path.of(System.getProperty("user.home")));
+    // Only read when it could matter: the settings file is the third choice.
+    String fromSettings = explicit != null || System.getenv(ENV) != null
+        ? null
+        : AppSettings.load(AppSettings.defaultFile()).settings().workspace();
+    return resolve(explicit, System.getenv(), Path.of(System.getProperty("user.home")), fromSettings);
   }
 
   /** Resolves the workspace from an explicit folder (may be null), an environment and a home. */
   public static Workspace resolve(Path explicit, Map<String, String> env, Path home) {
+    return resolve(explicit, env, home, null);
+  }
+
+  /**
+   * Resolves the workspace from an explicit folder, an environment, a home and the folder saved in
+   * the app's settings (null when none).
+   */
+  public static Workspace resolve(Path explicit, Map<String, String> env, Path home, String fromSettings) {
     if (explicit != null) {
       return new Workspace(explicit);
     }
@@ -37,7 +53,15 @@ public record Workspace(Path root) {
     if (fromEnv != null && !fromEnv.isBlank()) {
       return new Workspace(Path.of(fromEnv.trim()));
     }
+    if (fromSettings != null && !fromSettings.isBlank()) {
+      return new Workspace(Path.of(fromSettings.trim()));
+    }
     return new Workspace(home.resolve(DEFAULT_NAME));
+  }
+
+  /** Where the app's log files go ({@link LogFiles}). */
+  public Path logs() {
+    return root.resolve("logs");
   }
 
   /** The on-disk feature cache folder. */

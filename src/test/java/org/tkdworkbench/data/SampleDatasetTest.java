@@ -41,4 +41,21 @@ class SampleDatasetTest {
     Path cwd = Files.createDirectories(project.resolve("a/b/c/d/e"));
     assertThat(SampleDataset.locate(null, cwd, cwd.resolve("x.jar"))).isEmpty();
   }
+
+  /** The real bundled sample, registered once in a new workspace, not again on the next start. */
+  @Test
+  void theBundledSampleIsRegisteredOnceInANewWorkspace() throws Exception {
+    Path sample = SampleDataset.locate().orElseThrow();
+    DatasetIndex index = Datasets.index(sample, null, LayoutOptions.defaults(), org.tkdworkbench.jobs.JobContext.none());
+    DatasetRegistry registry = new DatasetRegistry(new org.tkdworkbench.workspace.Workspace(project.resolve("ws")));
+
+    RegisteredDataset first = SampleDataset.registerIfAbsent(registry, index).orElseThrow();
+    assertThat(first.name()).isEqualTo(SampleDataset.REGISTERED_NAME);
+    assertThat(first.root()).isEqualTo(sample.toAbsolutePath().normalize().toString());
+    assertThat(first.clips()).isEqualTo(index.clips().size()).isGreaterThan(300);
+    assertThat(first.fingerprint()).isEqualTo(DatasetRegistry.fingerprint(index));
+
+    assertThat(SampleDataset.registerIfAbsent(registry, index)).as("the second start").isEmpty();
+    assertThat(registry.list()).hasSize(1);
+  }
 }

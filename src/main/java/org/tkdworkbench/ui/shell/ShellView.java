@@ -31,6 +31,7 @@ public final class ShellView {
   private final Timeline poller;
   private final List<JobMonitor> monitors;
   private final java.util.Map<String, ToggleButton> buttons = new java.util.HashMap<>();
+  private VBox nav;
 
   public ShellView(ShellViewModel vm, JobMonitor monitor, List<Section> sections) {
     this(vm, List.of(monitor), sections);
@@ -69,6 +70,7 @@ public final class ShellView {
       root.setCenter(sections.get(0).content());
     }
     root.setLeft(nav);
+    this.nav = nav;
 
     statusBar.setId("statusBar");
     statusBar.textProperty().bind(vm.messageProperty());
@@ -91,6 +93,19 @@ public final class ShellView {
 
   public StatusBar statusBar() {
     return statusBar;
+  }
+
+  /** Puts {@code nodes} at the bottom of the navigation column (Settings, About). */
+  public void addFooter(javafx.scene.Node... nodes) {
+    javafx.scene.layout.Region spacer = new javafx.scene.layout.Region();
+    VBox.setVgrow(spacer, javafx.scene.layout.Priority.ALWAYS);
+    nav.getChildren().add(spacer);
+    nav.getChildren().addAll(nodes);
+  }
+
+  /** Shows {@code banner} above the sections (the getting-started guide), or none for null. */
+  public void setBanner(javafx.scene.Node banner) {
+    root.setTop(banner);
   }
 
   /** Shows the section whose navigation button has id {@code navId}, as a click would. */

@@ -1,0 +1,80 @@
+package org.tkdworkbench.ui.setup;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Optional;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.Window;
+import org.tkdworkbench.workspace.AppSettings;
+
+/**
+ * Settings: the workspace folder (used from the next start: the open one holds this session's
+ * jobs, caches and runs) and whether the getting-started guide is shown. Returns the new settings;
+ * the caller saves them.
+ */
+public final class SettingsDialog {
+  private SettingsDialog() {}
+
+  /**
+   * @param current the settings in effect
+   * @param workspaceInUse the workspace this session uses (shown, and the default's path)
+   * @param defaultWorkspace where the workspace goes when none is chosen
+   */
+  public static Optional<AppSettings> showAndWait(Window owner, AppSettings current, Path workspaceInUse, Path defaultWorkspace) {
+    Dialog<AppSettings> d = new Dialog<>();
+    d.setTitle("Settings");
+    d.setHeaderText("Settings");
+    TextField folder = new TextField(current.workspace() == null ? "" : current.workspace());
+    folder.setId("workspaceField");
+    folder.setPromptText(defaultWorkspace.toString() + " (default)");
+    folder.setPrefColumnCount(36);
+    HBox.setHgrow(folder, Priority.ALWAYS);
+    Button browse = new Button("Browse…");
+    browse.setOnAction(e -> {
+      DirectoryChooser chooser = new DirectoryChooser();
+      chooser.setTitle("Workspace folder");
+      File start = workspaceInUse.toFile();
+      if (start.isDirectory()) {
+        chooser.setInitialDirectory(start);
+      }
+      File f = chooser.showDialog(d.getDialogPane().getScene().getWindow());
+      if (f != null) {
+        folder.setText(f.getAbsolutePath());
+      }
+    });
+    CheckBox guide = new CheckBox("Show the getting-started guide");
+    guide.setId("showGuideBox");
+    guide.setSelected(current.showGuide());
+    Label note = new Label("In use now: " + workspaceInUse + ". A new folder is used from the next start"
+        + " (runs, teachers and caches stay in the old one; --workspace and $TKD_WORKSPACE still win).");
+    note.setWrapText(true);
+    note.setMaxWidth(520);
+    note.getStyleClass().add("muted");
+    GridPane grid = new GridPane();
+    grid.setHgap(8);
+    grid.setVgap(10);
+    grid.setPadding(new Insets(10));
+    grid.addRow(0, new Label("Workspace folder"), new HBox(6, folder, browse));
+    grid.add(note, 1, 1);
+    grid.add(guide, 1, 2);
+    d.getDialogPane().setContent(grid);
+    d.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
+    if (owner != null) {
+      d.initOwner(owner);
+    }
+    d.setResultConverter(b -> b == ButtonType.OK
+        ? current.withWorkspace(folder.getText()).withShowGuide(guide.isSelected())
+        : null);
+    return d.showAndWait();
+  }
+}
