@@ -51,6 +51,10 @@ public final class RunsView {
   private final Button stop = new Button("Stop");
   private final Button resume = new Button("Resume");
   private final Label title = new Label("Select a run");
+  private final SplitPane charts = new SplitPane();
+  /** Stands in for the charts while the followed run has no epoch yet. */
+  private final Label waiting = new Label();
+  private final Button export;
 
   public RunsView(RunsViewModel vm, java.util.function.Consumer<List<RunListing>> onCompare) {
     this.vm = vm;
@@ -98,6 +102,9 @@ public final class RunsView {
         }
       }
       update();
+      if (vm.curvesProperty().get().isEmpty()) {
+        redraw(); // the sentence names the run now followed (cheap: no chart is drawn)
+      }
     });
 
     losses.node().setId("lossChart");
@@ -116,7 +123,7 @@ public final class RunsView {
     compare.setId("compareRuns");
     compare.setOnAction(e -> onCompare.accept(new ArrayList<>(table.getSelectionModel().getSelectedItems())));
     compare.disableProperty().bind(javafx.beans.binding.Bindings.size(table.getSelectionModel().getSelectedItems()).lessThan(2));
-    Button export = new Button("Export charts…");
+    export = new Button("Export charts…");
     export.setId("exportCharts");
     export.setOnAction(e -> exportCharts());
     smoothing.setPrefWidth(110);
@@ -141,14 +148,20 @@ public final class RunsView {
 
     title.setId("runTitle");
     title.getStyleClass().add("section-title");
-    SplitPane charts = new SplitPane(losses.node(), metric.node());
-    VBox.setVgrow(charts, Priority.ALWAYS);
-    VBox right = new VBox(8, title, charts, controls, log);
+    charts.getItems().setAll(losses.node(), metric.node());
+    waiting.setId("chartsWaiting");
+    waiting.getStyleClass().add("muted");
+    waiting.setVisible(false);
+    javafx.scene.layout.StackPane chartArea = new javafx.scene.layout.StackPane(charts, waiting);
+    VBox.setVgrow(chartArea, Priority.ALWAYS);
+    export.disableProperty().bind(charts.visibleProperty().not());
+    VBox right = new VBox(8, title, chartArea, controls, log);
     right.setPadding(new Insets(8));
     root.setOrientation(Orientation.HORIZONTAL);
     root.getItems().addAll(table, right);
     root.setDividerPositions(0.45);
     update();
+    redraw();
   }
 
   public Node root() {
@@ -262,6 +275,19 @@ public final class RunsView {
         m.add(new CurveChart.Line(name, c.x(), c.y(), c.split().equals("test") ? TEST : VALIDATION, c.split().equals("test")));
       }
     }
+    if (l.isEmpty() && m.isEmpty()) {
+      // A run without epochs yet (just started, or just selected and not read): a sentence instead
+      // of two empty charts. Drawing them would cost two full chart draws and their repaint at the
+      // moment a sweep's next run starts, when the table and the log repaint too (the FX pulse
+      // probe showed 50-150 ms frames there); the charts draw once, with the first epoch.
+      RunListing run = vm.selectedProperty().get();
+      waiting.setText(run == null ? "Select a run" : "No epoch of " + run.name() + " yet: its curves appear with the first epoch.");
+      charts.setVisible(false);
+      waiting.setVisible(true);
+      return;
+    }
+    waiting.setVisible(false);
+    charts.setVisible(true);
     losses.show(l, s);
     metric.show(m, 0); // a handful of points where each one matters: never smoothed
   }

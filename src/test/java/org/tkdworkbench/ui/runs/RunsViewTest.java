@@ -134,4 +134,34 @@ class RunsViewTest {
     assertThat(comparedSelections).hasSize(1);
     assertThat(comparedSelections.get(0)).extracting(RunsViewTest::name).containsExactlyInAnyOrder("a", "c");
   }
+
+  /** A run without epochs shows a sentence, not two empty charts; its first epoch brings the charts. */
+  @Test
+  void aRunWithoutEpochsShowsASentenceUntilItsFirstEpoch(FxRobot robot) throws Exception {
+    RunStore store = new RunStore(root);
+    try (RunWriter w = store.create("fresh", Map.of("student", "tc-resnet", "lambda", 0.0, "seed", 1),
+        List.of("epoch", "split", "loss", "loss_cls", "accuracy"))) {
+      w.start(5, "accuracy");
+      relist();
+      TableView<RunListing> table = robot.lookup("#runsTable").queryTableView();
+      robot.interact(() -> table.getSelectionModel().select(0));
+      vm.pollNow();
+      WaitForAsyncUtils.waitForFxEvents();
+      javafx.scene.control.Label waiting = robot.lookup("#chartsWaiting").queryAs(javafx.scene.control.Label.class);
+      assertThat(waiting.isVisible()).isTrue();
+      assertThat(waiting.getText()).contains(table.getItems().get(0).name()).contains("first epoch");
+      assertThat(robot.lookup("#lossChart").query().getParent().getParent().isVisible()).isFalse();
+      assertThat(robot.lookup("#exportCharts").queryButton().isDisabled()).as("nothing to export").isTrue();
+
+      w.appendMetrics(Map.of("epoch", 1, "split", "train", "loss", 2.0, "loss_cls", 2.0, "accuracy", Double.NaN));
+      w.appendMetrics(Map.of("epoch", 1, "split", "validation", "loss", 1.5, "loss_cls", 1.5, "accuracy", 0.5));
+      vm.pollNow();
+      WaitForAsyncUtils.waitForFxEvents();
+      assertThat(waiting.isVisible()).isFalse();
+      assertThat(robot.lookup("#exportCharts").queryButton().isDisabled()).isFalse();
+      org.tkdworkbench.ui.plot.CurveChart losses = (org.tkdworkbench.ui.plot.CurveChart)
+          robot.lookup("#lossChart").query().getProperties().get(org.tkdworkbench.ui.plot.CurveChart.class);
+      assertThat(losses.dataset().getSeries(losses.dataset().getSeriesIndex("train loss")).getItemCount()).isEqualTo(1);
+    }
+  }
 }
