@@ -87,6 +87,7 @@ public class WorkbenchApp extends Application {
   private WizardServices wizardServices;
   private JobMonitor trainingQueue;
   private org.tkdworkbench.ui.setup.AppSetup appSetup;
+  private org.tkdworkbench.ui.setup.ErrorReporter errors;
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(WorkbenchApp.class);
   /** The training queue's OS nice value (see {@link org.tkdworkbench.jobs.ThreadPriority}). */
   static final int TRAINING_NICE = 10;
@@ -133,7 +134,7 @@ public class WorkbenchApp extends Application {
             : AppArgs.parse(getParameters() == null ? List.of() : getParameters().getRaw());
     appSetup = new org.tkdworkbench.ui.setup.AppSetup(args.workspace(), org.tkdworkbench.workspace.AppSettings.defaultFile());
     Workspace workspace = appSetup.workspace();
-    org.tkdworkbench.ui.setup.ErrorReporter.install(() -> stage, appSetup.logFile());
+    errors = org.tkdworkbench.ui.setup.ErrorReporter.install(() -> stage, appSetup.logFile());
     jobs = new JobMonitor(new ExecutorJobRunner(JOB_THREADS));
     output = outputs.get();
     AudioDecoder decoder = new AudioDecoder();
@@ -277,6 +278,15 @@ public class WorkbenchApp extends Application {
     List<String> problems = new java.util.ArrayList<>(appSetup.problems());
     problems.addAll(args.problems());
     shellVm.setMessage(problems.isEmpty() ? appSetup.greeting() : String.join("; ", problems));
+    if (!appSetup.problems().isEmpty()) {
+      // The status line is soon replaced ("Opened …"): what went wrong with the settings, the
+      // workspace or the log stays in a dialog until read.
+      javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.WARNING,
+          String.join("\n\n", appSetup.problems()));
+      a.setHeaderText("The app started, with problems");
+      a.initOwner(stage);
+      a.show();
+    }
     if (args.pulseLog() != null) {
       org.tkdworkbench.ui.shell.FxPulseProbe.logTo(args.pulseLog(), javafx.util.Duration.seconds(10));
     }
@@ -374,6 +384,9 @@ public class WorkbenchApp extends Application {
     }
     if (jobs != null) {
       jobs.close();
+    }
+    if (errors != null) {
+      errors.uninstall();
     }
     org.tkdworkbench.workspace.LogFiles.detach();
   }

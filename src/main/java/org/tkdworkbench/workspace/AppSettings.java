@@ -23,7 +23,12 @@ import java.util.Map;
  * @param showGuide whether the getting-started guide is shown (dismissing it turns this off)
  */
 public record AppSettings(
-    @JsonProperty("workspace") String workspace, @JsonProperty("show_guide") boolean showGuide) {
+    @JsonProperty("workspace") String workspace, @JsonProperty("show_guide") Boolean showGuide) {
+
+  /** A file without {@code show_guide} (written by hand, or by an older version) shows the guide. */
+  public AppSettings {
+    showGuide = showGuide == null ? Boolean.TRUE : showGuide;
+  }
 
   /** The app's folder under the user's configuration folder. */
   public static final String FOLDER = "tkd-workbench";

@@ -79,6 +79,9 @@ public final class LogFiles {
     threshold.start();
     appender.addFilter(threshold);
     appender.start();
+    if (!appender.isStarted()) { // logback reports a file it cannot open on its status, not by throwing
+      throw new IOException("cannot open " + file + " for writing");
+    }
 
     if (root.getLevel() != null && root.getLevel().isGreaterOrEqual(Level.WARN)) {
       // Root is WARN for the console: let INFO through to the appenders, and keep the console

@@ -72,7 +72,7 @@ class FirstStartAppTest {
     assertThat(ws).isDirectory();
     assertThat(robot.lookup("#workspaceLabel").queryAs(Label.class).getText()).isEqualTo("Workspace: new-workspace");
     Path log = ws.resolve("logs/tkd-workbench.log");
-    AppTestSupport.await("the log file says the app started", () -> Files.exists(log) && Files.readString(log).contains("started; workspace " + ws));
+    AppTestSupport.await("the log file says the app started", () -> Files.exists(log) && Files.readString(log).contains("started; workspace " + ws + " (created now)"));
     Path sample = SampleDataset.locate().orElseThrow();
     AppTestSupport.await("the sample is registered", 30, () -> Files.exists(ws.resolve(DatasetRegistry.FILE))
         && new DatasetRegistry(new org.tkdworkbench.workspace.Workspace(ws)).list().stream()
@@ -133,5 +133,8 @@ class FirstStartAppTest {
     start(ws);
     assertThat(robot.lookup("#gettingStarted").tryQuery()).isEmpty();
     assertThat(robot.lookup("#workspaceLabel").queryAs(Label.class).getText()).isEqualTo("Workspace: old-workspace");
+    Path log = ws.resolve("logs/tkd-workbench.log");
+    AppTestSupport.await("the log says the workspace existed", () -> Files.exists(log)
+        && Files.readString(log).contains("started; workspace " + ws + " (existing)"));
   }
 }

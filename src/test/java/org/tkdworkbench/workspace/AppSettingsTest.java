@@ -31,6 +31,8 @@ class AppSettingsTest {
     Files.writeString(file, "{\"workspace\": \"/w\", \"show_guide\": true, \"window\": {\"width\": 900}}");
     assertThat(AppSettings.load(file).settings()).isEqualTo(new AppSettings("/w", true));
     assertThat(AppSettings.defaults().withWorkspace(" ").workspace()).as("blank is the default").isNull();
+    Files.writeString(file, "{\"workspace\": \"/w\"}");
+    assertThat(AppSettings.load(file).settings().showGuide()).as("no show_guide: the guide is shown").isTrue();
   }
 
   @Test

@@ -168,7 +168,8 @@ public final class RunsViewModel implements AutoCloseable {
       fx.execute(() -> message.set(why));
       return;
     }
-    if (list.equals(lastListed) && selectWhenListed == null) {
+    // While this app trains, hand every listing over: Stop/Resume depend on the jobs too.
+    if (list.equals(lastListed) && selectWhenListed == null && jobs.isEmpty()) {
       return;
     }
     lastListed = list;

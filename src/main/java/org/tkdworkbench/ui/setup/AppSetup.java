@@ -53,14 +53,20 @@ public final class AppSetup {
     }
     try {
       logFile = LogFiles.attach(workspace);
-      LOG.info("TKD Workbench {} started; workspace {}", org.tkdworkbench.BuildInfo.version(), workspace.root());
+      LOG.info("TKD Workbench {} started; workspace {} ({})", org.tkdworkbench.BuildInfo.version(), workspace.root(),
+          firstStart ? "created now" : "existing");
     } catch (IOException | RuntimeException e) {
       problems.add("Cannot write the log in " + workspace.logs() + ": " + e.getMessage());
     }
+    logProblems();
   }
 
   public Workspace workspace() {
     return workspace;
+  }
+
+  private void logProblems() {
+    problems.forEach(p -> LOG.warn("{}", p));
   }
 
   /** The log file, or null when it could not be made. */

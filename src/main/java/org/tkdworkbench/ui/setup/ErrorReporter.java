@@ -32,12 +32,21 @@ public final class ErrorReporter implements Thread.UncaughtExceptionHandler {
 
   private final Supplier<Window> owner;
   private final Path logFile;
+  private final Thread.UncaughtExceptionHandler previous;
   private Alert open;
   private int more;
 
   private ErrorReporter(Supplier<Window> owner, Path logFile) {
     this.owner = owner;
     this.logFile = logFile;
+    this.previous = Thread.getDefaultUncaughtExceptionHandler();
+  }
+
+  /** Puts back the handler that was there before {@link #install} (the app's stop). */
+  public void uninstall() {
+    if (Thread.getDefaultUncaughtExceptionHandler() == this) {
+      Thread.setDefaultUncaughtExceptionHandler(previous);
+    }
   }
 
   /**

@@ -25,6 +25,15 @@ import org.tkdworkbench.workspace.AppSettings;
 public final class SettingsDialog {
   private SettingsDialog() {}
 
+  /** {@code ~} and {@code ~/x} as the user's home, the way a shell would read them. */
+  static String expandHome(String text) {
+    String t = text == null ? "" : text.strip();
+    if (t.equals("~") || t.startsWith("~/")) {
+      return System.getProperty("user.home") + t.substring(1);
+    }
+    return t;
+  }
+
   /**
    * @param current the settings in effect
    * @param workspaceInUse the workspace this session uses (shown, and the default's path)
@@ -72,8 +81,21 @@ public final class SettingsDialog {
     if (owner != null) {
       d.initOwner(owner);
     }
+    Label problem = new Label();
+    problem.setId("workspaceProblem");
+    problem.setStyle("-fx-text-fill: #b42318;");
+    grid.add(problem, 1, 3);
+    // A relative folder would be resolved against wherever the launcher started (often /): refuse it.
+    javafx.scene.Node ok = d.getDialogPane().lookupButton(ButtonType.OK);
+    ok.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
+      String text = expandHome(folder.getText());
+      if (!text.isBlank() && !Path.of(text).isAbsolute()) {
+        problem.setText("Workspace folder: give a full path (starting with / or ~/), found '" + folder.getText().strip() + "'");
+        e.consume();
+      }
+    });
     d.setResultConverter(b -> b == ButtonType.OK
-        ? current.withWorkspace(folder.getText()).withShowGuide(guide.isSelected())
+        ? current.withWorkspace(expandHome(folder.getText())).withShowGuide(guide.isSelected())
         : null);
     return d.showAndWait();
   }

@@ -24,6 +24,8 @@ public final class FxPulseProbe {
   private volatile long last;
   private volatile Thread fxThread;
   private volatile boolean running;
+  /** Each start's watchdog runs while this is its own number: a restart never leaves two. */
+  private volatile int generation;
   private long[] gaps = new long[1024];
   private int count;
   private final List<Stall> stalls = new ArrayList<>();
@@ -95,16 +97,17 @@ public final class FxPulseProbe {
     last = 0;
     fxThread = Thread.currentThread();
     running = true;
+    int mine = ++generation;
     timer.start();
-    Thread watchdog = new Thread(this::watch, "fx-pulse-watchdog");
+    Thread watchdog = new Thread(() -> watch(mine), "fx-pulse-watchdog");
     watchdog.setDaemon(true);
     watchdog.start();
   }
 
-  private void watch() {
+  private void watch(int mine) {
     long sampledGap = -1;
     long nextSample = 0;
-    while (running) {
+    while (running && generation == mine) {
       long l = last;
       long late = System.nanoTime() - l;
       if (l != sampledGap) {
@@ -188,7 +191,8 @@ public final class FxPulseProbe {
   public static FxPulseProbe logTo(java.nio.file.Path file, javafx.util.Duration every) {
     FxPulseProbe probe = new FxPulseProbe();
     probe.start();
-    javafx.animation.Timeline t = new javafx.animation.Timeline(new javafx.animation.KeyFrame(every, e -> {
+    javafx.animation.Timeline t = new javafx.animation.Timeline();
+    t.getKeyFrames().add(new javafx.animation.KeyFrame(every, e -> {
       StringBuilder b = new StringBuilder(java.time.LocalTime.now().withNano(0) + " " + probe.takeWindow() + "\n");
       for (Stall st : probe.takeStalls()) {
         b.append("  ").append(st.toString().replace("\n", "\n  ")).append('\n');
@@ -197,6 +201,7 @@ public final class FxPulseProbe {
         java.nio.file.Files.writeString(file, b, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
       } catch (java.io.IOException ex) {
         probe.stop(); // a benchmark aid: not worth a dialog
+        t.stop();
       }
     }));
     t.setCycleCount(javafx.animation.Animation.INDEFINITE);
