@@ -78,28 +78,37 @@ final class AttRnnStudent extends StudentBlock {
     bn1 = addChildBlock("bn1", BatchNorm.builder().build());
     conv2 = addChildBlock("conv2", conv(1));
     bn2 = addChildBlock("bn2", BatchNorm.builder().build());
+    // DJL's fused bidirectional block where the engine reads it right (MXNet), else the same
+    // layers composed of unidirectional ones (Bidirectional says why).
     rnn =
         addChildBlock(
             sizes.lstm ? "lstm" : "gru",
-            sizes.lstm
-                ? LSTM.builder()
-                    .setStateSize(sizes.units)
-                    .setNumLayers(sizes.layers)
-                    .optBidirectional(true)
-                    .optBatchFirst(true)
-                    .optReturnState(false)
-                    .build()
-                : GRU.builder()
-                    .setStateSize(sizes.units)
-                    .setNumLayers(sizes.layers)
-                    .optBidirectional(true)
-                    .optBatchFirst(true)
-                    .optReturnState(false)
-                    .build());
+            Bidirectional.fusedWorks()
+                ? recurrent(sizes.layers, true)
+                : new Bidirectional(sizes.layers, sizes.units, () -> recurrent(1, false)));
     query = addChildBlock("query", Linear.builder().setUnits((long) sizes.heads * sizes.dim()).build());
     dense1 = addChildBlock("dense1", Linear.builder().setUnits(sizes.dense1).build());
     dense2 = addChildBlock("dense2", Linear.builder().setUnits(sizes.dense2).build());
     classifier = addChildBlock("classifier", Linear.builder().setUnits(spec.classes()).build());
+  }
+
+  /** One LSTM or GRU block (batch first, outputs only) of this student's size. */
+  private Block recurrent(int layers, boolean bidirectional) {
+    return sizes.lstm
+        ? LSTM.builder()
+            .setStateSize(sizes.units)
+            .setNumLayers(layers)
+            .optBidirectional(bidirectional)
+            .optBatchFirst(true)
+            .optReturnState(false)
+            .build()
+        : GRU.builder()
+            .setStateSize(sizes.units)
+            .setNumLayers(layers)
+            .optBidirectional(bidirectional)
+            .optBatchFirst(true)
+            .optReturnState(false)
+            .build();
   }
 
   private static Conv2d conv(int filters) {
