@@ -91,26 +91,16 @@ final class DatasetInspectCommand implements Callable<Integer> {
     }
     out.flush();
     if (register != null) {
-      return register(report, options, err);
+      return register(report, err);
     }
     return 0;
   }
 
-  private int register(ImportReport report, LayoutOptions options, PrintWriter err)
+  private int register(ImportReport report, PrintWriter err)
       throws IOException {
     DatasetIndex kept = report.index();
     DatasetRegistry registry = new DatasetRegistry(root().workspace());
-    RegisteredDataset entry =
-        new RegisteredDataset(
-            null,
-            register,
-            kept.root().toString(),
-            kept.layout().cliName(),
-            options,
-            FeatureSpec.defaults(),
-            DatasetRegistry.fingerprint(kept),
-            kept.clips().size(),
-            null);
+    RegisteredDataset entry = RegisteredDataset.of(register, kept, FeatureSpec.defaults(), DatasetRegistry.fingerprint(kept));
     RegisteredDataset stored;
     try {
       stored = registry.register(entry);

@@ -27,4 +27,13 @@ public record RegisteredDataset(
     @JsonProperty("features") FeatureSpec features,
     @JsonProperty("fingerprint") String fingerprint,
     @JsonProperty("clips") int clips,
-    @JsonProperty("imported_at") Instant importedAt) {}
+    @JsonProperty("imported_at") Instant importedAt) {
+  /**
+   * The entry for a dataset as indexed: its folder, layout and layout options, clip count and
+   * fingerprint; the registry gives the id and the import time.
+   */
+  public static RegisteredDataset of(String name, DatasetIndex index, FeatureSpec features, String fingerprint) {
+    return new RegisteredDataset(null, name.strip(), index.root().toString(), index.layout().cliName(),
+        index.options(), features, fingerprint, index.clips().size(), null);
+  }
+}

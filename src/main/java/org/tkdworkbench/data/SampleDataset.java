@@ -75,16 +75,8 @@ public final class SampleDataset {
     if (registry.list().stream().anyMatch(d -> d.root().equals(root))) {
       return Optional.empty();
     }
-    return Optional.of(registry.register(new RegisteredDataset(
-        null,
-        REGISTERED_NAME,
-        root,
-        index.layout().cliName(),
-        LayoutOptions.defaults(),
-        org.tkdworkbench.features.FeatureSpec.defaults(),
-        DatasetRegistry.fingerprint(index),
-        index.clips().size(),
-        null)));
+    return Optional.of(registry.register(RegisteredDataset.of(
+        REGISTERED_NAME, index, org.tkdworkbench.features.FeatureSpec.defaults(), DatasetRegistry.fingerprint(index))));
   }
 
   private static Path codeLocation() {

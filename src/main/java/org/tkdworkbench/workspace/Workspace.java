@@ -56,7 +56,12 @@ public record Workspace(Path root) {
     if (fromSettings != null && !fromSettings.isBlank()) {
       return new Workspace(Path.of(fromSettings.trim()));
     }
-    return new Workspace(home.resolve(DEFAULT_NAME));
+    return new Workspace(defaultRoot(home));
+  }
+
+  /** The workspace folder when nothing chooses another: {@code <home>/tkd-workspace}. */
+  public static Path defaultRoot(Path home) {
+    return home.resolve(DEFAULT_NAME);
   }
 
   /** Where the app's log files go ({@link LogFiles}). */

@@ -114,10 +114,16 @@ class StudentTrainerTest {
   }
 
   private RunInfo run(Toy toy, StudentTrainer.Settings s, String name) throws IOException {
+    return run(toy, s, name, toy.knowledge(), List.of("high", "low"));
+  }
+
+  /** A whole run in a fresh store, read back from its folder. */
+  private RunInfo run(Toy toy, StudentTrainer.Settings s, String name, Map<String, ClipKnowledge> knowledge, List<String> labels)
+      throws IOException {
     RunStore store = new RunStore(tmp.resolve("runs"));
     try (RunWriter w = store.create(name, Map.of("student", s.student().architecture().cliName(), "lambda", s.weights().lambda()), StudentTrainer.COLUMNS)) {
       w.start(s.training().epochs(), "accuracy");
-      new StudentTrainer(toy.data(), toy.knowledge(), List.of("high", "low"), features(), s).train(w, JobContext.none(), null);
+      new StudentTrainer(toy.data(), knowledge, labels, features(), s).train(w, JobContext.none(), null);
       w.finish();
       return RunStore.read(w.folder());
     }
@@ -218,15 +224,7 @@ class StudentTrainerTest {
     // What the app's designer starts by default in a workspace without teachers: target "teacher",
     // λ = 0, no knowledge. It used to fail at once (no curves to build the logged-only target from).
     Toy toy = toy(32, 8, 8, 5);
-    StudentTrainer.Settings s = settings(StudentArchitecture.TC_RESNET, 0, true, 2, 1);
-    RunStore store = new RunStore(tmp.resolve("runs"));
-    RunInfo info;
-    try (RunWriter w = store.create("no-teacher", Map.of("student", "tc-resnet", "lambda", 0.0), StudentTrainer.COLUMNS)) {
-      w.start(2, "accuracy");
-      new StudentTrainer(toy.data(), null, null, features(), s).train(w, JobContext.none(), null);
-      w.finish();
-      info = RunStore.read(w.folder());
-    }
+    RunInfo info = run(toy, settings(StudentArchitecture.TC_RESNET, 0, true, 2, 1), "no-teacher", null, null);
     List<MetricRow> train = rows(info, "train");
     assertThat(train).hasSize(2);
     // The logged term is KL(uniform ‖ a_S): finite and at least 0, never part of the loss (λ = 0).

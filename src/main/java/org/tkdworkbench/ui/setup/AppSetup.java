@@ -110,7 +110,7 @@ public final class AppSetup {
       save(settings.withShowGuide(false), owner);
     });
     settingsButton.setOnAction(e -> SettingsDialog.showAndWait(owner.get(), settings, workspace.root(),
-            Path.of(System.getProperty("user.home")).resolve(Workspace.DEFAULT_NAME))
+            Workspace.defaultRoot(Path.of(System.getProperty("user.home"))))
         .ifPresent(s -> {
           save(s, owner);
           shell.setBanner(s.showGuide() ? guide.root() : null);

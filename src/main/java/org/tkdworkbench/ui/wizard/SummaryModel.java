@@ -1,7 +1,6 @@
 package org.tkdworkbench.ui.wizard;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Executor;
 import javafx.beans.binding.Bindings;
@@ -172,17 +171,7 @@ public final class SummaryModel {
       return;
     }
     DatasetIndex index = o.index();
-    RegisteredDataset entry =
-        new RegisteredDataset(
-            null,
-            name.get().strip(),
-            index.root().toString(),
-            index.layout().cliName(),
-            index.options(),
-            features,
-            o.fingerprint(),
-            index.clips().size(),
-            Instant.now());
+    RegisteredDataset entry = RegisteredDataset.of(name.get(), index, features, o.fingerprint());
     long gen = ++generation;
     registering.set(true);
     error.set(null);
