@@ -40,12 +40,15 @@ public final class Diagnostics {
   }
 
   private static void engine(Map<String, String> m) {
+    String name = org.tkdworkbench.models.Engines.current();
+    m.put("Engines in this build", String.join(", ", org.tkdworkbench.models.Engines.available()));
     try {
-      ai.djl.engine.Engine e = ai.djl.engine.Engine.getInstance();
-      m.put("Engine", e.getEngineName() + " " + e.getVersion());
+      ai.djl.engine.Engine e = org.tkdworkbench.models.Engines.engine(name);
+      m.put("Engine", e.getEngineName() + " " + e.getVersion() + " (new runs and teachers), device "
+          + org.tkdworkbench.models.Engines.currentDevice());
       m.put("Native library", nativeFolder(ai.djl.util.Utils.getEngineCacheDir(e.getEngineName().toLowerCase(Locale.ROOT))));
     } catch (RuntimeException | LinkageError e) {
-      m.put("Engine", "not available: " + e.getMessage());
+      m.put("Engine", name + " not available: " + e.getMessage());
     }
   }
 

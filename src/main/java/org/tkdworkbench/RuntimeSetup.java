@@ -31,10 +31,22 @@ public final class RuntimeSetup {
       return;
     }
     applied = true;
-    System.setProperty("ai.djl.offline", "true");
+    // Offline unless the user explicitly says otherwise (a GPU server letting DJL download its
+    // CUDA build of PyTorch: -Dai.djl.offline=false or DJL_OFFLINE=false; README, GPU servers).
+    if (System.getProperty("ai.djl.offline") == null && !"false".equalsIgnoreCase(System.getenv("DJL_OFFLINE"))) {
+      System.setProperty("ai.djl.offline", "true");
+    }
     System.setProperty("OPT_OUT_TRACKING", "true");
+    // Both engines are in the build. DJL ranks MXNet first on x86-64 but skips it on other
+    // platforms; our default is MXNet everywhere unless the user chose (this property, DJL's
+    // environment variable, or --engine / Settings later).
+    if (System.getProperty("ai.djl.default_engine") == null && System.getenv("DJL_DEFAULT_ENGINE") == null) {
+      System.setProperty("ai.djl.default_engine", "MXNet");
+    }
     int cores = Runtime.getRuntime().availableProcessors();
-    setEnvIfAbsent("DJL_OFFLINE", "true");
+    if (!"false".equalsIgnoreCase(System.getProperty("ai.djl.offline"))) {
+      setEnvIfAbsent("DJL_OFFLINE", "true");
+    }
     setEnvIfAbsent("OPT_OUT_TRACKING", "true");
     setEnvIfAbsent("OMP_NUM_THREADS", Integer.toString(Math.max(1, Math.min(cores, 4))));
     setEnvIfAbsent("MXNET_ENGINE_TYPE", "NaiveEngine");

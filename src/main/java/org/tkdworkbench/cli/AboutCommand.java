@@ -13,8 +13,11 @@ import picocli.CommandLine.Spec;
 final class AboutCommand implements Runnable {
   @Spec CommandSpec spec;
 
+  @picocli.CommandLine.Mixin EngineOptions engineOptions;
+
   @Override
   public void run() {
+    engineOptions.selectOrFail(); // `about --engine pytorch`: does that engine load here, and where from
     WorkbenchCommand root = (WorkbenchCommand) spec.root().userObject();
     spec.commandLine().getOut().print(Diagnostics.text(Diagnostics.collect(root.workspace().root(), null)));
     spec.commandLine().getOut().flush();

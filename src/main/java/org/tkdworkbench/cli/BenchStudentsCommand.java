@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.tkdworkbench.models.Engines;
 import org.tkdworkbench.models.student.StudentArchitecture;
 import org.tkdworkbench.models.student.StudentBenchmark;
 import org.tkdworkbench.models.student.StudentPreset;
@@ -49,10 +50,13 @@ final class BenchStudentsCommand implements Callable<Integer> {
   @Option(names = "--runs", paramLabel = "N", description = "Timed single-clip inference passes (default: ${DEFAULT-VALUE}).")
   int runs = 30;
 
+  @picocli.CommandLine.Mixin EngineOptions engineOptions;
+
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
+    engineOptions.selectOrFail();
     StudentPreset p;
     List<StudentArchitecture> archs = new ArrayList<>();
     try {
@@ -84,7 +88,8 @@ final class BenchStudentsCommand implements Callable<Integer> {
       specs.add(s);
     }
     PrintWriter out = spec.commandLine().getOut();
-    out.printf(Locale.ROOT, "%d frames x %d mels, %d classes, preset %s; training at batch %d%n", frames, mels, classes, p, batch);
+    out.printf(Locale.ROOT, "%s on %s: %d frames x %d mels, %d classes, preset %s; training at batch %d%n",
+        Engines.describe(Engines.current()), Engines.currentDevice(), frames, mels, classes, p, batch);
     out.printf(Locale.ROOT, "%-10s %10s %14s %12s %12s %10s %10s %12s%n",
         "student", "params", "MACs/clip", "fp32 bytes", "latency ms", "steps/s", "samples/s", "peak RSS MB");
     for (StudentSpec s : specs) {

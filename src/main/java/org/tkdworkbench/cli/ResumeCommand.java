@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.tkdworkbench.RuntimeSetup;
 import org.tkdworkbench.distill.DistillRuns;
 import org.tkdworkbench.jobs.CancelledException;
+import org.tkdworkbench.models.Engines;
 import org.tkdworkbench.runs.RunStore;
 import org.tkdworkbench.workspace.AtomicFiles;
 import org.tkdworkbench.workspace.Workspace;
@@ -33,7 +34,20 @@ final class ResumeCommand implements Callable<Integer> {
   @Option(names = "--threads", paramLabel = "N", description = "Feature decoding threads (default: all cores).")
   int threads = Runtime.getRuntime().availableProcessors();
 
+  @Option(names = "--device", paramLabel = "DEVICE",
+      description = "cpu (default), gpu, gpu:N or cuda:N. The run continues on the engine in its run.json.")
+  String device = "cpu";
+
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  /** The engine in the run's run.json, or null (none recorded, or unreadable: resume says why). */
+  private static String runEngine(Path folder) {
+    try {
+      return RunStore.read(folder).config().path("engine").asText(null);
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
 
   @Override
   public Integer call() throws IOException {
@@ -43,10 +57,20 @@ final class ResumeCommand implements Callable<Integer> {
     if (!Files.isDirectory(run)) {
       throw new CliUsageException("RUN_DIR: must be a run folder, found " + run.toAbsolutePath() + (Files.exists(run) ? " (a file)" : " (does not exist)"));
     }
+    Path folder = run.toAbsolutePath().normalize();
+    try {
+      // The device is checked against the engine the run continues on (its run.json's).
+      String engine = runEngine(folder);
+      if (engine != null) {
+        Engines.select(engine);
+      }
+      Engines.selectDevice(device);
+    } catch (IllegalArgumentException e) {
+      throw new CliUsageException((e.getMessage().startsWith("device:") ? "--" : run + ": run.json ") + e.getMessage());
+    }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Workspace ws = ((WorkbenchCommand) spec.root().userObject()).workspace();
-    Path folder = run.toAbsolutePath().normalize();
     RunStore store = new RunStore(folder.getParent());
     RuntimeSetup.apply();
     try (CliJob job = CliJob.start(err)) {

@@ -77,9 +77,11 @@ final class RunOptions {
 
   @Mixin FeatureOptions featureOptions;
 
+  @Mixin EngineOptions engineOptions;
+
   /** Problems of the shared options, named by option. */
   List<String> problems() {
-    List<String> p = new ArrayList<>();
+    List<String> p = new ArrayList<>(engineOptions.select());
     try {
       StudentPreset.fromCliName(preset);
     } catch (IllegalArgumentException e) {

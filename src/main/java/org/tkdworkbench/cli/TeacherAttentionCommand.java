@@ -61,10 +61,13 @@ final class TeacherAttentionCommand implements Callable<Integer> {
 
   @picocli.CommandLine.Mixin AttentionOptions attention;
 
+  @picocli.CommandLine.Mixin EngineOptions engineOptions;
+
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws IOException {
+    engineOptions.selectOrFail();
     RolloutMethod m = attention.method();
     HeadFusion f = attention.fusion();
     var err = spec.commandLine().getErr();

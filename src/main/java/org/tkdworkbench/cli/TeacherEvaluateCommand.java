@@ -80,6 +80,8 @@ final class TeacherEvaluateCommand implements Callable<Integer> {
 
   @picocli.CommandLine.Mixin AttentionOptions attention;
 
+  @picocli.CommandLine.Mixin EngineOptions engineOptions;
+
   @Option(names = "--json", description = "Print the result as JSON.")
   boolean json;
 
@@ -87,6 +89,7 @@ final class TeacherEvaluateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    engineOptions.selectOrFail();
     RolloutMethod m = attention.method();
     HeadFusion f = attention.fusion();
     Split s =

@@ -108,6 +108,8 @@ final class TeacherTrainCommand implements Callable<Integer> {
 
   @Mixin FeatureOptions featureOptions;
 
+  @Mixin EngineOptions engineOptions;
+
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -115,7 +117,8 @@ final class TeacherTrainCommand implements Callable<Integer> {
     FeatureSpec fs = featureOptions.toSpec();
     TeacherConfig model = new TeacherConfig(framesPerToken, tokenStride, modelDim, layers, heads, ffDim, dropout, convStem);
     TrainingConfig training = new TrainingConfig(epochs, batchSize, learningRate, weightDecay, seed, patience, timeShift);
-    List<String> problems = new ArrayList<>(model.validate());
+    List<String> problems = new ArrayList<>(engineOptions.select());
+    problems.addAll(model.validate());
     problems.addAll(training.validate());
     if (threads < 1) {
       problems.add("--threads: must be at least 1, found " + threads);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.List;
 import org.tkdworkbench.features.FeatureSpec;
+import org.tkdworkbench.models.Engines;
 import org.tkdworkbench.models.student.StudentSpec;
 
 /**
@@ -86,7 +87,9 @@ public record DistillRunConfig(
         spec.architecture().cliName(), weights.lambda(), weights.alpha(), weights.temperature(), target.cliName(),
         training.seed(), spec, training, features, absolute(dataset), layout, fingerprint, absolute(teacher), teacherId,
         absolute(knowledge), cliName(method), cliName(fusion), energySmoothingSeconds,
-        ai.djl.engine.Engine.getDefaultEngineName(), currentEngineVersion(), org.tkdworkbench.BuildInfo.version());
+        // The version is filled in when the run starts (withEngineVersion): asking for it loads the
+        // engine's native library, which must not happen on the UI thread that launches a run.
+        Engines.current(), null, org.tkdworkbench.BuildInfo.version());
   }
 
   private static String absolute(java.nio.file.Path p) {
@@ -96,14 +99,6 @@ public record DistillRunConfig(
   /** {@code MEAN_OF_LAYERS} as {@code mean-of-layers}. */
   public static String cliName(Enum<?> e) {
     return e.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-  }
-
-  private static String currentEngineVersion() {
-    try {
-      return ai.djl.engine.Engine.getInstance().getVersion();
-    } catch (RuntimeException e) {
-      return "unknown";
-    }
   }
 
   /**
@@ -117,15 +112,27 @@ public record DistillRunConfig(
         workbenchVersion);
   }
 
+  /** This config with its engine's version recorded (read in the job that starts the run). */
+  public DistillRunConfig withEngineVersion(String version) {
+    return new DistillRunConfig(
+        student, lambda, alpha, temperature, target, seed, studentSpec, training, features, dataset, layout, datasetFingerprint,
+        teacher, teacherId, knowledge, rolloutMethod, headFusion, energySmoothingSeconds, engine, version, workbenchVersion);
+  }
+
   /** The loss weights. */
   public DistillationLoss.Weights weights() {
     return new DistillationLoss.Weights(lambda, alpha, temperature);
   }
 
+  /** The engine this run trains on: the recorded one, else (an old run.json) the current one. */
+  public String engineOrCurrent() {
+    return engine == null ? Engines.current() : Engines.canonical(engine);
+  }
+
   /** The trainer's settings. */
   public StudentTrainer.Settings settings() {
     return new StudentTrainer.Settings(
-        studentSpec, training, weights(), AttentionTarget.fromCliName(target), true, energySmoothingSeconds);
+        studentSpec, training, weights(), AttentionTarget.fromCliName(target), true, energySmoothingSeconds, engine);
   }
 
   /** Whether the run needs a teacher's knowledge (its curves or its logits). */
@@ -149,6 +156,13 @@ public record DistillRunConfig(
       AttentionTarget.fromCliName(target == null ? "" : target);
     } catch (IllegalArgumentException e) {
       p.add(e.getMessage());
+    }
+    if (engine != null) {
+      try {
+        Engines.canonical(engine);
+      } catch (IllegalArgumentException e) {
+        p.add(e.getMessage());
+      }
     }
     if (teacher != null && knowledge != null) {
       p.add("teacher/knowledge: give a teacher folder or a knowledge file, not both");

@@ -1,6 +1,5 @@
 package org.tkdworkbench.distill;
 
-import ai.djl.engine.Engine;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -18,6 +17,7 @@ import org.tkdworkbench.features.FeatureCache;
 import org.tkdworkbench.jobs.CancelledException;
 import org.tkdworkbench.jobs.JobContext;
 import org.tkdworkbench.models.AttentionTeacher;
+import org.tkdworkbench.models.Engines;
 import org.tkdworkbench.models.TeacherStore;
 import org.tkdworkbench.models.student.LatencyBenchmark;
 import org.tkdworkbench.models.student.StudentCost;
@@ -81,7 +81,7 @@ public final class DistillRuns {
     Knowledge knowledge = null;
     if (config.teacher() != null) {
       log.accept("computing (or reading cached) teacher knowledge for " + index.clips().size() + " clips");
-      try (AttentionTeacher t = TeacherStore.load(Path.of(config.teacher()))) {
+      try (AttentionTeacher t = TeacherStore.load(Path.of(config.teacher()), config.engineOrCurrent())) {
         knowledge =
             new KnowledgeCache(workspace.knowledgeCache())
                 .get(t, KnowledgeCache.teacherId(Path.of(config.teacher())), index,
@@ -127,8 +127,10 @@ public final class DistillRuns {
 
   /** As above; {@code created} gets the run folder as soon as it exists (so a UI can follow it). */
   public Outcome start(
-      DistillRunConfig config, DatasetIndex index, RunStore store, JobContext ctx, Consumer<String> log, Consumer<Path> created)
+      DistillRunConfig launched, DatasetIndex index, RunStore store, JobContext ctx, Consumer<String> log, Consumer<Path> created)
       throws IOException {
+    DistillRunConfig config =
+        launched.engineVersion() == null ? launched.withEngineVersion(Engines.version(launched.engineOrCurrent())) : launched;
     List<String> problems = config.validate();
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(String.join("\n", problems));
@@ -206,6 +208,7 @@ public final class DistillRuns {
       Consumer<String> log) throws IOException {
     String metric = in.data().multiLabel() ? "mAP" : "accuracy";
     w.start(config.training().epochs(), metric);
+    log.accept("training on " + Engines.describe(config.engineOrCurrent()) + ", device " + Engines.currentDevice());
     try {
       StudentTrainer.Summary s = trainer.train(w, ctx, resume, row -> log.accept(describe(row, config.training().epochs())));
       w.writeSummary(summary(config, in, s));
@@ -258,6 +261,7 @@ public final class DistillRuns {
   private static Map<String, Object> summary(DistillRunConfig config, Inputs in, StudentTrainer.Summary s) {
     int frames = frames(config, in);
     StudentCost cost = StudentCost.of(config.studentSpec(), frames);
+    String engine = config.engineOrCurrent();
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("best_epoch", s.bestEpoch());
     m.put("epochs_run", s.epochsRun());
@@ -271,7 +275,7 @@ public final class DistillRuns {
     c.put("bytes_fp32", cost.bytesFp32());
     c.put("bytes_int8", cost.bytesInt8());
     c.put("frames", frames);
-    c.put("latency_ms", LatencyBenchmark.measure(config.studentSpec(), frames, 20));
+    c.put("latency_ms", LatencyBenchmark.measure(config.studentSpec(), frames, 20, engine));
     m.put("cost", c);
     Map<String, Integer> counts = new LinkedHashMap<>();
     counts.put("train", in.data().indices(Split.TRAIN).length);
@@ -279,8 +283,8 @@ public final class DistillRuns {
     counts.put("test", in.data().indices(Split.TEST).length);
     m.put("clips", counts);
     m.put("skipped_clips", in.data().failures().size());
-    Engine e = Engine.getInstance();
-    m.put("engine", e.getEngineName() + " " + e.getVersion());
+    m.put("engine", Engines.describe(s.engine()));
+    m.put("device", Engines.currentDevice());
     return m;
   }
 }

@@ -1,5 +1,6 @@
 package org.tkdworkbench.distill;
 
+import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -27,6 +28,7 @@ import org.tkdworkbench.RuntimeSetup;
 import org.tkdworkbench.data.Split;
 import org.tkdworkbench.features.FeatureSpec;
 import org.tkdworkbench.jobs.JobContext;
+import org.tkdworkbench.models.Engines;
 import org.tkdworkbench.models.TeacherTokens;
 import org.tkdworkbench.models.student.StudentBlock;
 import org.tkdworkbench.models.student.StudentSpec;
@@ -75,6 +77,8 @@ public final class StudentTrainer {
    * @param probe whether a probe is built when λ = 0 (its term is then logged but not trained on);
    *     false trains the plain student, for the λ = 0 equivalence check
    * @param energySmoothingSeconds the ENERGY control's moving-average width
+   * @param engine the DJL engine to train on ({@link Engines#MXNET}, …); null = {@link
+   *     Engines#current()} when training starts
    */
   public record Settings(
       StudentSpec student,
@@ -82,7 +86,8 @@ public final class StudentTrainer {
       DistillationLoss.Weights weights,
       AttentionTarget target,
       boolean probe,
-      double energySmoothingSeconds) {}
+      double energySmoothingSeconds,
+      String engine) {}
 
   /** Where a resumed run starts: the state saved with its last checkpoint. */
   public record Resume(Path checkpoint, int epoch, int step, int bestEpoch, double bestMetric, double testAtBest) {
@@ -103,8 +108,13 @@ public final class StudentTrainer {
     }
   }
 
-  /** What a finished training reports. */
-  public record Summary(int bestEpoch, double bestValidationMetric, double testMetric, String metricName, int epochsRun, double seconds) {}
+  /**
+   * What a finished training reports.
+   *
+   * @param engine the engine the model actually ran on (read from its manager)
+   */
+  public record Summary(
+      int bestEpoch, double bestValidationMetric, double testMetric, String metricName, int epochsRun, double seconds, String engine) {}
 
   private final ClipTensors data;
   private final Map<String, ClipKnowledge> knowledge;
@@ -199,10 +209,11 @@ public final class StudentTrainer {
     int[] train = data.indices(Split.TRAIN);
     int[] val = data.indices(Split.VALIDATION);
     int[] test = data.indices(Split.TEST);
-    Engine engine = Engine.getInstance();
+    String engineName = settings.engine() == null ? Engines.current() : Engines.canonical(settings.engine());
+    Engine engine = Engines.engine(engineName);
     engine.setRandomSeed((int) tc.seed());
 
-    StudentBlock student = Students.newBlock(settings.student());
+    StudentBlock student = Students.newBlock(settings.student(), engineName);
     DistillNet net = new DistillNet(student, attention);
     int mels = features.nMels();
     int maxFrames = Students.minFrames(settings.student());
@@ -220,11 +231,11 @@ public final class StudentTrainer {
     Optimizer adam = Optimizer.adam().optLearningRateTracker(continued).optWeightDecays((float) tc.weightDecay()).build();
     DistillationLoss loss = new DistillationLoss(multi, w);
 
-    try (Model model = Model.newInstance(MODEL_NAME);
-        Model exported = Model.newInstance(STUDENT_NAME)) {
+    try (Model model = Engines.newModel(MODEL_NAME, engineName);
+        Model exported = Engines.newModel(STUDENT_NAME, engineName)) {
       model.setBlock(net);
       // Any loss: the trainer's own is never called, DistillationLoss is.
-      try (Trainer trainer = model.newTrainer(new DefaultTrainingConfig(Loss.l2Loss()).optOptimizer(adam))) {
+      try (Trainer trainer = model.newTrainer(new DefaultTrainingConfig(Loss.l2Loss()).optOptimizer(adam).optDevices(new Device[] {model.getNDManager().getDevice()}))) {
         trainer.initialize(new Shape(1, maxFrames, mels));
         if (resume != null) {
           loadParameters(model, resume.checkpoint());
@@ -300,7 +311,8 @@ public final class StudentTrainer {
             break;
           }
         }
-        return new Summary(bestEpoch, bestMetric, testAtBest, metricName, epochsRun, (System.nanoTime() - t0) / 1e9);
+        return new Summary(bestEpoch, bestMetric, testAtBest, metricName, epochsRun, (System.nanoTime() - t0) / 1e9,
+            model.getNDManager().getEngine().getEngineName());
       }
     }
   }

@@ -1,5 +1,6 @@
 package org.tkdworkbench.distill;
 
+import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -37,6 +38,7 @@ import org.tkdworkbench.features.FeatureCache;
 import org.tkdworkbench.features.FeatureSpec;
 import org.tkdworkbench.jobs.JobContext;
 import org.tkdworkbench.models.DjlAttentionTeacher;
+import org.tkdworkbench.models.Engines;
 import org.tkdworkbench.models.TeacherBlock;
 import org.tkdworkbench.models.TeacherConfig;
 import org.tkdworkbench.models.TeacherSpec;
@@ -69,6 +71,8 @@ public final class TeacherTrainer {
   private final FeatureCache features;
   private final AudioDecoder decoder;
   private final int threads;
+  /** The engine chosen when this trainer was made: a queued training keeps it. */
+  private final String engine = Engines.current();
 
   public TeacherTrainer(FeatureCache features, AudioDecoder decoder) {
     this(features, decoder, Runtime.getRuntime().availableProcessors());
@@ -79,6 +83,11 @@ public final class TeacherTrainer {
     this.features = features;
     this.decoder = decoder;
     this.threads = Math.max(1, threads);
+  }
+
+  /** The engine this trainer trains on (the current one when it was made). */
+  public String engine() {
+    return engine;
   }
 
   /** Trains and saves into {@code output} (must not exist or be empty); cancellable per batch. */
@@ -94,7 +103,7 @@ public final class TeacherTrainer {
     requireValid(config, training);
     checkOutput(output);
     ClipTensors data = ClipTensors.load(dataset, spec, features, decoder, threads, ctx);
-    return train(data, spec, DatasetRegistry.fingerprint(dataset), config, training, output, ctx, onEpoch);
+    return train(data, spec, DatasetRegistry.fingerprint(dataset), config, training, output, ctx, onEpoch, engine);
   }
 
   /**
@@ -111,6 +120,21 @@ public final class TeacherTrainer {
       JobContext ctx,
       Consumer<EpochMetrics> onEpoch)
       throws IOException {
+    return train(data, spec, datasetFingerprint, config, training, output, ctx, onEpoch, Engines.current());
+  }
+
+  /** As above, on {@code engine} ({@link Engines#MXNET}, …). */
+  public static Summary train(
+      ClipTensors data,
+      FeatureSpec spec,
+      String datasetFingerprint,
+      TeacherConfig config,
+      TrainingConfig training,
+      Path output,
+      JobContext ctx,
+      Consumer<EpochMetrics> onEpoch,
+      String engine)
+      throws IOException {
     requireValid(config, training);
     checkOutput(output);
     int[] train = data.indices(Split.TRAIN);
@@ -121,7 +145,7 @@ public final class TeacherTrainer {
     Files.createDirectories(parent);
     Path temp = Files.createTempDirectory(parent, "." + output.getFileName() + ".partial-");
     try {
-      Summary s = new Run(data, spec, datasetFingerprint, config, training, temp, ctx, onEpoch).run();
+      Summary s = new Run(data, spec, datasetFingerprint, config, training, temp, ctx, onEpoch, engine).run();
       moveIntoPlace(temp, output);
       return new Summary(output, s.bestEpoch(), s.bestValidationMetric(), s.testMetric(), s.metricName());
     } catch (IOException | RuntimeException | Error e) {
@@ -182,9 +206,11 @@ public final class TeacherTrainer {
     final boolean multi;
     final int mels;
     final String metricName;
+    final String engineName;
 
     Run(ClipTensors data, FeatureSpec spec, String fingerprint, TeacherConfig config, TrainingConfig training,
-        Path folder, JobContext ctx, Consumer<EpochMetrics> onEpoch) {
+        Path folder, JobContext ctx, Consumer<EpochMetrics> onEpoch, String engineName) {
+      this.engineName = engineName;
       this.data = data;
       this.spec = spec;
       this.fingerprint = fingerprint;
@@ -203,7 +229,7 @@ public final class TeacherTrainer {
       int[] train = data.indices(Split.TRAIN);
       int[] val = data.indices(Split.VALIDATION);
       int[] test = data.indices(Split.TEST);
-      Engine engine = Engine.getInstance();
+      Engine engine = Engines.engine(engineName);
       engine.setRandomSeed((int) training.seed());
       Random shuffle = new Random(training.seed());
       int stepsPerEpoch = (train.length + training.batchSize() - 1) / training.batchSize();
@@ -228,8 +254,8 @@ public final class TeacherTrainer {
               training.seed());
       AtomicFiles.write(folder.resolve(TeacherStore.SPEC_FILE), Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(teacherSpec));
 
-      try (Model model = DjlAttentionTeacher.newModel(config, mels, data.classes().size());
-          Trainer trainer = model.newTrainer(new DefaultTrainingConfig(loss).optOptimizer(adam));
+      try (Model model = DjlAttentionTeacher.newModel(config, mels, data.classes().size(), engineName);
+          Trainer trainer = model.newTrainer(new DefaultTrainingConfig(loss).optOptimizer(adam).optDevices(new Device[] {model.getNDManager().getDevice()}));
           BufferedWriter csv =
               Files.newBufferedWriter(folder.resolve(TeacherStore.METRICS_FILE), StandardCharsets.UTF_8)) {
         TeacherBlock block = (TeacherBlock) model.getBlock();

@@ -35,13 +35,23 @@ public final class DjlAttentionTeacher implements AttentionTeacher {
     this.spec = Objects.requireNonNull(spec, "spec");
   }
 
+  /** The engine this teacher runs on. */
+  public String engine() {
+    return model.getNDManager().getEngine().getEngineName();
+  }
+
   /**
    * A new, uninitialised teacher model: its block is a {@link TeacherBlock}, linear weights start
    * Xavier-uniform. Call {@link #initialize} (or a DJL trainer's {@code initialize}) before use.
    */
   public static Model newModel(TeacherConfig config, int mels, int classes) {
+    return newModel(config, mels, classes, Engines.current());
+  }
+
+  /** As {@link #newModel(TeacherConfig, int, int)}, on {@code engine} and the selected device. */
+  public static Model newModel(TeacherConfig config, int mels, int classes, String engine) {
     RuntimeSetup.apply();
-    Model model = Model.newInstance(TeacherStore.MODEL_NAME);
+    Model model = Engines.newModel(TeacherStore.MODEL_NAME, engine);
     TeacherBlock block = new TeacherBlock(config, mels, classes);
     block.setInitializer(new XavierInitializer(), Parameter.Type.WEIGHT);
     model.setBlock(block);

@@ -30,8 +30,17 @@ public final class TeacherStore {
 
   private TeacherStore() {}
 
-  /** Loads the teacher in {@code folder}; the message names the file and the problem if it can't. */
+  /** Loads the teacher in {@code folder} on the current engine ({@link Engines#current()}). */
   public static AttentionTeacher load(Path folder) throws IOException {
+    return load(folder, Engines.current());
+  }
+
+  /**
+   * Loads the teacher in {@code folder} on {@code engine}; the message names the file and the
+   * problem if it can't. The parameter file is DJL's own format, so a teacher trained on one
+   * engine loads on the other (the teacher has no engine-specific layers; {@code CrossEngineTest}).
+   */
+  public static AttentionTeacher load(Path folder, String engine) throws IOException {
     TeacherSpec spec = readSpec(folder);
     if (!hasParameters(folder)) {
       throw new NoSuchFileException(
@@ -40,7 +49,7 @@ public final class TeacherStore {
           "no teacher parameters (" + MODEL_NAME + "-NNNN.params) in the folder");
     }
     RuntimeSetup.apply();
-    Model model = Model.newInstance(MODEL_NAME);
+    Model model = Engines.newModel(MODEL_NAME, engine);
     try {
       model.setBlock(new TeacherBlock(spec.config(), spec.features().nMels(), spec.classes().size()));
       model.load(folder, MODEL_NAME);

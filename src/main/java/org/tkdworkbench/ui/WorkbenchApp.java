@@ -109,7 +109,7 @@ public class WorkbenchApp extends Application {
       Supplier<PlaybackOutput> outputs,
       Function<Workspace, InspectorSetup> inspectorSetup) {
     this(args, outputs, inspectorSetup, (ws, queue) -> new CoreTraining(queue, ws, JOB_THREADS),
-        (spec, frames) -> LatencyBenchmark.measure(spec, frames, 20));
+        (spec, frames, engine) -> LatencyBenchmark.measure(spec, frames, 20, engine));
   }
 
   /** For tests: also the training port and the latency measurement. */

@@ -21,9 +21,13 @@ import java.util.Map;
  *
  * @param workspace the workspace folder chosen in Settings, or null for the default
  * @param showGuide whether the getting-started guide is shown (dismissing it turns this off)
+ * @param engine the DJL engine for new runs and teachers ({@code MXNet}, {@code PyTorch}), or null
+ *     for the default
  */
 public record AppSettings(
-    @JsonProperty("workspace") String workspace, @JsonProperty("show_guide") Boolean showGuide) {
+    @JsonProperty("workspace") String workspace,
+    @JsonProperty("show_guide") Boolean showGuide,
+    @JsonProperty("engine") String engine) {
 
   /** A file without {@code show_guide} (written by hand, or by an older version) shows the guide. */
   public AppSettings {
@@ -35,7 +39,7 @@ public record AppSettings(
 
   /** The settings of a first start: default workspace, guide shown. */
   public static AppSettings defaults() {
-    return new AppSettings(null, true);
+    return new AppSettings(null, true, null);
   }
 
   /** System property naming another settings file (the tests use it to leave the user's alone). */
@@ -58,11 +62,15 @@ public record AppSettings(
   }
 
   public AppSettings withWorkspace(String folder) {
-    return new AppSettings(folder == null || folder.isBlank() ? null : folder.strip(), showGuide);
+    return new AppSettings(folder == null || folder.isBlank() ? null : folder.strip(), showGuide, engine);
   }
 
   public AppSettings withShowGuide(boolean show) {
-    return new AppSettings(workspace, show);
+    return new AppSettings(workspace, show, engine);
+  }
+
+  public AppSettings withEngine(String name) {
+    return new AppSettings(workspace, showGuide, name);
   }
 
   /**

@@ -17,6 +17,8 @@ import org.tkdworkbench.distill.DistillRunConfig;
 import org.tkdworkbench.distill.DistillRuns;
 import org.tkdworkbench.jobs.CancelledException;
 import org.tkdworkbench.jobs.JobContext;
+import org.tkdworkbench.models.Engines;
+import org.tkdworkbench.models.TeacherStore;
 import org.tkdworkbench.runs.RunInfo;
 import org.tkdworkbench.runs.RunState;
 import org.tkdworkbench.runs.RunStore;
@@ -95,6 +97,85 @@ class DistillCommandTest {
     assertThat(list.out()).contains(folder.getFileName().toString()).contains("finished").contains("tc-resnet");
   }
 
+  /**
+   * {@code --engine pytorch}: the run trains on PyTorch with a teacher trained on MXNet (its
+   * parameters convert), and run.json / summary.json say so; unknown engines and missing GPUs are
+   * usage errors naming the option.
+   */
+  @Tag("engine")
+  @Test
+  void engineOptionTrainsOnTheChosenEngineAndTheRunRecordsIt() throws IOException {
+    String engineBefore = System.getProperty(Engines.ENGINE_PROPERTY);
+    try {
+      Path ds = dataset();
+      Path ws = tmp.resolve("ws");
+      Path teacher = tmp.resolve("teacher");
+      Run t = cli("--workspace", ws.toString(), "teacher", "train", "--engine", "mxnet", "--dataset", ds.toString(),
+          "--output", teacher.toString(), "--model-dim", "8", "--layers", "1", "--heads", "2", "--ff-dim", "16",
+          "--epochs", "1", "--batch-size", "4");
+      assertThat(t.code()).as(t.err()).isZero();
+      assertThat(TeacherStore.readSpec(teacher).engine()).isEqualTo("MXNet");
+
+      Path runs = tmp.resolve("runs");
+      Run r = cli("--workspace", ws.toString(), "distill", "--engine", "pytorch", "--device", "cpu", "--dataset", ds.toString(),
+          "--teacher", teacher.toString(), "--student", "att-rnn", "--lambda", "0.5", "--epochs", "1", "--batch-size", "8",
+          "--runs", runs.toString());
+      assertThat(r.code()).as(r.err()).isZero();
+      assertThat(r.err()).contains("training on PyTorch 2.7.1, device cpu");
+      RunInfo info = RunStore.read(Path.of(r.out().lines().findFirst().orElseThrow()));
+      assertThat(info.config().get("engine").asText()).isEqualTo("PyTorch");
+      assertThat(info.config().get("engine_version").asText()).isEqualTo("2.7.1");
+      assertThat(info.summary().get("engine").asText()).isEqualTo("PyTorch 2.7.1");
+      assertThat(info.summary().get("device").asText()).isEqualTo("cpu");
+
+      Run bad = cli("distill", "--engine", "tensorflow", "--dataset", ds.toString(), "--student", "tc-resnet", "--lambda", "0");
+      assertThat(bad.code()).isEqualTo(2);
+      assertThat(bad.err()).contains("--engine: unknown engine 'tensorflow'; choose mxnet or pytorch");
+      Run gpu = cli("bench", "train", "--engine", "pytorch", "--device", "cuda:0", "--student", "tc-resnet", "--steps", "0");
+      assertThat(gpu.code()).isEqualTo(2);
+      assertThat(gpu.err()).contains("--device: cuda:0 asked for GPU 0 but PyTorch finds 0 GPUs");
+    } finally {
+      // The CLI's choice is process-wide: give the rest of the suite its engine back.
+      if (engineBefore == null) {
+        System.clearProperty(Engines.ENGINE_PROPERTY);
+      } else {
+        System.setProperty(Engines.ENGINE_PROPERTY, engineBefore);
+      }
+      System.clearProperty(Engines.DEVICE_PROPERTY);
+    }
+  }
+
+  /** A CRNN run towards the energy control (no teacher needed), as a run.json would hold it. */
+  private static DistillRunConfig energyConfig(Path ds, int epochs, String engine) throws IOException {
+    return Json.mapper().readValue(
+        """
+        {"student":"crnn","lambda":0.5,"alpha":0,"temperature":2,"target":"energy","seed":3,
+         "student_spec":{"architecture":"CRNN","preset":"SMALL","width":1.0,"depth":0,"mels":40,"classes":2},
+         "training":{"epochs":%d,"batch_size":8,"learning_rate":0.003,"weight_decay":0,"seed":3,"patience":0,"time_shift":false},
+         "features":{"sample_rate":16000,"n_fft":512,"win_length":400,"hop_length":160,"n_mels":40,"fmin":0.0,"fmax":null},
+         "dataset":"%s","layout":"auto","rollout_method":"rollout","head_fusion":"mean","energy_smoothing_s":0.2,
+         "engine":%s}
+        """.formatted(epochs, ds.toAbsolutePath().toString().replace("\\", "\\\\"), engine == null ? "null" : "\"" + engine + "\""),
+        DistillRunConfig.class);
+  }
+
+  /** A run launched on one engine (queued, say) trains on it even when the current engine is the other. */
+  @Tag("engine")
+  @Test
+  void aRunTrainsOnTheEngineItWasLaunchedWith() throws IOException {
+    Path ds = dataset();
+    String other = Engines.current().equals(Engines.MXNET) ? Engines.PYTORCH : Engines.MXNET;
+    DistillRunConfig config = energyConfig(ds, 1, other);
+    DistillRuns core = new DistillRuns(new Workspace(tmp.resolve("ws")), 2);
+    RunStore store = new RunStore(tmp.resolve("runs"));
+    core.start(config, core.index(config, JobContext.none()), store, JobContext.none(), line -> {});
+    RunInfo info = RunStore.read(store.list().get(0).folder());
+    assertThat(info.config().get("engine").asText()).isEqualTo(other);
+    assertThat(info.config().get("engine_version").asText()).isEqualTo(Engines.engine(other).getVersion());
+    assertThat(info.summary().get("engine").asText()).isEqualTo(other + " " + Engines.engine(other).getVersion());
+    assertThat(Engines.current()).isNotEqualTo(other);
+  }
+
   @Tag("engine")
   @Test
   void resumeContinuesACancelledRun() throws IOException {
@@ -104,16 +185,7 @@ class DistillCommandTest {
     // A run made by the core and cancelled inside epoch 2 (2 steps per epoch at batch 8).
     Run usage = cli("distill", "--help");
     assertThat(usage.code()).isZero();
-    DistillRunConfig config =
-        Json.mapper().readValue(
-            """
-            {"student":"crnn","lambda":0.5,"alpha":0,"temperature":2,"target":"energy","seed":3,
-             "student_spec":{"architecture":"CRNN","preset":"SMALL","width":1.0,"depth":0,"mels":40,"classes":2},
-             "training":{"epochs":3,"batch_size":8,"learning_rate":0.003,"weight_decay":0,"seed":3,"patience":0,"time_shift":false},
-             "features":{"sample_rate":16000,"n_fft":512,"win_length":400,"hop_length":160,"n_mels":40,"fmin":0.0,"fmax":null},
-             "dataset":"%s","layout":"auto","rollout_method":"rollout","head_fusion":"mean","energy_smoothing_s":0.2}
-            """.formatted(ds.toAbsolutePath().toString().replace("\\", "\\\\")),
-            DistillRunConfig.class);
+    DistillRunConfig config = energyConfig(ds, 3, null);
     DistillRuns core = new DistillRuns(new Workspace(ws), 2);
     AtomicLong steps = new AtomicLong();
     JobContext stopInEpoch2 =

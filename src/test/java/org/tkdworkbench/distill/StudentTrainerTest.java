@@ -51,6 +51,8 @@ class StudentTrainerTest {
   static final int TOKENS = 12; // 4 frames per teacher token
 
   @TempDir Path tmp;
+  /** What the latest {@link #run} reported. */
+  private StudentTrainer.Summary lastSummary;
 
   private record Toy(ClipTensors data, Map<String, ClipKnowledge> knowledge, int[] toneStart) {}
 
@@ -105,7 +107,8 @@ class StudentTrainerTest {
         new DistillationLoss.Weights(lambda, 0, 1),
         AttentionTarget.TEACHER,
         probe,
-        0.2);
+        0.2,
+        null);
   }
 
   private static FeatureSpec features() {
@@ -123,7 +126,7 @@ class StudentTrainerTest {
     RunStore store = new RunStore(tmp.resolve("runs"));
     try (RunWriter w = store.create(name, Map.of("student", s.student().architecture().cliName(), "lambda", s.weights().lambda()), StudentTrainer.COLUMNS)) {
       w.start(s.training().epochs(), "accuracy");
-      new StudentTrainer(toy.data(), knowledge, labels, features(), s).train(w, JobContext.none(), null);
+      lastSummary = new StudentTrainer(toy.data(), knowledge, labels, features(), s).train(w, JobContext.none(), null);
       w.finish();
       return RunStore.read(w.folder());
     }
@@ -131,6 +134,32 @@ class StudentTrainerTest {
 
   private static List<MetricRow> rows(RunInfo info, String split) {
     return info.metrics().rows().stream().filter(r -> r.text("split").equals(split)).toList();
+  }
+
+  /**
+   * The same distillation (λ 0.5, same seed) on MXNet and on PyTorch reaches the same accuracy
+   * band, for a CNN and for a bidirectional-RNN student (fused block on MXNet, composed on
+   * PyTorch); each model really ran on the engine asked for.
+   */
+  @Test
+  void sameSeedReachesTheSameAccuracyBandOnBothEngines() throws Exception {
+    Toy toy = toy(96, 24, 24, 1);
+    for (StudentArchitecture a : List.of(StudentArchitecture.TC_RESNET, StudentArchitecture.ATT_RNN)) {
+      double[] best = new double[2];
+      String[] engines = {org.tkdworkbench.models.Engines.MXNET, org.tkdworkbench.models.Engines.PYTORCH};
+      for (int e = 0; e < 2; e++) {
+        StudentTrainer.Settings d = settings(a, 0.5, true, 6, 3);
+        StudentTrainer.Settings s =
+            new StudentTrainer.Settings(d.student(), d.training(), d.weights(), d.target(), d.probe(), d.energySmoothingSeconds(), engines[e]);
+        RunInfo info = run(toy, s, a.cliName() + "-" + engines[e]);
+        assertThat(lastSummary.engine()).as("the engine the model ran on").isEqualTo(engines[e]);
+        best[e] = rows(info, "validation").stream().mapToDouble(r -> r.number("accuracy")).max().orElseThrow();
+      }
+      System.out.printf(java.util.Locale.ROOT, "%s, same seed: best validation accuracy MXNet %.3f, PyTorch %.3f%n", a.cliName(), best[0], best[1]);
+      assertThat(best[0]).as(a + " on MXNet").isGreaterThan(0.8);
+      assertThat(best[1]).as(a + " on PyTorch").isGreaterThan(0.8);
+      assertThat(Math.abs(best[0] - best[1])).as(a + " gap between engines").isLessThanOrEqualTo(0.15);
+    }
   }
 
   @Test
@@ -316,7 +345,7 @@ class StudentTrainerTest {
         .hasMessageContaining("the run needs the teacher's attention curves");
     StudentTrainer.Settings wrongMels =
         new StudentTrainer.Settings(StudentSpec.of(StudentArchitecture.TC_RESNET, StudentPreset.SMALL, 40, 2),
-            s.training(), s.weights(), AttentionTarget.UNIFORM, true, 0.2);
+            s.training(), s.weights(), AttentionTarget.UNIFORM, true, 0.2, null);
     assertThatThrownBy(() -> new StudentTrainer(toy.data(), null, null, features(), wrongMels))
         .hasMessageContaining("student.mels: must be the features' n_mels (16), found 40");
   }

@@ -9,6 +9,7 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
@@ -23,6 +24,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import org.tkdworkbench.data.DatasetRegistry;
 import org.tkdworkbench.data.SampleDataset;
 import org.tkdworkbench.ui.shell.AppArgs;
+import org.tkdworkbench.models.Engines;
 import org.tkdworkbench.workspace.AppSettings;
 
 /**
@@ -93,7 +95,24 @@ class FirstStartAppTest {
     TextField folder = robot.lookup("#workspaceField").queryAs(TextField.class);
     robot.interact(() -> folder.setText(tmp.resolve("moved").toString()));
     robot.clickOn("OK");
-    assertThat(AppSettings.load(settings).settings()).isEqualTo(new AppSettings(tmp.resolve("moved").toString(), false));
+    assertThat(AppSettings.load(settings).settings()).isEqualTo(new AppSettings(tmp.resolve("moved").toString(), false, Engines.current()));
+
+    // Settings: the engine for new runs, applied at once and saved.
+    String before = Engines.current();
+    String other = before.equals(Engines.MXNET) ? Engines.PYTORCH : Engines.MXNET;
+    try {
+      robot.clickOn("#openSettings");
+      @SuppressWarnings("unchecked")
+      ComboBox<String> engine = robot.lookup("#engineBox").queryAs(ComboBox.class);
+      assertThat(engine.getValue()).isEqualTo(before);
+      assertThat(engine.getItems()).containsExactly(Engines.MXNET, Engines.PYTORCH);
+      robot.interact(() -> engine.setValue(other));
+      robot.clickOn("OK");
+      assertThat(AppSettings.load(settings).settings().engine()).isEqualTo(other);
+      assertThat(Engines.current()).isEqualTo(other);
+    } finally {
+      Engines.select(before); // the rest of the suite runs on the build's engine
+    }
 
     // About: the versions, copyable.
     robot.clickOn("#openAbout");

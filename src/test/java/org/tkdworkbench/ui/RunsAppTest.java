@@ -95,7 +95,7 @@ class RunsAppTest {
                     InspectorAppTest.ClockOutput::new,
                     InspectorSetup::of,
                     (w, queue) -> new CoreTraining(queue, w, 1),
-                    (spec, frames) -> 0.5));
+                    (spec, frames, engine) -> 0.5));
     Label summary = robot.lookup("#datasetSummary").queryAs(Label.class);
     AppTestSupport.await("the dataset is open", 30, () -> summary.getText().contains("20 clips"));
 

@@ -26,13 +26,17 @@ class AppSettingsTest {
     AppSettings s = AppSettings.defaults().withWorkspace("  /data/ws ").withShowGuide(false);
     s.save(file);
     assertThat(Files.readString(file)).contains("\"workspace\" : \"/data/ws\"").contains("\"show_guide\" : false");
-    assertThat(AppSettings.load(file)).isEqualTo(new AppSettings.Loaded(new AppSettings("/data/ws", false), null));
+    assertThat(AppSettings.load(file)).isEqualTo(new AppSettings.Loaded(new AppSettings("/data/ws", false, null), null));
 
     Files.writeString(file, "{\"workspace\": \"/w\", \"show_guide\": true, \"window\": {\"width\": 900}}");
-    assertThat(AppSettings.load(file).settings()).isEqualTo(new AppSettings("/w", true));
+    assertThat(AppSettings.load(file).settings()).isEqualTo(new AppSettings("/w", true, null));
     assertThat(AppSettings.defaults().withWorkspace(" ").workspace()).as("blank is the default").isNull();
     Files.writeString(file, "{\"workspace\": \"/w\"}");
     assertThat(AppSettings.load(file).settings().showGuide()).as("no show_guide: the guide is shown").isTrue();
+    assertThat(AppSettings.load(file).settings().engine()).as("no engine: the default").isNull();
+    AppSettings.defaults().withEngine("PyTorch").save(file);
+    assertThat(Files.readString(file)).contains("\"engine\" : \"PyTorch\"");
+    assertThat(AppSettings.load(file).settings().engine()).isEqualTo("PyTorch");
   }
 
   @Test

@@ -71,7 +71,7 @@ final class AttRnnStudent extends StudentBlock {
   private final Linear dense2;
   private final Linear classifier;
 
-  AttRnnStudent(StudentSpec spec) {
+  AttRnnStudent(StudentSpec spec, String engine) {
     this.spec = spec;
     this.sizes = Sizes.of(spec);
     conv1 = addChildBlock("conv1", conv(sizes.filters));
@@ -83,7 +83,7 @@ final class AttRnnStudent extends StudentBlock {
     rnn =
         addChildBlock(
             sizes.lstm ? "lstm" : "gru",
-            Bidirectional.fusedWorks()
+            Bidirectional.fusedWorks(engine)
                 ? recurrent(sizes.layers, true)
                 : new Bidirectional(sizes.layers, sizes.units, () -> recurrent(1, false)));
     query = addChildBlock("query", Linear.builder().setUnits((long) sizes.heads * sizes.dim()).build());

@@ -1,6 +1,5 @@
 package org.tkdworkbench.models.student;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -13,6 +12,7 @@ import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import org.tkdworkbench.models.Engines;
 
 /**
  * Stacked bidirectional recurrent layers made of unidirectional DJL blocks: per layer one block
@@ -22,7 +22,7 @@ import java.util.function.Supplier;
  *
  * <p>Why it exists: DJL 0.36 passes a bidirectional LSTM/GRU's parameters to the PyTorch engine
  * as all weights then all biases, while PyTorch reads them per direction (weights then biases), so
- * the fused block fails there with a shape error. MXNet reads DJL's order; {@link #fusedWorks()}
+ * the fused block fails there with a shape error. MXNet reads DJL's order; {@link #fusedWorks(String)}
  * says which to use, so MXNet keeps the fused block (and the parameter names of runs already
  * saved) and other engines get this one.
  */
@@ -44,9 +44,9 @@ final class Bidirectional extends AbstractBlock {
     }
   }
 
-  /** Whether the default engine runs DJL's fused bidirectional blocks correctly (MXNet does). */
-  static boolean fusedWorks() {
-    return "MXNet".equals(Engine.getInstance().getEngineName());
+  /** Whether {@code engine} runs DJL's fused bidirectional blocks correctly (MXNet does). */
+  static boolean fusedWorks(String engine) {
+    return Engines.MXNET.equals(engine);
   }
 
   @Override

@@ -6,8 +6,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import java.util.Arrays;
+import org.tkdworkbench.models.Engines;
 
-/** Measures how long one clip takes through a student on this machine's CPU. */
+/** Measures how long one clip takes through a student on this machine (its engine and device). */
 public final class LatencyBenchmark {
   private LatencyBenchmark() {}
 
@@ -17,8 +18,13 @@ public final class LatencyBenchmark {
    * int)}.
    */
   public static double measure(StudentSpec spec, int frames, int runs) {
-    StudentBlock block = Students.newBlock(spec);
-    try (NDManager m = NDManager.newBaseManager()) {
+    return measure(spec, frames, runs, Engines.current());
+  }
+
+  /** As {@link #measure(StudentSpec, int, int)}, on {@code engine}. */
+  public static double measure(StudentSpec spec, int frames, int runs, String engine) {
+    StudentBlock block = Students.newBlock(spec, engine);
+    try (NDManager m = NDManager.newBaseManager(Engines.device(engine), engine)) {
       block.initialize(m, ai.djl.ndarray.types.DataType.FLOAT32, Students.inputShape(spec, frames));
       return measure(block, frames, runs);
     }
@@ -40,7 +46,9 @@ public final class LatencyBenchmark {
     int mels = block.spec().mels();
     int warmUp = Math.max(3, runs / 5);
     double[] ms = new double[runs];
-    try (NDManager base = NDManager.newBaseManager()) {
+    // The inputs live where the block's parameters do (its engine and device).
+    NDManager owner = block.getParameters().valueAt(0).getArray().getManager();
+    try (NDManager base = NDManager.newBaseManager(owner.getDevice(), owner.getEngine().getEngineName())) {
       for (int i = -warmUp; i < runs; i++) {
         try (NDManager step = base.newSubManager()) {
           NDArray x = step.randomNormal(new Shape(1, frames, mels));

@@ -1,7 +1,7 @@
 package org.tkdworkbench.models.student;
 
+import ai.djl.Device;
 import ai.djl.Model;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -14,6 +14,7 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import java.util.Arrays;
 import java.util.Random;
+import org.tkdworkbench.models.Engines;
 
 /**
  * Measures a student on this machine: its analytic cost, its single-clip inference latency ({@link
@@ -36,14 +37,15 @@ public final class StudentBenchmark {
    */
   public static Result run(StudentSpec spec, int frames, int batch, int steps, int runs) {
     StudentCost cost = StudentCost.of(spec, frames);
-    Engine.getInstance().setRandomSeed(1);
+    String engine = Engines.current();
+    Engines.engine(engine).setRandomSeed(1);
     Random random = new Random(1);
-    try (Model model = Model.newInstance("student-bench")) {
-      StudentBlock block = Students.newBlock(spec);
+    try (Model model = Engines.newModel("student-bench", engine)) {
+      StudentBlock block = Students.newBlock(spec, engine);
       model.setBlock(block);
       Loss loss = Loss.softmaxCrossEntropyLoss();
       Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed(1e-3f)).build();
-      try (Trainer trainer = model.newTrainer(new DefaultTrainingConfig(loss).optOptimizer(adam))) {
+      try (Trainer trainer = model.newTrainer(new DefaultTrainingConfig(loss).optOptimizer(adam).optDevices(new Device[] {model.getNDManager().getDevice()}))) {
         trainer.initialize(Students.inputShape(spec, frames));
         double latency = LatencyBenchmark.measure(block, frames, runs);
         double rate = Double.NaN;

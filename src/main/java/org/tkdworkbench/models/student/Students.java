@@ -5,6 +5,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.initializer.XavierInitializer;
 import java.util.List;
 import org.tkdworkbench.RuntimeSetup;
+import org.tkdworkbench.models.Engines;
 
 /** Builds student blocks from their spec. */
 public final class Students {
@@ -18,6 +19,15 @@ public final class Students {
    * @throws IllegalArgumentException listing every problem of an invalid spec
    */
   public static StudentBlock newBlock(StudentSpec spec) {
+    return newBlock(spec, Engines.current());
+  }
+
+  /**
+   * A new student for {@code engine} (the block's layout can depend on it: {@link Bidirectional}).
+   *
+   * @throws IllegalArgumentException listing every problem of an invalid spec
+   */
+  public static StudentBlock newBlock(StudentSpec spec, String engine) {
     List<String> problems = spec.validate();
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(String.join("\n", problems));
@@ -28,7 +38,7 @@ public final class Students {
           case LSTM_P -> new LstmPStudent(spec);
           case TC_RESNET -> new TcResNetStudent(spec);
           case CRNN -> new CrnnStudent(spec);
-          case ATT_RNN, MHATT_RNN -> new AttRnnStudent(spec);
+          case ATT_RNN, MHATT_RNN -> new AttRnnStudent(spec, engine);
         };
     block.setInitializer(new XavierInitializer(), Parameter.Type.WEIGHT);
     return block;

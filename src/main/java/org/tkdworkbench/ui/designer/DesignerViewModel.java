@@ -46,7 +46,7 @@ public final class DesignerViewModel {
   /** Measures a student's single-clip latency (ms); the app's runs the engine. */
   @FunctionalInterface
   public interface Latency {
-    double millis(StudentSpec spec, int frames) throws Exception;
+    double millis(StudentSpec spec, int frames, String engine) throws Exception;
   }
 
   private final Training training;
@@ -193,7 +193,8 @@ public final class DesignerViewModel {
 
   private void measureLatency(StudentSpec spec) {
     int frames = frames();
-    String key = spec + "@" + frames;
+    String engine = org.tkdworkbench.models.Engines.current(); // Settings may switch it between visits
+    String key = spec + "@" + frames + "@" + engine;
     if (key.equals(latencyKey)) {
       return; // a knob that does not change the network (λ, epochs, …)
     }
@@ -203,7 +204,7 @@ public final class DesignerViewModel {
     }
     long gen = ++latencyGeneration;
     latencyText.set("measuring latency… (after any training in the queue)");
-    JobHandle<Double> h = jobs.submit("Measuring latency of " + spec.architecture().cliName(), ctx -> latency.millis(spec, frames));
+    JobHandle<Double> h = jobs.submit("Measuring latency of " + spec.architecture().cliName(), ctx -> latency.millis(spec, frames, engine));
     latencyJob = h;
     h.result().whenComplete((ms, e) -> fx.execute(() -> {
       if (gen != latencyGeneration) {
@@ -213,7 +214,7 @@ public final class DesignerViewModel {
         return;
       }
       latencyText.set(e == null
-          ? String.format(Locale.ROOT, "%.2f ms per clip on this CPU (median of 20)", ms)
+          ? String.format(Locale.ROOT, "%.2f ms per clip here on %s (median of 20)", ms, engine)
           : "latency not measured: " + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()));
     }));
   }

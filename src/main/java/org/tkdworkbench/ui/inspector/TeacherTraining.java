@@ -54,10 +54,12 @@ public final class TeacherTraining {
     new TeacherTrainingDialog().show(owner, dataset).ifPresent(choice -> {
       String name = dataset + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
       int epochs = choice.training().epochs();
-      say.accept("Training teacher " + name + " (queued on the training queue)");
+      // Made now, not when the queue reaches it: it keeps the engine chosen at launch.
+      TeacherTrainer trainer = new TeacherTrainer(cache, decoder, threads);
+      say.accept("Training teacher " + name + " on " + trainer.engine() + " (queued on the training queue)");
       queue
           .submit("Training teacher " + name, ctx ->
-              new TeacherTrainer(cache, decoder, threads).train(
+              trainer.train(
                   index, FeatureSpec.defaults(), choice.model(), choice.training(), teachers.resolve(name), ctx,
                   m -> fx.execute(() -> say.accept(String.format(Locale.ROOT, "Teacher %s epoch %d/%d: validation %.3f",
                       name, m.epoch(), epochs, m.validationMetric())))))

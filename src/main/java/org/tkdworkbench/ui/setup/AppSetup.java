@@ -12,6 +12,7 @@ import javafx.stage.Window;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tkdworkbench.jobs.JobRunner;
+import org.tkdworkbench.models.Engines;
 import org.tkdworkbench.ui.shell.ShellView;
 import org.tkdworkbench.workspace.AppSettings;
 import org.tkdworkbench.workspace.LogFiles;
@@ -44,6 +45,7 @@ public final class AppSetup {
     if (loaded.problem() != null) {
       problems.add(loaded.problem());
     }
+    applyEngine(settings.engine());
     workspace = Workspace.resolve(explicitWorkspace, System.getenv(), Path.of(System.getProperty("user.home")), settings.workspace());
     firstStart = !Files.isDirectory(workspace.root());
     try {
@@ -59,6 +61,18 @@ public final class AppSetup {
       problems.add("Cannot write the log in " + workspace.logs() + ": " + e.getMessage());
     }
     logProblems();
+  }
+
+  /** Makes the settings' engine the one new work uses; a name this build lacks is a problem, MXNet stays. */
+  private void applyEngine(String engine) {
+    if (engine == null) {
+      return;
+    }
+    try {
+      Engines.select(engine);
+    } catch (IllegalArgumentException e) {
+      problems.add("Settings file " + settingsFile + ": " + e.getMessage() + "; using " + Engines.current());
+    }
   }
 
   public Workspace workspace() {
@@ -112,6 +126,10 @@ public final class AppSetup {
     settingsButton.setOnAction(e -> SettingsDialog.showAndWait(owner.get(), settings, workspace.root(),
             Workspace.defaultRoot(Path.of(System.getProperty("user.home"))))
         .ifPresent(s -> {
+          if (s.engine() != null && !s.engine().equals(Engines.current())) {
+            applyEngine(s.engine());
+            LOG.info("engine for new runs and teachers: {}", Engines.current());
+          }
           save(s, owner);
           shell.setBanner(s.showGuide() ? guide.root() : null);
         }));

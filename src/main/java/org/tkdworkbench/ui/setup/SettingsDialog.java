@@ -3,10 +3,12 @@ package org.tkdworkbench.ui.setup;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Optional;
+import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -15,12 +17,14 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
+import org.tkdworkbench.models.Engines;
 import org.tkdworkbench.workspace.AppSettings;
 
 /**
  * Settings: the workspace folder (used from the next start: the open one holds this session's
- * jobs, caches and runs) and whether the getting-started guide is shown. Returns the new settings;
- * the caller saves them.
+ * jobs, caches and runs), the engine new runs and teachers train on (from now on: a run records
+ * its engine when it is launched, so queued and running ones keep theirs) and whether the
+ * getting-started guide is shown. Returns the new settings; the caller saves and applies them.
  */
 public final class SettingsDialog {
   private SettingsDialog() {}
@@ -61,6 +65,25 @@ public final class SettingsDialog {
         folder.setText(f.getAbsolutePath());
       }
     });
+    ComboBox<String> engine = new ComboBox<>(FXCollections.observableArrayList(Engines.available()));
+    engine.setId("engineBox");
+    engine.setValue(Engines.current()); // what new work uses now (a bad name in the file fell back at start)
+    engine.setConverter(new javafx.util.StringConverter<>() {
+      @Override
+      public String toString(String e) {
+        return e == null ? "" : Engines.DEFAULT.equals(e) ? e + " (default)" : e;
+      }
+
+      @Override
+      public String fromString(String s) {
+        return s;
+      }
+    });
+    Label engineNote = new Label("For runs and teachers started from now on; ones already queued or running keep"
+        + " theirs. Each run records its engine.");
+    engineNote.setWrapText(true);
+    engineNote.setMaxWidth(520);
+    engineNote.getStyleClass().add("muted");
     CheckBox guide = new CheckBox("Show the getting-started guide");
     guide.setId("showGuideBox");
     guide.setSelected(current.showGuide());
@@ -75,7 +98,9 @@ public final class SettingsDialog {
     grid.setPadding(new Insets(10));
     grid.addRow(0, new Label("Workspace folder"), new HBox(6, folder, browse));
     grid.add(note, 1, 1);
-    grid.add(guide, 1, 2);
+    grid.addRow(2, new Label("Engine"), engine);
+    grid.add(engineNote, 1, 3);
+    grid.add(guide, 1, 4);
     d.getDialogPane().setContent(grid);
     d.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
     if (owner != null) {
@@ -84,7 +109,7 @@ public final class SettingsDialog {
     Label problem = new Label();
     problem.setId("workspaceProblem");
     problem.setStyle("-fx-text-fill: #b42318;");
-    grid.add(problem, 1, 3);
+    grid.add(problem, 1, 5);
     // A relative folder would be resolved against wherever the launcher started (often /): refuse it.
     javafx.scene.Node ok = d.getDialogPane().lookupButton(ButtonType.OK);
     ok.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
@@ -96,6 +121,7 @@ public final class SettingsDialog {
     });
     d.setResultConverter(b -> b == ButtonType.OK
         ? current.withWorkspace(expandHome(folder.getText())).withShowGuide(guide.isSelected())
+            .withEngine(engine.getValue())
         : null);
     return d.showAndWait();
   }

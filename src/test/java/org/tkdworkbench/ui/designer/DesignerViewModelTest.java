@@ -62,7 +62,7 @@ class DesignerViewModelTest {
   @Test
   void fieldsAreCheckedByTheCoreAndTheCostFollowsTheKnobs() {
     Recorder training = new Recorder();
-    DesignerViewModel vm = new DesignerViewModel(training, new SameThreadJobRunner(), (spec, frames) -> 1.25, Runnable::run);
+    DesignerViewModel vm = new DesignerViewModel(training, new SameThreadJobRunner(), (spec, frames, engine) -> 1.25, Runnable::run);
     vm.setDataset(dataset(), 4.0);
     vm.setTeachers(List.of(Path.of("/ws/teachers/t1")));
     vm.architectureProperty().set(StudentArchitecture.CRNN);
@@ -71,7 +71,7 @@ class DesignerViewModelTest {
     assertThat(vm.costProperty().get())
         .startsWith(String.format(java.util.Locale.ROOT, "%,d parameters", expected.parameters()))
         .contains("per 4.0 s clip");
-    assertThat(vm.latencyProperty().get()).isEqualTo("1.25 ms per clip on this CPU (median of 20)");
+    assertThat(vm.latencyProperty().get()).isEqualTo("1.25 ms per clip here on " + org.tkdworkbench.models.Engines.current() + " (median of 20)");
     assertThat(vm.validProperty().get()).isTrue();
 
     vm.trainingForm().value("epochs").set("ten");
@@ -92,7 +92,7 @@ class DesignerViewModelTest {
   @Test
   void latencyIsMeasuredOncePerNetworkNotPerKnob() {
     int[] calls = {0};
-    DesignerViewModel vm = new DesignerViewModel(new Recorder(), new SameThreadJobRunner(), (spec, frames) -> ++calls[0], Runnable::run);
+    DesignerViewModel vm = new DesignerViewModel(new Recorder(), new SameThreadJobRunner(), (spec, frames, engine) -> ++calls[0], Runnable::run);
     vm.setDataset(dataset(), 1.0);
     int before = calls[0];
     vm.lossForm().value("lambda").set("0.5");
@@ -106,7 +106,7 @@ class DesignerViewModelTest {
   @Test
   void launchQueuesTheConfiguredRunAndTheSweepGridWithPairedSeeds() {
     Recorder training = new Recorder();
-    DesignerViewModel vm = new DesignerViewModel(training, new SameThreadJobRunner(), (spec, frames) -> 2.0, Runnable::run);
+    DesignerViewModel vm = new DesignerViewModel(training, new SameThreadJobRunner(), (spec, frames, engine) -> 2.0, Runnable::run);
     assertThat(vm.launchRun((f, h) -> {})).isEmpty();
     assertThat(vm.messageProperty().get()).contains("Open a dataset");
 
