@@ -259,6 +259,7 @@ public class WorkbenchApp extends Application {
     stage.setScene(scene);
     stage.show();
     browser.focusTable();
+    runsView.warmUp(); // before any training competes for the cores
 
     Path dataset = args.dataset() != null ? args.dataset() : SampleDataset.locate().orElse(null);
     if (dataset == null) {

@@ -172,10 +172,12 @@ class InspectorAppTest {
 
     assertThat(Snapshots.distinctColours(Snapshots.of(canvas("#inspectorSpectrogram"))))
         .isGreaterThan(30);
-    assertThat(Snapshots.distinctColours(Snapshots.of(canvas("#rolloutCurve")))).isGreaterThan(3);
-    assertThat(Snapshots.distinctColours(Snapshots.of(canvas("#layerHeatmap")))).isGreaterThan(3);
+    // The panels' images are built by jobs off the FX thread: wait for them rather than race them
+    // (on a loaded machine the labels above can be set before the images arrive).
+    for (String panel : List.of("#rolloutCurve", "#layerHeatmap", "#headHeatmap")) {
+      AppTestSupport.await(panel + " is drawn", () -> Snapshots.distinctColours(Snapshots.of(canvas(panel))) > 3);
+    }
     WritableImage before = Snapshots.of(canvas("#headHeatmap"));
-    assertThat(Snapshots.distinctColours(before)).isGreaterThan(3);
     assertThat(canvas("#inspectorSpan").getAccessibleText()).isEqualTo("keyword 0.30–0.60 s");
 
     robot.clickOn("#layerChoice");

@@ -2,14 +2,22 @@ package org.tkdworkbench.ui.plot;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.Pane;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -17,10 +25,19 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * A JFreeChart-FX line chart of curves that are replaced as a whole: {@link #show} swaps every
- * series with the chart's notifications off and fires once, so one update is one redraw. With
- * smoothing, each curve is drawn twice: the raw points faint behind, the smoothed line on top (as
- * TensorBoard does), and only the smoothed one in the legend.
+ * A JFreeChart line chart of curves that are replaced as a whole, drawn off the FX thread.
+ *
+ * <p>{@link #show} swaps every series with the chart's notifications off (one update, one
+ * redraw). The drawing itself — axes, text, lines: 25–60 ms per chart in Prism's software pipeline
+ * on two cores busy with training, which made the FX thread miss pulses at every run start — runs
+ * on one shared background thread into an image: the painter builds its own chart from the same
+ * lines (a JFreeChart clone would share, and listen to, the FX thread's datasets) and the FX thread
+ * only swaps the finished image into the view. Requests that pile up while a drawing runs collapse
+ * into the latest one, per chart. The FX thread's chart is the model: tests read it, PNG export
+ * draws it.
+ *
+ * <p>With smoothing, each curve is drawn twice: the raw points faint behind, the smoothed line on
+ * top (as TensorBoard does), and only the smoothed one in the legend.
  */
 public final class CurveChart {
   /**
@@ -34,33 +51,58 @@ public final class CurveChart {
    */
   public record Line(String name, double[] x, double[] y, Color color, boolean dashed) {}
 
+  /** Draws every chart's images, one at a time, beside (never instead of) the FX thread. */
+  private static final ExecutorService PAINTER = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "tkd-chart-painter");
+    t.setDaemon(true);
+    return t;
+  });
+
+  private final String title;
+  private final String xLabel;
+  private final String yLabel;
   private final JFreeChart chart;
-  private final XYSeriesCollection data = new XYSeriesCollection();
-  private final XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
-  private final ChartViewer viewer;
+  private final XYSeriesCollection data;
+  private final Pane view = new Pane();
+  private final ImageView image = new ImageView();
+  private final AtomicReference<Request> pending = new AtomicReference<>();
   private int redraws;
+  private int painted;
+  private volatile String paintedOn = "";
+
+  private List<Line> lines = List.of();
+  private double smoothing;
+
+  /** A drawing to make: the curves and the size to draw them at. */
+  private record Request(List<Line> lines, double smoothing, int width, int height) {}
 
   public CurveChart(String title, String xLabel, String yLabel) {
-    chart = ChartFactory.createXYLineChart(title, xLabel, yLabel, data, PlotOrientation.VERTICAL, true, true, false);
-    chart.setBackgroundPaint(Color.WHITE);
-    chart.getTitle().setFont(chart.getTitle().getFont().deriveFont(13f));
-    XYPlot plot = chart.getXYPlot();
-    plot.setBackgroundPaint(Color.WHITE);
-    plot.setDomainGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
-    plot.setRangeGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
-    plot.setRenderer(renderer);
-    ((org.jfree.chart.axis.NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
+    this.title = title;
+    this.xLabel = xLabel;
+    this.yLabel = yLabel;
+    chart = newChart();
+    data = (XYSeriesCollection) chart.getXYPlot().getDataset();
     chart.addChangeListener(e -> redraws++);
-    viewer = new ChartViewer(chart);
-    viewer.getProperties().put(CurveChart.class, this); // so tests and views can find the chart behind a node
+    view.getChildren().add(image);
+    view.setMinSize(0, 0);
+    view.setPrefSize(400, 250);
+    view.setStyle("-fx-background-color: white;");
+    javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+    clip.widthProperty().bind(view.widthProperty());
+    clip.heightProperty().bind(view.heightProperty());
+    view.setClip(clip); // an image drawn for a larger size never spills over its neighbours
+    // The image is drawn at the view's size; a resize draws it again (latest size wins).
+    view.widthProperty().addListener((o, a, b) -> repaint());
+    view.heightProperty().addListener((o, a, b) -> repaint());
+    view.getProperties().put(CurveChart.class, this); // so tests and views can find the chart behind a node
   }
 
   /** The chart's node. */
   public Node node() {
-    return viewer;
+    return view;
   }
 
-  /** The chart (for tests and export). */
+  /** The chart (for tests and export); the FX thread's own copy, never the one being drawn. */
   public JFreeChart chart() {
     return chart;
   }
@@ -70,9 +112,44 @@ public final class CurveChart {
     return redraws;
   }
 
+  /** How many drawn images reached the view (FX thread). */
+  public int painted() {
+    return painted;
+  }
+
+  /** The name of the thread that drew the latest image (tests check it is not the FX thread). */
+  public String paintedOn() {
+    return paintedOn;
+  }
+
   /** Replaces every curve; {@code smoothing} in [0, 1) as in {@link Smoothing#ema}. One redraw. */
   public void show(List<Line> lines, double smoothing) {
-    chart.setNotify(false);
+    this.lines = List.copyOf(lines);
+    this.smoothing = smoothing;
+    fill(chart, this.lines, smoothing);
+    repaint();
+  }
+
+  /** A chart with this one's titles and style, no curves. */
+  private JFreeChart newChart() {
+    XYSeriesCollection collection = new XYSeriesCollection();
+    JFreeChart c = ChartFactory.createXYLineChart(title, xLabel, yLabel, collection, PlotOrientation.VERTICAL, true, true, false);
+    c.setBackgroundPaint(Color.WHITE);
+    c.getTitle().setFont(c.getTitle().getFont().deriveFont(13f));
+    XYPlot plot = c.getXYPlot();
+    plot.setBackgroundPaint(Color.WHITE);
+    plot.setDomainGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
+    plot.setRangeGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
+    plot.setRenderer(new XYLineAndShapeRenderer(true, false));
+    ((org.jfree.chart.axis.NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
+    return c;
+  }
+
+  /** Replaces the curves of {@code c} (made by {@link #newChart}) with notifications off: one change event. */
+  private static void fill(JFreeChart c, List<Line> lines, double smoothing) {
+    XYSeriesCollection data = (XYSeriesCollection) c.getXYPlot().getDataset();
+    XYLineAndShapeRenderer renderer = (XYLineAndShapeRenderer) c.getXYPlot().getRenderer();
+    c.setNotify(false);
     try {
       data.removeAllSeries();
       int i = 0;
@@ -95,7 +172,7 @@ public final class CurveChart {
         i++;
       }
     } finally {
-      chart.setNotify(true);
+      c.setNotify(true);
     }
   }
 
@@ -107,6 +184,35 @@ public final class CurveChart {
   /** Writes the chart as a PNG of the given size. */
   public void savePng(File file, int width, int height) throws IOException {
     ChartUtils.saveChartAsPNG(file, chart, width, height);
+  }
+
+  /** Queues a drawing of the chart as it is now at the view's size (FX thread). */
+  private void repaint() {
+    int w = (int) Math.floor(view.getWidth());
+    int h = (int) Math.floor(view.getHeight());
+    if (w < 2 || h < 2) {
+      return; // not laid out yet: the size listeners ask again
+    }
+    if (pending.getAndSet(new Request(lines, smoothing, w, h)) == null) {
+      PAINTER.execute(this::paintLatest);
+    }
+  }
+
+  /** On the painter thread: draws the latest request, hands the image to the FX thread. */
+  private void paintLatest() {
+    Request r = pending.getAndSet(null);
+    if (r == null) {
+      return;
+    }
+    JFreeChart c = newChart();
+    fill(c, r.lines(), r.smoothing());
+    BufferedImage img = c.createBufferedImage(r.width(), r.height());
+    paintedOn = Thread.currentThread().getName();
+    WritableImage fx = SwingFXUtils.toFXImage(img, null);
+    Platform.runLater(() -> {
+      image.setImage(fx);
+      painted++;
+    });
   }
 
   private static XYSeries series(String key, double[] x, double[] y) {
