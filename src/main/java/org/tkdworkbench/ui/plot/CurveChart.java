@@ -53,7 +53,12 @@ public final class CurveChart {
 
   /** Draws every chart's images, one at a time, beside (never instead of) the FX thread. */
   private static final ExecutorService PAINTER = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "tkd-chart-painter");
+    Thread t = new Thread(() -> {
+      // Below the FX and render threads (nice 0), above training (nice 10): a chart may arrive a
+      // little later, a frame may not.
+      org.tkdworkbench.jobs.ThreadPriority.lowerCurrentThread(5);
+      r.run();
+    }, "tkd-chart-painter");
     t.setDaemon(true);
     return t;
   });

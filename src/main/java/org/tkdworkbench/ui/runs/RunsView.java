@@ -167,8 +167,8 @@ public final class RunsView {
   /**
    * Makes the table's rows before they are needed: a screenful of placeholder runs is laid out and
    * taken away again, leaving the row and cell skins in the table's pool for reuse. Otherwise the
-   * first time a sweep's runs appear, creating those skins (~25 rows × 8 columns) held the FX
-   * thread for 150–220 ms while the first run trained. Call once the window is shown; does nothing
+   * first time runs appear, creating those skins held the FX thread for 150–220 ms while the
+   * first run trained. Call once the window is shown; does nothing
    * when the table already has runs.
    */
   public void warmUp() {
