@@ -8,9 +8,9 @@ import java.util.List;
 import javafx.application.Application;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -171,8 +171,9 @@ class RunsAppTest {
       assertThat(series(losses, "train loss (raw)").getY(i).doubleValue()).isFinite().isPositive();
       assertThat(series(metric, "validation accuracy").getY(i).doubleValue()).isBetween(0.0, 1.0);
     }
-    TextArea log = robot.lookup("#runLog").queryAs(TextArea.class);
-    AppTestSupport.await("the log shows the last epoch", 10, () -> log.getText().contains("epoch 3/3 validation"));
+    ListView<String> log = robot.lookup("#runLog").queryListView();
+    AppTestSupport.await("the log shows the last epoch", 10,
+        () -> log.getItems().stream().anyMatch(l -> l.contains("epoch 3/3 validation")));
 
     Slider smoothing = robot.lookup("#smoothingSlider").queryAs(Slider.class);
     int redraws = losses.redraws();

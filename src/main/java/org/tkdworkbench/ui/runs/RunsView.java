@@ -20,7 +20,6 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -138,13 +137,24 @@ public final class RunsView {
     controls.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
     controls.setMinWidth(0);
 
-    TextArea log = new TextArea();
+    // One cell per line, virtualised: a TextArea is a single text node, so every epoch's lines
+    // re-laid out and (in software rendering) re-drew the whole log, 90+ lines by the end of a run.
+    javafx.scene.control.ListView<String> log = new javafx.scene.control.ListView<>();
     log.setId("runLog");
-    log.setEditable(false);
-    log.setPrefRowCount(6);
-    log.textProperty().bind(vm.logProperty());
-    // After the new text is laid out, or the scroll position refers to the old text.
-    log.textProperty().addListener((o, a, b) -> javafx.application.Platform.runLater(() -> log.setScrollTop(Double.MAX_VALUE)));
+    log.getStyleClass().add("run-log");
+    log.setPrefHeight(130);
+    log.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+    log.setOnKeyPressed(e -> {
+      if (e.isShortcutDown() && e.getCode() == javafx.scene.input.KeyCode.C) {
+        javafx.scene.input.ClipboardContent c = new javafx.scene.input.ClipboardContent();
+        List<String> chosen = log.getSelectionModel().getSelectedItems();
+        c.putString(String.join("\n", chosen.isEmpty() ? log.getItems() : chosen) + "\n");
+        javafx.scene.input.Clipboard.getSystemClipboard().setContent(c);
+        e.consume();
+      }
+    });
+    showLog(log, vm.logProperty().get());
+    vm.logProperty().addListener((o, a, b) -> showLog(log, b));
 
     title.setId("runTitle");
     title.getStyleClass().add("section-title");
@@ -184,6 +194,24 @@ public final class RunsView {
     table.applyCss();
     table.layout();
     table.getItems().setAll(vm.runs());
+  }
+
+  /** The log's lines; lines added at the end (the usual case) are appended, and the end kept in view. */
+  private static void showLog(javafx.scene.control.ListView<String> view, String text) {
+    List<String> lines = text == null || text.isEmpty() ? List.of() : List.of(text.split("\n", -1));
+    if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
+      lines = lines.subList(0, lines.size() - 1); // the final newline
+    }
+    javafx.collections.ObservableList<String> items = view.getItems();
+    boolean grows = lines.size() >= items.size() && lines.subList(0, items.size()).equals(items);
+    if (grows) {
+      items.addAll(lines.subList(items.size(), lines.size()));
+    } else {
+      items.setAll(lines);
+    }
+    if (!items.isEmpty()) {
+      view.scrollTo(items.size() - 1);
+    }
   }
 
   public Node root() {
