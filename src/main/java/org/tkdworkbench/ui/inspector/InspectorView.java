@@ -86,13 +86,15 @@ public final class InspectorView {
     root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
     // Teachers are listed (and the first one opened, which may start the model engine) only when
     // the section is shown, and again each time: one trained meanwhile appears in the chooser.
-    root.parentProperty()
-        .addListener(
-            (o, a, parent) -> {
-              if (parent != null) {
-                vm.refreshTeachers();
-              }
-            });
+    // The shell keeps every section in the scene and flips visibility; on its own (tests) the
+    // view is shown when it gets a parent.
+    Runnable shown = () -> {
+      if (root.getParent() != null && root.isVisible()) {
+        vm.refreshTeachers();
+      }
+    };
+    root.parentProperty().addListener((o, a, parent) -> shown.run());
+    root.visibleProperty().addListener((o, a, visible) -> shown.run());
   }
 
   public Node root() {

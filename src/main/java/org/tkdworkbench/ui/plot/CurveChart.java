@@ -23,6 +23,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.slf4j.LoggerFactory;
 
 /**
  * A JFreeChart line chart of curves that are replaced as a whole, drawn off the FX thread.
@@ -34,7 +35,8 @@ import org.jfree.data.xy.XYSeriesCollection;
  * lines (a JFreeChart clone would share, and listen to, the FX thread's datasets) and the FX thread
  * only swaps the finished image into the view. Requests that pile up while a drawing runs collapse
  * into the latest one, per chart. The FX thread's chart is the model: tests read it, PNG export
- * draws it.
+ * draws it. The price: the view is a picture, without JFreeChart's tooltips, mouse zoom and
+ * context menu (the views have their own PNG/CSV export).
  *
  * <p>With smoothing, each curve is drawn twice: the raw points faint behind, the smoothed line on
  * top (as TensorBoard does), and only the smoothed one in the legend.
@@ -78,8 +80,8 @@ public final class CurveChart {
   private List<Line> lines = List.of();
   private double smoothing;
 
-  /** A drawing to make: the curves and the size to draw them at. */
-  private record Request(List<Line> lines, double smoothing, int width, int height) {}
+  /** A drawing to make: the curves, the size to lay them out at and the pixel scale of the screen. */
+  private record Request(List<Line> lines, double smoothing, int width, int height, double scale) {}
 
   public CurveChart(String title, String xLabel, String yLabel) {
     this.title = title;
@@ -138,7 +140,7 @@ public final class CurveChart {
   /** A chart with this one's titles and style, no curves. */
   private JFreeChart newChart() {
     XYSeriesCollection collection = new XYSeriesCollection();
-    JFreeChart c = ChartFactory.createXYLineChart(title, xLabel, yLabel, collection, PlotOrientation.VERTICAL, true, true, false);
+    JFreeChart c = ChartFactory.createXYLineChart(title, xLabel, yLabel, collection, PlotOrientation.VERTICAL, true, false, false);
     c.setBackgroundPaint(Color.WHITE);
     c.getTitle().setFont(c.getTitle().getFont().deriveFont(13f));
     XYPlot plot = c.getXYPlot();
@@ -198,7 +200,10 @@ public final class CurveChart {
     if (w < 2 || h < 2) {
       return; // not laid out yet: the size listeners ask again
     }
-    if (pending.getAndSet(new Request(lines, smoothing, w, h)) == null) {
+    // HiDPI: draw at the screen's pixels, show at the layout size.
+    double scale = view.getScene() != null && view.getScene().getWindow() != null
+        ? Math.max(1, view.getScene().getWindow().getOutputScaleX()) : 1;
+    if (pending.getAndSet(new Request(lines, smoothing, w, h, scale)) == null) {
       PAINTER.execute(this::paintLatest);
     }
   }
@@ -209,12 +214,21 @@ public final class CurveChart {
     if (r == null) {
       return;
     }
-    JFreeChart c = newChart();
-    fill(c, r.lines(), r.smoothing());
-    BufferedImage img = c.createBufferedImage(r.width(), r.height());
-    paintedOn = Thread.currentThread().getName();
-    WritableImage fx = SwingFXUtils.toFXImage(img, null);
+    WritableImage fx;
+    try {
+      JFreeChart c = newChart();
+      fill(c, r.lines(), r.smoothing());
+      BufferedImage img = c.createBufferedImage(
+          (int) Math.round(r.width() * r.scale()), (int) Math.round(r.height() * r.scale()), r.width(), r.height(), null);
+      paintedOn = Thread.currentThread().getName();
+      fx = SwingFXUtils.toFXImage(img, null);
+    } catch (RuntimeException e) { // keep the painter alive for the next request
+      LoggerFactory.getLogger(CurveChart.class).warn("cannot draw the chart '{}': {}", title, e.toString(), e);
+      return;
+    }
     Platform.runLater(() -> {
+      image.setFitWidth(r.width());
+      image.setFitHeight(r.height());
       image.setImage(fx);
       painted++;
     });

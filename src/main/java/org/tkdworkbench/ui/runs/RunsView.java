@@ -51,6 +51,7 @@ public final class RunsView {
   private final Button resume = new Button("Resume");
   private final Label title = new Label("Select a run");
   private final SplitPane charts = new SplitPane();
+  private boolean redrawDue;
   /** Stands in for the charts while the followed run has no epoch yet. */
   private final Label waiting = new Label();
   private final Button export;
@@ -109,6 +110,11 @@ public final class RunsView {
     losses.node().setId("lossChart");
     metric.node().setId("metricChart");
     vm.curvesProperty().addListener((o, a, b) -> redraw());
+    root.visibleProperty().addListener((o, a, visible) -> {
+      if (visible && redrawDue) {
+        redraw();
+      }
+    });
     Slider smoothing = new Slider(0, 0.99, vm.smoothingProperty().get());
     smoothing.setId("smoothingSlider");
     smoothing.valueProperty().bindBidirectional(vm.smoothingProperty());
@@ -197,17 +203,30 @@ public final class RunsView {
   }
 
   /** The log's lines; lines added at the end (the usual case) are appended, and the end kept in view. */
-  private static void showLog(javafx.scene.control.ListView<String> view, String text) {
+  static void showLog(javafx.scene.control.ListView<String> view, String text) {
     List<String> lines = text == null || text.isEmpty() ? List.of() : List.of(text.split("\n", -1));
     if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
       lines = lines.subList(0, lines.size() - 1); // the final newline
     }
     javafx.collections.ObservableList<String> items = view.getItems();
-    boolean grows = lines.size() >= items.size() && lines.subList(0, items.size()).equals(items);
-    if (grows) {
-      items.addAll(lines.subList(items.size(), lines.size()));
+    // The log view reads the file's last 64 kB: past that the text is a sliding window, so the new
+    // lines may continue the old ones after dropping some from the front. Find that overlap and
+    // patch the list (the user's selected lines stay selected); anything else replaces it.
+    int drop = -1;
+    for (int k = 0; k <= items.size(); k++) {
+      int keep = items.size() - k;
+      if (keep <= lines.size() && (keep == 0 || items.get(k).equals(lines.get(0)))
+          && items.subList(k, items.size()).equals(lines.subList(0, keep))) {
+        drop = k;
+        break;
+      }
+    }
+    if (drop < 0 || drop == items.size() && !items.isEmpty()) {
+      items.setAll(lines); // no overlap: another run's log
     } else {
-      items.setAll(lines);
+      int keep = items.size() - drop;
+      items.addAll(lines.subList(keep, lines.size()));
+      items.remove(0, drop);
     }
     if (!items.isEmpty()) {
       view.scrollTo(items.size() - 1);
@@ -307,6 +326,11 @@ public final class RunsView {
   }
 
   private void redraw() {
+    if (!root.isVisible()) {
+      redrawDue = true; // hidden section: draw when shown, not for nobody
+      return;
+    }
+    redrawDue = false;
     double s = vm.smoothingProperty().get();
     List<CurveChart.Line> l = new ArrayList<>();
     List<CurveChart.Line> m = new ArrayList<>();

@@ -93,6 +93,29 @@ class RunsViewTest {
     return table.getItems().stream().map(RunsViewTest::name).toList();
   }
 
+  /**
+   * The log list follows log.txt's tail: new lines are appended, a tail window that slid past its
+   * first lines drops them and keeps the user's selection, another run's log replaces the list.
+   */
+  @Test
+  void theLogListAppendsSlidesAndReplaces(FxRobot robot) {
+    robot.interact(() -> {
+      javafx.scene.control.ListView<String> log = new javafx.scene.control.ListView<>();
+      RunsView.showLog(log, "a\nb\n");
+      assertThat(log.getItems()).containsExactly("a", "b");
+      RunsView.showLog(log, "a\nb\nc\n");
+      assertThat(log.getItems()).containsExactly("a", "b", "c");
+      log.getSelectionModel().select(2);
+      RunsView.showLog(log, "b\nc\nd\ne\n"); // the 64 kB window slid past "a"
+      assertThat(log.getItems()).containsExactly("b", "c", "d", "e");
+      assertThat(log.getSelectionModel().getSelectedItem()).as("the selected line stays selected").isEqualTo("c");
+      RunsView.showLog(log, "x\ny\n"); // another run
+      assertThat(log.getItems()).containsExactly("x", "y");
+      RunsView.showLog(log, "");
+      assertThat(log.getItems()).isEmpty();
+    });
+  }
+
   @Test
   void aReListChangesOnlyWhatChangedAndKeepsTheSelection(FxRobot robot) throws Exception {
     RunStore store = new RunStore(root);
