@@ -271,6 +271,7 @@ public final class TeacherTrainer {
         double testAtBest = Double.NaN;
         int step = 0;
         int sinceBest = 0;
+        int divergedAt = 0;
         int epochsRun = 0;
         for (int epoch = 1; epoch <= training.epochs(); epoch++) {
           long e0 = System.nanoTime();
@@ -300,6 +301,18 @@ public final class TeacherTrainer {
           csv.write(String.format(Locale.ROOT, "%d,%.6f,%.6f,%.6f,%.6g,%.3f%n",
               epoch, trainLoss, v.loss, v.metric, rate, seconds));
           csv.flush();
+          if (!Double.isFinite(trainLoss)) {
+            // Diverged (seen once on PyTorch: NaN from epoch 17 to the end). Later epochs stay
+            // NaN and this epoch's weights are broken, so stop: keep the best earlier epoch if
+            // there is one, else there is nothing to keep.
+            onEpoch.accept(m);
+            if (bestEpoch == 0) {
+              throw new IllegalStateException("training diverged: the training loss is " + trainLoss + " at epoch " + epoch
+                  + " and no earlier epoch was kept; try a lower --lr (now " + training.learningRate() + ")");
+            }
+            divergedAt = epoch;
+            break;
+          }
           boolean improved =
               val.length > 0
                   && (v.metric > bestMetric || (v.metric == bestMetric && v.loss < bestLoss));
@@ -331,6 +344,9 @@ public final class TeacherTrainer {
         summary.put("validation_metric", finiteOrNull(bestMetric));
         summary.put("test_metric", finiteOrNull(testAtBest));
         summary.put("selection", val.length > 0 ? "best validation epoch" : "last epoch (no validation split)");
+        if (divergedAt > 0) {
+          summary.put("stopped", "training loss not finite at epoch " + divergedAt + "; the best epoch before it is kept");
+        }
         summary.put("seconds", (System.nanoTime() - t0) / 1e9);
         Map<String, Integer> counts = new LinkedHashMap<>();
         counts.put("train", train.length);

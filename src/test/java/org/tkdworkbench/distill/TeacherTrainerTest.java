@@ -166,6 +166,19 @@ class TeacherTrainerTest {
     assertThat(tmp).isEmptyDirectory();
   }
 
+  /** A loss that turns NaN stops the training with a message naming the epoch; nothing is left behind. */
+  @Test
+  void aDivergedTrainingStopsAndSaysWhen(@TempDir Path tmp) {
+    ToyTask small = new ToyTask(32, 8, 0, 11);
+    small.data.features().get(small.data.indices(Split.TRAIN)[0])[0][0] = Float.NaN; // poisons the normalisation
+    assertThatThrownBy(
+            () -> TeacherTrainer.train(small.data, ToyTask.FEATURES, "toy", SMALL, new TrainingConfig(3, 16, 3e-3, 0.0, 1, 0),
+                tmp.resolve("out"), JobContext.none(), m -> {}))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("training diverged: the training loss is NaN at epoch 1 and no earlier epoch was kept; try a lower --lr (now 0.003)");
+    assertThat(tmp).isEmptyDirectory();
+  }
+
   @Test
   void refusesANonEmptyOutputFolder(@TempDir Path tmp) throws IOException {
     Files.writeString(tmp.resolve("x.txt"), "x");
