@@ -113,11 +113,8 @@ public final class Engines {
 
   /** {@code PyTorch 2.7.1}: the engine's name and native version, or the name alone if it does not load. */
   public static String describe(String engine) {
-    try {
-      return engine + " " + engine(engine).getVersion();
-    } catch (IllegalArgumentException e) {
-      return engine;
-    }
+    String v = version(engine);
+    return v.equals("unknown") ? engine : engine + " " + v;
   }
 
   /** The native version of an engine, or {@code unknown}. */
