@@ -135,7 +135,7 @@ final class RunOptions {
       String fingerprint, String teacherId) {
     FeatureSpec fs = features();
     StudentSpec s = new StudentSpec(arch, StudentPreset.fromCliName(preset), width, depth, fs.nMels(), classes);
-    TrainingConfig training = new TrainingConfig(epochs, batchSize, learningRate, weightDecay, seed, patience, false);
+    TrainingConfig training = new TrainingConfig(epochs, batchSize, learningRate, weightDecay, seed, patience);
     return DistillRunConfig.of(
         s, training, fs, new DistillationLoss.Weights(lambda, alpha, temperature), target, dataset, layout, fingerprint,
         teacher, teacherId, knowledge, attention.method(), attention.fusion(), energySmoothing);

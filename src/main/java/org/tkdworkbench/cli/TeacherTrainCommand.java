@@ -103,6 +103,10 @@ final class TeacherTrainCommand implements Callable<Integer> {
       description = "Roll training clips in time at random (augmentation; default: on).")
   boolean timeShift;
 
+  @Option(names = "--spec-augment", paramLabel = "N",
+      description = "SpecAugment: N frequency and N time masks per training clip and step, 0 = off (default: ${DEFAULT-VALUE}).")
+  int specAugment = T.specAugment();
+
   @Option(names = "--threads", paramLabel = "N", description = "Feature decoding threads (default: all cores).")
   int threads = Runtime.getRuntime().availableProcessors();
 
@@ -116,7 +120,7 @@ final class TeacherTrainCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     FeatureSpec fs = featureOptions.toSpec();
     TeacherConfig model = new TeacherConfig(framesPerToken, tokenStride, modelDim, layers, heads, ffDim, dropout, convStem);
-    TrainingConfig training = new TrainingConfig(epochs, batchSize, learningRate, weightDecay, seed, patience, timeShift);
+    TrainingConfig training = new TrainingConfig(epochs, batchSize, learningRate, weightDecay, seed, patience, timeShift, specAugment);
     List<String> problems = new ArrayList<>(engineOptions.select());
     problems.addAll(model.validate());
     problems.addAll(training.validate());

@@ -53,7 +53,8 @@ import org.tkdworkbench.workspace.Json;
  * (appended per epoch), {@code summary.json} (best validation epoch and the test metric there).
  *
  * <p>Optional time-shift augmentation ({@link TrainingConfig#timeShift()}): every training clip is
- * rolled circularly by a random number of frames at each step. Adam with a linear warm-up (first epoch, at most 200 steps) into a cosine decay to 1 % of the
+ * rolled circularly by a random number of frames at each step; optional SpecAugment
+ * ({@link TrainingConfig#specAugment()}) then masks frequency bands and time spans of it. Adam with a linear warm-up (first epoch, at most 200 steps) into a cosine decay to 1 % of the
  * peak rate; batches shuffled by a {@link Random} seeded with the training seed, and the engine's
  * seed (initialisation, dropout) set to it too. Every step runs in its own NDManager sub-manager,
  * closed at its end (STACK.md: otherwise memory grows by megabytes per step). The parameters of the
@@ -279,7 +280,9 @@ public final class TeacherTrainer {
           for (int[] batch : Batches.shuffled(train, training.batchSize(), shuffle)) {
             ctx.checkCancelled();
             try (NDManager sub = model.getNDManager().newSubManager()) {
-              NDList input = training.timeShift() ? inputs(sub, rolled(batch, shuffle)) : inputs(sub, batch);
+              NDList input = training.timeShift() || training.specAugment() > 0
+                  ? inputs(sub, augmented(batch, training, (float) norm[0], shuffle))
+                  : inputs(sub, batch);
               NDArray labels = data.labels(sub, batch);
               try (GradientCollector gc = trainer.newGradientCollector()) {
                 NDList out = trainer.forward(input);
@@ -381,19 +384,29 @@ public final class TeacherTrainer {
       }
     }
 
-    /** The clips of {@code batch}, each rolled in time by a random number of frames. */
-    private List<float[][]> rolled(int[] batch, Random random) {
+    /**
+     * The clips of {@code batch} as augmented for one step: each rolled in time by a random number
+     * of frames (time shift), then given SpecAugment's masks. The stored features are never
+     * written: a masked clip is a copy.
+     */
+    private List<float[][]> augmented(int[] batch, TrainingConfig training, float mean, Random random) {
       List<float[][]> out = new ArrayList<>(batch.length);
       for (float[][] clip : data.select(batch)) {
-        int n = clip.length;
-        int shift = random.nextInt(n);
-        float[][] r = new float[n][];
-        for (int f = 0; f < n; f++) {
-          r[f] = clip[(f + shift) % n];
-        }
-        out.add(r);
+        float[][] c = training.timeShift() ? rolled(clip, random) : clip;
+        out.add(training.specAugment() > 0 ? SpecAugment.masked(c, training.specAugment(), mean, random) : c);
       }
       return out;
+    }
+
+    /** The clip rolled circularly in time by a random number of frames (rows shared). */
+    private static float[][] rolled(float[][] clip, Random random) {
+      int n = clip.length;
+      int shift = random.nextInt(n);
+      float[][] r = new float[n][];
+      for (int f = 0; f < n; f++) {
+        r[f] = clip[(f + shift) % n];
+      }
+      return r;
     }
 
     private NDList inputs(NDManager m, int[] batch) {

@@ -1,6 +1,8 @@
 package org.tkdworkbench.distill;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,6 +18,9 @@ import java.util.List;
  * @param patience epochs without validation improvement before stopping (0 = never)
  * @param timeShift augment training clips by rolling each one in time by a random number of frames
  *     (circularly) at every step; suits clips whose event can be anywhere (keyword in noise)
+ * @param specAugment SpecAugment masks per axis and step (0 = off): each training clip gets this
+ *     many frequency bands (up to a fifth of the mel bins each) and this many time spans (up to a
+ *     twentieth of its frames each) set to the training features' mean (Park et al., 2019)
  */
 public record TrainingConfig(
     @JsonProperty("epochs") int epochs,
@@ -24,20 +29,30 @@ public record TrainingConfig(
     @JsonProperty("weight_decay") double weightDecay,
     @JsonProperty("seed") long seed,
     @JsonProperty("patience") int patience,
-    @JsonProperty("time_shift") boolean timeShift) {
+    @JsonProperty("time_shift") boolean timeShift,
+    // Absent in files written before it existed: read as 0 (off), what those runs trained with.
+    @JsonProperty("spec_augment") @JsonSetter(nulls = Nulls.AS_EMPTY) int specAugment) {
 
-  /** Without time-shift augmentation. */
+  /** Most masks per axis {@link #validate()} accepts. */
+  public static final int MAX_SPEC_AUGMENT = 10;
+
+  /** Without augmentation. */
   public TrainingConfig(int epochs, int batchSize, double learningRate, double weightDecay, long seed, int patience) {
-    this(epochs, batchSize, learningRate, weightDecay, seed, patience, false);
+    this(epochs, batchSize, learningRate, weightDecay, seed, patience, false, 0);
   }
 
   public static TrainingConfig defaults() {
-    return new TrainingConfig(30, 32, 1e-3, 0.0, 1L, 0, true);
+    return new TrainingConfig(30, 32, 1e-3, 0.0, 1L, 0, true, 0);
   }
 
   /** The same settings with time-shift augmentation on or off. */
   public TrainingConfig withTimeShift(boolean on) {
-    return new TrainingConfig(epochs, batchSize, learningRate, weightDecay, seed, patience, on);
+    return new TrainingConfig(epochs, batchSize, learningRate, weightDecay, seed, patience, on, specAugment);
+  }
+
+  /** The same settings with {@code masks} SpecAugment masks per axis (0 = off). */
+  public TrainingConfig withSpecAugment(int masks) {
+    return new TrainingConfig(epochs, batchSize, learningRate, weightDecay, seed, patience, timeShift, masks);
   }
 
   /** Every problem, as {@code training.field: rule, found value}. */
@@ -57,6 +72,9 @@ public record TrainingConfig(
     }
     if (patience < 0) {
       p.add("training.patience: must be 0 (off) or more, found " + patience);
+    }
+    if (specAugment < 0 || specAugment > MAX_SPEC_AUGMENT) {
+      p.add("training.spec_augment: must be in 0.." + MAX_SPEC_AUGMENT + " masks per axis, found " + specAugment);
     }
     return p;
   }

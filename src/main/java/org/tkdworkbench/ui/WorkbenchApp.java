@@ -204,10 +204,8 @@ public class WorkbenchApp extends Application {
     DesignerView designer =
         new DesignerView(
             designerVm,
-            (folder, job) -> {
-              runsVm.track(folder, job);
-              shell.show("navRuns");
-            });
+            runsVm::track,
+            () -> shell.show("navRuns"));
     CompareViewModel compareVm =
         new CompareViewModel(
             jobs, new DecodingClipAnalyzer(decoder, cache, DecodingClipAnalyzer.DISPLAY_SPEC), Platform::runLater);

@@ -128,14 +128,14 @@ class RunsAppTest {
     robot.clickOn(launch);
     robot.interact(sweep::fire);
     AppTestSupport.await("the app shows the Runs section once the run folder exists", 120, () -> robot.lookup("#runsTable").tryQuery().isPresent());
-    TableView<RunListing> table = robot.lookup("#runsTable").queryTableView();
+    TableView<org.tkdworkbench.ui.runs.RunRow> table = robot.lookup("#runsTable").queryTableView();
     try {
-      AppTestSupport.await("the run and the sweep's new seed finished", 400, () -> table.getItems().stream()
+      AppTestSupport.await("the run and the sweep's new seed finished", 400, () -> listings(table).stream()
           .filter(r -> r.ok() && r.state() == RunState.FINISHED).count() == 2);
     } catch (AssertionError e) {
       StringBuilder b = new StringBuilder(e.getMessage()).append("; status: ")
           .append(robot.lookup("#statusBar").query().toString());
-      for (RunListing r : table.getItems()) {
+      for (RunListing r : listings(table)) {
         b.append("\n  ").append(r.name()).append(' ').append(r.state()).append(' ').append(r.error());
         Path status = r.folder().resolve("status.json");
         if (Files.exists(status)) {
@@ -153,7 +153,7 @@ class RunsAppTest {
     System.out.println("FX pulse probe while training a run with a sweep queued: " + probe.report());
     probe.stalls().forEach(st -> System.out.println("  FX thread " + st));
     assertThat(table.getItems()).as("the sweep reused the finished seed-1 run").hasSize(3);
-    RunListing broken = table.getItems().stream().filter(r -> !r.ok()).findFirst().orElseThrow();
+    RunListing broken = listings(table).stream().filter(r -> !r.ok()).findFirst().orElseThrow();
     assertThat(broken.name()).isEqualTo("zz-broken");
     assertThat(broken.error()).contains("run.json");
 
@@ -181,5 +181,10 @@ class RunsAppTest {
     assertThat(series(losses, "train loss (raw)")).as("no smoothing: the raw curve only").isNull();
     assertThat(losses.redraws()).isEqualTo(redraws + 1);
     assertThat(robot.lookup("#resumeRun").queryButton().isDisabled()).as("a finished run").isTrue();
+  }
+
+  /** The table's runs, read on the caller's thread (each row's latest listing). */
+  private static List<RunListing> listings(TableView<org.tkdworkbench.ui.runs.RunRow> table) {
+    return new java.util.ArrayList<>(table.getItems()).stream().map(org.tkdworkbench.ui.runs.RunRow::get).toList();
   }
 }

@@ -29,8 +29,13 @@ import org.tkdworkbench.ui.form.Forms;
 public final class DesignerView {
   private final ScrollPane root;
 
-  /** @param onCreated gets each launched run's folder and job (the app follows it in the runs view) */
-  public DesignerView(DesignerViewModel vm, BiConsumer<Path, JobHandle<?>> onCreated) {
+  /**
+   * @param onCreated gets each launched run's folder and job once the run starts (the app follows
+   *     it in the runs view)
+   * @param onQueued runs when a click queued a run or a sweep (the app shows the runs view then,
+   *     not when a queued run starts later, while the user may be elsewhere)
+   */
+  public DesignerView(DesignerViewModel vm, BiConsumer<Path, JobHandle<?>> onCreated, Runnable onQueued) {
     ValidationSupport support = new ValidationSupport();
     GridPane g = Forms.grid();
     int r = 0;
@@ -75,7 +80,7 @@ public final class DesignerView {
     launch.setId("launchRun");
     launch.setDefaultButton(true);
     launch.disableProperty().bind(vm.validProperty().not());
-    launch.setOnAction(e -> vm.launchRun(onCreated));
+    launch.setOnAction(e -> vm.launchRun(onCreated).ifPresent(h -> onQueued.run()));
 
     GridPane sweep = Forms.grid();
     int s = 0;
@@ -85,7 +90,7 @@ public final class DesignerView {
     Button launchSweep = new Button("Launch sweep");
     launchSweep.setId("launchSweep");
     launchSweep.disableProperty().bind(vm.validProperty().not());
-    launchSweep.setOnAction(e -> vm.launchSweep(onCreated));
+    launchSweep.setOnAction(e -> vm.launchSweep(onCreated).ifPresent(h -> onQueued.run()));
 
     Label message = new Label();
     message.setId("designerMessage");

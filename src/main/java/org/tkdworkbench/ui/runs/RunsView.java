@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
@@ -44,7 +43,7 @@ public final class RunsView {
 
   private final RunsViewModel vm;
   private final SplitPane root = new SplitPane();
-  private final TableView<RunListing> table = new TableView<>();
+  private final TableView<RunRow> table = new TableView<>();
   private final CurveChart losses = new CurveChart("Loss terms", "epoch", "loss");
   private final CurveChart metric = new CurveChart("Validation metric", "epoch", "metric");
   private final Button stop = new Button("Stop");
@@ -60,7 +59,7 @@ public final class RunsView {
     this.vm = vm;
     table.setId("runsTable");
     // The table keeps its own copy, brought up to each re-list in place (relisted()).
-    table.getItems().setAll(vm.runs());
+    table.getItems().setAll(rows(vm.runs()));
     vm.runs().addListener((javafx.collections.ListChangeListener<RunListing>) c -> relisted());
     table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
     table.setPlaceholder(new Label("No runs yet in " + vm.training().runsRoot() + ". Launch one from the Student section."));
@@ -72,20 +71,43 @@ public final class RunsView {
     table.getColumns().add(progressColumn());
     table.getColumns().add(column("Best", 120, RunsView::best));
     table.setRowFactory(t -> new TableRow<>() {
+      /** The row shown, whose listing may turn to an error (or back) in place. */
+      private RunRow shown;
+      private final javafx.beans.value.ChangeListener<RunListing> restyle = (o, a, b) -> style(b);
+
       @Override
-      protected void updateItem(RunListing item, boolean empty) {
+      protected void updateItem(RunRow item, boolean empty) {
         super.updateItem(item, empty);
+        RunRow now = empty ? null : item;
+        if (now != shown) {
+          if (shown != null) {
+            shown.listingProperty().removeListener(restyle);
+          }
+          shown = now;
+          if (now != null) {
+            now.listingProperty().addListener(restyle);
+          }
+        }
+        style(now == null ? null : now.get());
+      }
+
+      private void style(RunListing listing) {
+        boolean error = listing != null && !listing.ok();
+        if (error == getStyleClass().contains("run-error")
+            && (!error || getTooltip() != null && listing.error().equals(getTooltip().getText()))) {
+          return; // unchanged: touching the style class would restyle the row for nothing
+        }
         getStyleClass().remove("run-error");
         setTooltip(null);
-        if (!empty && item != null && !item.ok()) {
+        if (error) {
           getStyleClass().add("run-error");
-          setTooltip(new Tooltip(item.error()));
+          setTooltip(new Tooltip(listing.error()));
         }
       }
     });
     table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
       if (!relisting && b != null) {
-        vm.selectedProperty().set(b);
+        vm.selectedProperty().set(b.get());
       }
     });
     // A re-list replaces the items: keep the view's selection on the same run.
@@ -126,7 +148,7 @@ public final class RunsView {
     resume.setOnAction(e -> vm.resume());
     Button compare = new Button("Compare selected");
     compare.setId("compareRuns");
-    compare.setOnAction(e -> onCompare.accept(new ArrayList<>(table.getSelectionModel().getSelectedItems())));
+    compare.setOnAction(e -> onCompare.accept(table.getSelectionModel().getSelectedItems().stream().map(RunRow::get).toList()));
     compare.disableProperty().bind(javafx.beans.binding.Bindings.size(table.getSelectionModel().getSelectedItems()).lessThan(2));
     export = new Button("Export charts…");
     export.setId("exportCharts");
@@ -196,10 +218,10 @@ public final class RunsView {
       placeholders.add(new RunListing(java.nio.file.Path.of("warm-up-" + i), org.tkdworkbench.runs.RunState.RUNNING, "tc-resnet",
           0.25, (long) i, 1, 30, 1, 0.5, "accuracy", java.time.Instant.EPOCH, null));
     }
-    table.getItems().setAll(placeholders);
+    table.getItems().setAll(rows(placeholders));
     table.applyCss();
     table.layout();
-    table.getItems().setAll(vm.runs());
+    table.getItems().setAll(rows(vm.runs()));
   }
 
   /** The log's lines; lines added at the end (the usual case) are appended, and the end kept in view. */
@@ -249,12 +271,10 @@ public final class RunsView {
   private boolean relisting;
 
   /**
-   * Brings the table up to the view-model's new list in place: a changed run replaces its own row,
-   * a new run is inserted at its place in the store's order, a vanished one removed.
-   * Replacing the whole list instead would re-lay out and repaint every row at each epoch of any
-   * run (a full-window repaint in software rendering, 50–100 ms on two busy cores). The rows the
-   * user selected (several, for Compare) stay selected, without the view-model seeing a transient
-   * empty selection.
+   * Brings the table up to the view-model's new list in place: a changed run gets the new listing
+   * in its own row (only its changed cells redraw, see {@link RunRow}), a new run is inserted at
+   * its place in the store's order, a vanished one removed. The rows the user selected (several,
+   * for Compare) stay selected, without the view-model seeing a transient empty selection.
    */
   private void relisted() {
     java.util.Set<java.nio.file.Path> selectedFolders = new java.util.HashSet<>();
@@ -262,7 +282,7 @@ public final class RunsView {
     RunListing focus = vm.selectedProperty().get();
     java.util.Map<java.nio.file.Path, RunListing> fresh = new java.util.HashMap<>();
     vm.runs().forEach(r -> fresh.put(r.folder(), r));
-    javafx.collections.ObservableList<RunListing> items = table.getItems();
+    javafx.collections.ObservableList<RunRow> items = table.getItems();
     relisting = true;
     try {
       java.util.Set<java.nio.file.Path> shown = new java.util.HashSet<>();
@@ -272,9 +292,7 @@ public final class RunsView {
           items.remove(i);
         } else {
           shown.add(now.folder());
-          if (!now.equals(items.get(i))) {
-            items.set(i, now);
-          }
+          items.get(i).set(now);
         }
       }
       // New runs at their place in the store's order (by name: by time), the order the rows
@@ -282,7 +300,7 @@ public final class RunsView {
       List<RunListing> all = vm.runs();
       for (int i = 0; i < all.size(); i++) {
         if (!shown.contains(all.get(i).folder())) {
-          items.add(Math.min(i, items.size()), all.get(i));
+          items.add(Math.min(i, items.size()), new RunRow(all.get(i)));
         }
       }
       java.util.Set<java.nio.file.Path> stillSelected = new java.util.HashSet<>();
@@ -308,6 +326,10 @@ public final class RunsView {
       relisting = false;
     }
     update();
+  }
+
+  private static List<RunRow> rows(List<RunListing> listings) {
+    return listings.stream().map(RunRow::new).toList();
   }
 
   /** Enables Stop/Resume for the selected run and titles the panel. */
@@ -394,19 +416,20 @@ public final class RunsView {
     }
   }
 
-  private static TableColumn<RunListing, String> column(String name, double width, Function<RunListing, String> value) {
-    TableColumn<RunListing, String> c = new TableColumn<>(name);
+  private static TableColumn<RunRow, String> column(String name, double width, Function<RunListing, String> value) {
+    TableColumn<RunRow, String> c = new TableColumn<>(name);
     c.setPrefWidth(width);
-    c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+    // Observed by the cell: a new listing updates this cell's text, and only when it changed.
+    c.setCellValueFactory(cell -> cell.getValue().listingProperty().map(value));
     return c;
   }
 
-  private TableColumn<RunListing, RunListing> progressColumn() {
-    TableColumn<RunListing, RunListing> c = new TableColumn<>("Progress");
+  private TableColumn<RunRow, RunListing> progressColumn() {
+    TableColumn<RunRow, RunListing> c = new TableColumn<>("Progress");
     c.setPrefWidth(90);
-    c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
+    c.setCellValueFactory(cell -> cell.getValue().listingProperty());
     c.setCellFactory(col -> {
-      TableCell<RunListing, RunListing> cell = new TableCell<>() {
+      TableCell<RunRow, RunListing> cell = new TableCell<>() {
         private final ProgressBar bar = new ProgressBar();
         private final javafx.beans.value.ChangeListener<Number> tick = (o, a, b) -> show(getItem());
 

@@ -222,10 +222,20 @@ public final class RunsViewModel implements AutoCloseable {
     listSoon = true;
   }
 
-  /** Follows a run started in this app: selects it once listed; its job gives progress and cancel. */
+  /**
+   * A run started in this app: its job gives progress and cancel. It is followed (selected once
+   * listed) when it is the first run of its launch (the user's click asked to see it), or when the
+   * user still follows the previous run of the same sweep; a run the user picked meanwhile stays
+   * selected.
+   */
   public void track(Path folder, JobHandle<?> job) {
+    Path now = following;
+    boolean firstOfLaunch = !jobs.containsValue(job);
+    boolean onThisLaunch = now != null && jobs.get(now) == job;
     jobs.put(folder, job);
-    selectWhenListed = folder;
+    if (firstOfLaunch || onThisLaunch || now == null) {
+      selectWhenListed = folder;
+    }
     refreshSoon();
   }
 

@@ -106,6 +106,48 @@ class RunsViewModelTest {
     assertThat(training.resumes).isEqualTo(1);
   }
 
+  /**
+   * A launch's first run is followed (the click asked for it); a sweep's next run only while the
+   * user still follows the sweep: a run picked by hand stays selected.
+   */
+  @Test
+  void followsASweepsNextRunOnlyWhileTheUserFollowsTheSweep() throws Exception {
+    StoreOnly training = new StoreOnly();
+    RunStore store = new RunStore(training.runsRoot());
+    RunsViewModel vm = new RunsViewModel(training, Runnable::run);
+    org.tkdworkbench.jobs.SameThreadJobRunner runner = new org.tkdworkbench.jobs.SameThreadJobRunner();
+    JobHandle<?> sweep = runner.submit("sweep", ctx -> null);
+    JobHandle<?> launch = runner.submit("launch", ctx -> null);
+    Map<String, Object> config = Map.of("student", "tc-resnet", "lambda", 0.25, "seed", 1);
+    try (RunWriter old = store.create("a-old", config, COLUMNS); RunWriter s1 = store.create("b-s1", config, COLUMNS);
+        RunWriter s2 = store.create("c-s2", config, COLUMNS); RunWriter s3 = store.create("d-s3", config, COLUMNS);
+        RunWriter r1 = store.create("e-r1", config, COLUMNS)) {
+      vm.pollNow();
+      vm.selectedProperty().set(vm.runs().get(0));
+      assertThat(selected(vm)).isEqualTo(old.folder());
+
+      vm.track(s1.folder(), sweep);
+      vm.pollNow();
+      assertThat(selected(vm)).as("the sweep's first run: the user's click").isEqualTo(s1.folder());
+      vm.track(s2.folder(), sweep);
+      vm.pollNow();
+      assertThat(selected(vm)).as("the user follows the sweep").isEqualTo(s2.folder());
+
+      vm.selectedProperty().set(vm.runs().get(0)); // the user looks at the old run again
+      vm.track(s3.folder(), sweep);
+      vm.pollNow();
+      assertThat(selected(vm)).as("a run picked by hand stays").isEqualTo(old.folder());
+
+      vm.track(r1.folder(), launch);
+      vm.pollNow();
+      assertThat(selected(vm)).as("a new launch's run").isEqualTo(r1.folder());
+    }
+  }
+
+  private static Path selected(RunsViewModel vm) {
+    return vm.selectedProperty().get() == null ? null : vm.selectedProperty().get().folder();
+  }
+
   private static RunCurves.Curve curve(RunsViewModel vm, String split, String column) {
     return vm.curvesProperty().get().stream()
         .filter(c -> c.split().equals(split) && c.column().equals(column))

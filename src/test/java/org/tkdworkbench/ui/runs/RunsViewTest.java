@@ -27,8 +27,8 @@ import org.tkdworkbench.runs.RunStore;
 import org.tkdworkbench.runs.RunWriter;
 
 /**
- * The runs table across re-lists, on real run folders: a run that moved an epoch replaces only its
- * own row, a new run takes its place in the store's order, a deleted one leaves, and the user's
+ * The runs table across re-lists, on real run folders: a run that moved an epoch updates its own
+ * row's cells in place, a new run takes its place in the store's order, a deleted one leaves, and the user's
  * multi-row selection stays.
  */
 @Tag("ui")
@@ -89,8 +89,17 @@ class RunsViewTest {
     return r.name().substring(r.name().lastIndexOf('-') + 1);
   }
 
-  private static List<String> names(TableView<RunListing> table) {
-    return table.getItems().stream().map(RunsViewTest::name).toList();
+  /** The table cell showing column {@code column} of the run the test named {@code run}. */
+  @SuppressWarnings("unchecked")
+  private static javafx.scene.control.TableCell<?, ?> cell(FxRobot robot, String run, String column) {
+    return robot.lookup(".table-cell").queryAllAs(javafx.scene.control.TableCell.class).stream()
+        .filter(c -> c.getTableColumn() != null && c.getTableColumn().getText().equals(column))
+        .filter(c -> c.getTableRow() != null && c.getTableRow().getItem() instanceof RunRow r && name(r.get()).equals(run))
+        .findFirst().orElseThrow(() -> new AssertionError("no " + column + " cell for run " + run));
+  }
+
+  private static List<String> names(TableView<RunRow> table) {
+    return table.getItems().stream().map(r -> name(r.get())).toList();
   }
 
   /**
@@ -121,25 +130,33 @@ class RunsViewTest {
     RunStore store = new RunStore(root);
     try (RunWriter a = run(store, "a", 1); RunWriter b = run(store, "b", 2); RunWriter c = run(store, "c", 3)) {
       relist();
-      TableView<RunListing> table = robot.lookup("#runsTable").queryTableView();
+      TableView<RunRow> table = robot.lookup("#runsTable").queryTableView();
       assertThat(names(table)).containsExactly("a", "b", "c");
       robot.interact(() -> {
         table.getSelectionModel().select(0);
         table.getSelectionModel().select(2); // a and c, c focused (shown in the charts)
       });
       assertThat(name(vm.selectedProperty().get())).isEqualTo("c");
-      RunListing bBefore = table.getItems().get(1);
-      RunListing cBefore = table.getItems().get(2);
+      RunRow aRow = table.getItems().get(0);
+      RunListing bBefore = table.getItems().get(1).get();
+      RunListing cBefore = table.getItems().get(2).get();
+      javafx.scene.control.TableCell<?, ?> aBest = cell(robot, "a", "Best");
+      assertThat(aBest.getText()).isEqualTo("accuracy 0.100 (ep 1)");
 
       a.epochFinished(2, 0.3, true); // a moves on; b and c do not
+      relist();
+      assertThat(table.getItems().get(0)).as("a changed run keeps its row, with the new listing in it").isSameAs(aRow);
+      assertThat(aRow.get().epoch()).isEqualTo(2);
+      assertThat(aBest.getText()).as("the same cell shows a's new best: updated, not rebuilt").isEqualTo("accuracy 0.300 (ep 2)");
+      assertThat(table.getItems().get(1).get()).as("an unchanged run keeps its listing").isSameAs(bBefore);
       try (RunWriter d = run(store, "d", 0)) {
         Files.createDirectories(root.resolve("0-broken")); // sorts first: no run.json
         relist();
         assertThat(names(table)).containsExactly("broken", "a", "b", "c", "d");
-        assertThat(table.getItems().get(1).epoch()).isEqualTo(2);
-        assertThat(table.getItems().get(2)).as("an unchanged run keeps its row's item").isSameAs(bBefore);
-        assertThat(table.getItems().get(3)).isSameAs(cBefore);
-        assertThat(table.getSelectionModel().getSelectedItems()).extracting(RunsViewTest::name).containsExactlyInAnyOrder("a", "c");
+        assertThat(table.getItems().get(1)).isSameAs(aRow);
+        assertThat(table.getItems().get(2).get()).isSameAs(bBefore);
+        assertThat(table.getItems().get(3).get()).isSameAs(cBefore);
+        assertThat(table.getSelectionModel().getSelectedItems()).extracting(r -> name(r.get())).containsExactlyInAnyOrder("a", "c");
         assertThat(name(vm.selectedProperty().get())).as("the charts still follow c").isEqualTo("c");
 
         // b's folder deleted (by hand, or on another machine before copying the store in).
@@ -149,7 +166,7 @@ class RunsViewTest {
         }
         relist();
         assertThat(names(table)).containsExactly("broken", "a", "c", "d");
-        assertThat(table.getSelectionModel().getSelectedItems()).extracting(RunsViewTest::name).containsExactlyInAnyOrder("a", "c");
+        assertThat(table.getSelectionModel().getSelectedItems()).extracting(r -> name(r.get())).containsExactlyInAnyOrder("a", "c");
         assertThat(name(vm.selectedProperty().get())).isEqualTo("c");
       }
     }
@@ -166,13 +183,13 @@ class RunsViewTest {
         List.of("epoch", "split", "loss", "loss_cls", "accuracy"))) {
       w.start(5, "accuracy");
       relist();
-      TableView<RunListing> table = robot.lookup("#runsTable").queryTableView();
+      TableView<RunRow> table = robot.lookup("#runsTable").queryTableView();
       robot.interact(() -> table.getSelectionModel().select(0));
       vm.pollNow();
       WaitForAsyncUtils.waitForFxEvents();
       javafx.scene.control.Label waiting = robot.lookup("#chartsWaiting").queryAs(javafx.scene.control.Label.class);
       assertThat(waiting.isVisible()).isTrue();
-      assertThat(waiting.getText()).contains(table.getItems().get(0).name()).contains("first epoch");
+      assertThat(waiting.getText()).contains(table.getItems().get(0).get().name()).contains("first epoch");
       assertThat(robot.lookup("#lossChart").query().getParent().getParent().isVisible()).isFalse();
       assertThat(robot.lookup("#exportCharts").queryButton().isDisabled()).as("nothing to export").isTrue();
 
