@@ -211,6 +211,9 @@ public final class DistillRuns {
     log.accept("training on " + Engines.describe(config.engineOrCurrent()) + ", device " + Engines.currentDevice());
     try {
       StudentTrainer.Summary s = trainer.train(w, ctx, resume, row -> log.accept(describe(row, config.training().epochs())));
+      if (s.stopped() != null) {
+        log.accept("stopped: " + s.stopped());
+      }
       w.writeSummary(summary(config, in, s));
       w.finish();
       return new Outcome(w.folder(), s);
@@ -269,6 +272,9 @@ public final class DistillRuns {
     m.put("validation_metric", s.bestValidationMetric());
     m.put("test_metric", s.testMetric());
     m.put("seconds", s.seconds());
+    if (s.stopped() != null) {
+      m.put("stopped", s.stopped());
+    }
     Map<String, Object> c = new LinkedHashMap<>();
     c.put("parameters", cost.parameters());
     c.put("macs_per_clip", cost.macsPerClip());

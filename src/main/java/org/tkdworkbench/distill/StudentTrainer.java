@@ -112,9 +112,11 @@ public final class StudentTrainer {
    * What a finished training reports.
    *
    * @param engine the engine the model actually ran on (read from its manager)
+   * @param stopped why training stopped before its last epoch when it diverged, else null
    */
   public record Summary(
-      int bestEpoch, double bestValidationMetric, double testMetric, String metricName, int epochsRun, double seconds, String engine) {}
+      int bestEpoch, double bestValidationMetric, double testMetric, String metricName, int epochsRun, double seconds, String engine,
+      String stopped) {}
 
   private final ClipTensors data;
   private final Map<String, ClipKnowledge> knowledge;
@@ -252,6 +254,7 @@ public final class StudentTrainer {
         int sinceBest = 0;
         int step = stepOffset;
         int epochsRun = startEpoch - 1;
+        String stopped = null;
         for (int epoch = startEpoch; epoch <= tc.epochs(); epoch++) {
           long e0 = System.nanoTime();
           // Seeds per epoch, so a resumed epoch draws the batches and dropout an uninterrupted run would.
@@ -278,7 +281,19 @@ public final class StudentTrainer {
           epochsRun = epoch;
           double seconds = (System.nanoTime() - e0) / 1e9;
           double rate = schedule.getNewValue(step);
-          emit(run, onRow, row(epoch, step, "train", divide(sums, train.length), Double.NaN, multi, rate, seconds));
+          double[] trainTerms = divide(sums, train.length);
+          emit(run, onRow, row(epoch, step, "train", trainTerms, Double.NaN, multi, rate, seconds));
+          if (!Double.isFinite(trainTerms[0])) {
+            // Diverged: later epochs stay NaN and this epoch's weights are broken, so stop without
+            // a checkpoint of them (a resume starts from the last sound epoch). The exported
+            // student is the best earlier epoch's; with none there is nothing to keep.
+            if (bestEpoch == 0) {
+              throw new IllegalStateException("training diverged: the training loss is " + trainTerms[0] + " at epoch " + epoch
+                  + " and no earlier epoch was kept; try a lower --lr (now " + tc.learningRate() + ")");
+            }
+            stopped = "training loss not finite at epoch " + epoch + "; the best epoch before it (" + bestEpoch + ") is kept";
+            break;
+          }
           Eval v = evaluate(model, loss, val, targets, student, attention, ctx, "validation");
           if (val.length > 0) {
             emit(run, onRow, row(epoch, step, "validation", v.terms, v.metric, multi, rate, seconds));
@@ -312,7 +327,7 @@ public final class StudentTrainer {
           }
         }
         return new Summary(bestEpoch, bestMetric, testAtBest, metricName, epochsRun, (System.nanoTime() - t0) / 1e9,
-            model.getNDManager().getEngine().getEngineName());
+            model.getNDManager().getEngine().getEngineName(), stopped);
       }
     }
   }

@@ -348,7 +348,7 @@ public final class TeacherTrainer {
         summary.put("test_metric", finiteOrNull(testAtBest));
         summary.put("selection", val.length > 0 ? "best validation epoch" : "last epoch (no validation split)");
         if (divergedAt > 0) {
-          summary.put("stopped", "training loss not finite at epoch " + divergedAt + "; the best epoch before it is kept");
+          summary.put("stopped", "training loss not finite at epoch " + divergedAt + "; the best epoch before it (" + bestEpoch + ") is kept");
         }
         summary.put("seconds", (System.nanoTime() - t0) / 1e9);
         Map<String, Integer> counts = new LinkedHashMap<>();

@@ -333,6 +333,50 @@ class StudentTrainerTest {
     assertThat(done.latestCheckpoint().orElseThrow().epoch()).isEqualTo(3);
   }
 
+  /**
+   * A training loss that turns NaN (a training clip poisoned once epoch 1 is validated) stops the
+   * run: the best earlier epoch stays the exported student and the last checkpoint (a resume must
+   * not start from broken weights); with no earlier epoch the run fails, naming the epoch and the
+   * learning rate.
+   */
+  @Test
+  void aDivergedTrainingStopsKeepingTheBestEarlierEpoch() throws IOException {
+    Toy toy = toy(48, 8, 8, 5);
+    // An LSTM carries a NaN input to the loss; a conv student may not (MXNet's ReLU is max(x, 0),
+    // which turns NaN into 0 after batch norm spread it).
+    StudentTrainer.Settings s = settings(StudentArchitecture.LSTM_P, 0.5, true, 4, 1);
+    float[][] poisoned = toy.data().features().get(toy.data().indices(Split.TRAIN)[0]);
+    RunStore store = new RunStore(tmp.resolve("runs"));
+    Path folder;
+    try (RunWriter w = store.create("diverges", Map.of("student", "lstm-p"), StudentTrainer.COLUMNS)) {
+      folder = w.folder();
+      w.start(4, "accuracy");
+      StudentTrainer t = new StudentTrainer(toy.data(), toy.knowledge(), List.of("high", "low"), features(), s);
+      lastSummary = t.train(w, JobContext.none(), null, row -> {
+        if (row.get("split").equals("validation") && ((Number) row.get("epoch")).intValue() == 1) {
+          poisoned[3][2] = Float.NaN;
+        }
+      });
+      w.finish();
+    }
+    assertThat(lastSummary.stopped()).isEqualTo("training loss not finite at epoch 2; the best epoch before it (1) is kept");
+    assertThat(lastSummary.bestEpoch()).isEqualTo(1);
+    assertThat(lastSummary.epochsRun()).isEqualTo(2);
+    RunInfo info = RunStore.read(folder);
+    assertThat(rows(info, "train")).hasSize(2);
+    assertThat(rows(info, "train").get(1).number("loss")).isNaN();
+    assertThat(info.latestCheckpoint().orElseThrow().epoch()).as("no checkpoint of the broken weights").isEqualTo(1);
+
+    poisoned[3][2] = Float.NaN; // from the first step on: nothing to keep
+    try (RunWriter w = store.create("diverges-at-once", Map.of("student", "lstm-p"), StudentTrainer.COLUMNS)) {
+      w.start(4, "accuracy");
+      StudentTrainer t = new StudentTrainer(toy.data(), toy.knowledge(), List.of("high", "low"), features(), s);
+      assertThatThrownBy(() -> t.train(w, JobContext.none(), null))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessage("training diverged: the training loss is NaN at epoch 1 and no earlier epoch was kept; try a lower --lr (now 0.003)");
+    }
+  }
+
   @Test
   void missingKnowledgeAndMismatchedSettingsAreRefusedWithReasons() {
     Toy toy = toy(8, 2, 2, 4);

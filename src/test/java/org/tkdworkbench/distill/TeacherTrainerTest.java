@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -177,6 +178,23 @@ class TeacherTrainerTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("training diverged: the training loss is NaN at epoch 1 and no earlier epoch was kept; try a lower --lr (now 0.003)");
     assertThat(tmp).isEmptyDirectory();
+  }
+
+  /** A loss that turns NaN after a kept epoch stops there; the folder keeps that epoch and says why. */
+  @Test
+  void aDivergenceAfterAKeptEpochKeepsItAndSaysSo(@TempDir Path tmp) throws IOException {
+    ToyTask small = new ToyTask(64, 16, 0, 12);
+    float[][] poisoned = small.data.features().get(small.data.indices(Split.TRAIN)[0]);
+    TeacherTrainer.Summary s = TeacherTrainer.train(small.data, ToyTask.FEATURES, "toy", SMALL, new TrainingConfig(4, 16, 3e-3, 0.0, 1, 0),
+        tmp.resolve("out"), JobContext.none(), m -> poisoned[0][0] = Float.NaN); // after epoch 1
+    assertThat(s.bestEpoch()).isEqualTo(1);
+    Map<?, ?> summary = org.tkdworkbench.workspace.Json.mapper().readValue(tmp.resolve("out/summary.json").toFile(), Map.class);
+    assertThat(summary.get("stopped")).isEqualTo("training loss not finite at epoch 2; the best epoch before it (1) is kept");
+    assertThat(summary.get("epochs_run")).isEqualTo(2);
+    assertThat(Files.readAllLines(tmp.resolve("out/metrics.csv"))).hasSize(3); // header, epoch 1, epoch 2
+    try (AttentionTeacher reopened = TeacherStore.load(tmp.resolve("out"))) {
+      assertThat(reopened).isNotNull();
+    }
   }
 
   @Test
