@@ -107,6 +107,10 @@ final class TeacherTrainCommand implements Callable<Integer> {
       description = "SpecAugment: N frequency and N time masks per training clip and step, 0 = off (default: ${DEFAULT-VALUE}).")
   int specAugment = T.specAugment();
 
+  @Option(names = "--warp", paramLabel = "X",
+      description = "Speaker-like augmentation: stretch time and warp the mel axis by factors in [1-X, 1+X], 0 = off (default: ${DEFAULT-VALUE}).")
+  double warp = T.warp();
+
   @Option(names = "--threads", paramLabel = "N", description = "Feature decoding threads (default: all cores).")
   int threads = Runtime.getRuntime().availableProcessors();
 
@@ -120,7 +124,7 @@ final class TeacherTrainCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     FeatureSpec fs = featureOptions.toSpec();
     TeacherConfig model = new TeacherConfig(framesPerToken, tokenStride, modelDim, layers, heads, ffDim, dropout, convStem);
-    TrainingConfig training = new TrainingConfig(epochs, batchSize, learningRate, weightDecay, seed, patience, timeShift, specAugment);
+    TrainingConfig training = new TrainingConfig(epochs, batchSize, learningRate, weightDecay, seed, patience, timeShift, specAugment, warp);
     List<String> problems = new ArrayList<>(engineOptions.select());
     problems.addAll(model.validate());
     problems.addAll(training.validate());

@@ -53,8 +53,9 @@ import org.tkdworkbench.workspace.Json;
  * (appended per epoch), {@code summary.json} (best validation epoch and the test metric there).
  *
  * <p>Optional time-shift augmentation ({@link TrainingConfig#timeShift()}): every training clip is
- * rolled circularly by a random number of frames at each step; optional SpecAugment
- * ({@link TrainingConfig#specAugment()}) then masks frequency bands and time spans of it. Adam with a linear warm-up (first epoch, at most 200 steps) into a cosine decay to 1 % of the
+ * rolled circularly by a random number of frames at each step; optional speaker-like warping
+ * ({@link TrainingConfig#warp()}) and SpecAugment ({@link TrainingConfig#specAugment()}) then
+ * stretch it and mask frequency bands and time spans of it. Adam with a linear warm-up (first epoch, at most 200 steps) into a cosine decay to 1 % of the
  * peak rate; batches shuffled by a {@link Random} seeded with the training seed, and the engine's
  * seed (initialisation, dropout) set to it too. Every step runs in its own NDManager sub-manager,
  * closed at its end (STACK.md: otherwise memory grows by megabytes per step). The parameters of the
@@ -280,7 +281,7 @@ public final class TeacherTrainer {
           for (int[] batch : Batches.shuffled(train, training.batchSize(), shuffle)) {
             ctx.checkCancelled();
             try (NDManager sub = model.getNDManager().newSubManager()) {
-              NDList input = training.timeShift() || training.specAugment() > 0
+              NDList input = training.augments()
                   ? inputs(sub, augmented(batch, training, (float) norm[0], shuffle))
                   : inputs(sub, batch);
               NDArray labels = data.labels(sub, batch);
@@ -386,13 +387,14 @@ public final class TeacherTrainer {
 
     /**
      * The clips of {@code batch} as augmented for one step: each rolled in time by a random number
-     * of frames (time shift), then given SpecAugment's masks. The stored features are never
+     * of frames (time shift), warped ({@link Warp}), then given SpecAugment's masks. The stored features are never
      * written: a masked clip is a copy.
      */
     private List<float[][]> augmented(int[] batch, TrainingConfig training, float mean, Random random) {
       List<float[][]> out = new ArrayList<>(batch.length);
       for (float[][] clip : data.select(batch)) {
         float[][] c = training.timeShift() ? rolled(clip, random) : clip;
+        c = training.warp() > 0 ? Warp.warped(c, training.warp(), random) : c;
         out.add(training.specAugment() > 0 ? SpecAugment.masked(c, training.specAugment(), mean, random) : c);
       }
       return out;

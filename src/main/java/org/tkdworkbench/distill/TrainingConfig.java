@@ -21,6 +21,9 @@ import java.util.List;
  * @param specAugment SpecAugment masks per axis and step (0 = off): each training clip gets this
  *     many frequency bands (up to a fifth of the mel bins each) and this many time spans (up to a
  *     twentieth of its frames each) set to the training features' mean (Park et al., 2019)
+ * @param warp speaker-like augmentation (0 = off): each training clip is stretched in time and its
+ *     mel axis warped, each by a factor uniform in {@code [1 − warp, 1 + warp]} at every step
+ *     ({@link Warp})
  */
 public record TrainingConfig(
     @JsonProperty("epochs") int epochs,
@@ -31,28 +34,39 @@ public record TrainingConfig(
     @JsonProperty("patience") int patience,
     @JsonProperty("time_shift") boolean timeShift,
     // Absent in files written before it existed: read as 0 (off), what those runs trained with.
-    @JsonProperty("spec_augment") @JsonSetter(nulls = Nulls.AS_EMPTY) int specAugment) {
+    @JsonProperty("spec_augment") @JsonSetter(nulls = Nulls.AS_EMPTY) int specAugment,
+    @JsonProperty("warp") @JsonSetter(nulls = Nulls.AS_EMPTY) double warp) {
 
   /** Most masks per axis {@link #validate()} accepts. */
   public static final int MAX_SPEC_AUGMENT = 10;
 
   /** Without augmentation. */
   public TrainingConfig(int epochs, int batchSize, double learningRate, double weightDecay, long seed, int patience) {
-    this(epochs, batchSize, learningRate, weightDecay, seed, patience, false, 0);
+    this(epochs, batchSize, learningRate, weightDecay, seed, patience, false, 0, 0);
   }
 
   public static TrainingConfig defaults() {
-    return new TrainingConfig(30, 32, 1e-3, 0.0, 1L, 0, true, 0);
+    return new TrainingConfig(30, 32, 1e-3, 0.0, 1L, 0, true, 0, 0);
   }
 
   /** The same settings with time-shift augmentation on or off. */
   public TrainingConfig withTimeShift(boolean on) {
-    return new TrainingConfig(epochs, batchSize, learningRate, weightDecay, seed, patience, on, specAugment);
+    return new TrainingConfig(epochs, batchSize, learningRate, weightDecay, seed, patience, on, specAugment, warp);
   }
 
   /** The same settings with {@code masks} SpecAugment masks per axis (0 = off). */
   public TrainingConfig withSpecAugment(int masks) {
-    return new TrainingConfig(epochs, batchSize, learningRate, weightDecay, seed, patience, timeShift, masks);
+    return new TrainingConfig(epochs, batchSize, learningRate, weightDecay, seed, patience, timeShift, masks, warp);
+  }
+
+  /** The same settings with speaker-like warping by up to {@code amount} (0 = off). */
+  public TrainingConfig withWarp(double amount) {
+    return new TrainingConfig(epochs, batchSize, learningRate, weightDecay, seed, patience, timeShift, specAugment, amount);
+  }
+
+  /** Whether any augmentation is on. */
+  public boolean augments() {
+    return timeShift || specAugment > 0 || warp > 0;
   }
 
   /** Every problem, as {@code training.field: rule, found value}. */
@@ -75,6 +89,9 @@ public record TrainingConfig(
     }
     if (specAugment < 0 || specAugment > MAX_SPEC_AUGMENT) {
       p.add("training.spec_augment: must be in 0.." + MAX_SPEC_AUGMENT + " masks per axis, found " + specAugment);
+    }
+    if (!(warp >= 0 && warp <= 0.5)) {
+      p.add("training.warp: must be in [0, 0.5], found " + warp);
     }
     return p;
   }

@@ -59,7 +59,7 @@ public final class TeacherTrainingDialog {
       TeacherConfig d = TeacherConfig.defaults();
       TeacherConfig model = new TeacherConfig(d.framesPerToken(), d.tokenStride(), d.modelDim(), d.layers(), d.heads(), d.ffDim(), d.dropout(), stem);
       TrainingConfig t = TrainingConfig.defaults();
-      TrainingConfig tc = new TrainingConfig(epochs, batch, t.learningRate(), t.weightDecay(), seed, 0, t.timeShift(), t.specAugment());
+      TrainingConfig tc = new TrainingConfig(epochs, batch, t.learningRate(), t.weightDecay(), seed, 0, t.timeShift(), t.specAugment(), t.warp());
       problems.addAll(model.validate());
       problems.addAll(tc.validate());
       c = new Choice(model, tc);

@@ -428,6 +428,7 @@ public final class RunsView {
     TableColumn<RunRow, RunListing> c = new TableColumn<>("Progress");
     c.setPrefWidth(90);
     c.setCellValueFactory(cell -> cell.getValue().listingProperty());
+    c.setComparator(java.util.Comparator.comparingDouble(vm::progress)); // sorting by the column sorts by progress
     c.setCellFactory(col -> {
       TableCell<RunRow, RunListing> cell = new TableCell<>() {
         private final ProgressBar bar = new ProgressBar();
