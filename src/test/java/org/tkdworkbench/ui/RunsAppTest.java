@@ -123,10 +123,14 @@ class RunsAppTest {
     Thread.sleep(2000);
     robot.interact(idle::stop);
     System.out.println("FX pulse probe idle: " + idle.report());
-    org.tkdworkbench.ui.shell.FxPulseProbe probe = new org.tkdworkbench.ui.shell.FxPulseProbe();
-    robot.interact(probe::start);
+    org.tkdworkbench.ui.shell.FxPulseProbe clicks = new org.tkdworkbench.ui.shell.FxPulseProbe();
+    robot.interact(clicks::start);
     robot.clickOn(launch);
     robot.interact(sweep::fire);
+    robot.interact(clicks::stop);
+    // From here on a run trains and streams while the sweep waits in the queue: item 4's case.
+    org.tkdworkbench.ui.shell.FxPulseProbe probe = new org.tkdworkbench.ui.shell.FxPulseProbe();
+    robot.interact(probe::start);
     AppTestSupport.await("the app shows the Runs section once the run folder exists", 120, () -> robot.lookup("#runsTable").tryQuery().isPresent());
     TableView<org.tkdworkbench.ui.runs.RunRow> table = robot.lookup("#runsTable").queryTableView();
     try {
@@ -150,6 +154,8 @@ class RunsAppTest {
     }
     robot.interact(probe::stop);
     // Measured, not asserted (timing belongs in the README's benchmark numbers, not in a test).
+    System.out.println("FX pulse probe over the two launch clicks: " + clicks.report());
+    clicks.stalls().forEach(st -> System.out.println("  FX thread " + st));
     System.out.println("FX pulse probe while training a run with a sweep queued: " + probe.report());
     probe.stalls().forEach(st -> System.out.println("  FX thread " + st));
     assertThat(table.getItems()).as("the sweep reused the finished seed-1 run").hasSize(3);
