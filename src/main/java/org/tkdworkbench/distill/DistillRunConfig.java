@@ -150,6 +150,12 @@ public record DistillRunConfig(
     }
     p.addAll(studentSpec.validate());
     p.addAll(training.validate());
+    // The teacher's curves are per frame of the clip as it is: a student's input is never
+    // shifted, warped or masked (the teacher trainer's augmentations).
+    if (training.timeShift() || training.specAugment() > 0 || training.warp() > 0) {
+      p.add("training: time_shift, spec_augment and warp train teachers only; a student trains on the clips as they are, found "
+          + training.timeShift() + ", " + training.specAugment() + ", " + training.warp());
+    }
     p.addAll(features.validate());
     p.addAll(weights().validate());
     try {

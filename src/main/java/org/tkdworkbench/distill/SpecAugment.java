@@ -4,8 +4,8 @@ import java.util.Random;
 
 /**
  * SpecAugment's masking (Park et al., Interspeech 2019) on one log-mel clip {@code [frames][mels]}:
- * {@code masks} frequency bands of width uniform in {@code 0..mels/5} and {@code masks} time spans
- * of width uniform in {@code 0..frames/20}, each at a uniform start, set to {@code fill} (the
+ * {@code masks} frequency bands of width uniform in {@code 0..max(1, mels/5)} and {@code masks}
+ * time spans of width uniform in {@code 0..max(1, frames/20)}, each at a uniform start, set to {@code fill} (the
  * training features' mean, which the model's input standardisation maps to 0). Time warping is
  * left out: it costs the most and helps the least (the paper's own ablation).
  */

@@ -70,8 +70,8 @@ public final class StudentTrainer {
    * Everything that decides a run besides the data.
    *
    * @param student the network
-   * @param training epochs, batch, learning rate, seed, patience (time shift is not used: it would
-   *     have to move {@code a_T} too)
+   * @param training epochs, batch, learning rate, seed, patience (the teacher's augmentations are
+   *     refused by {@link DistillRunConfig#validate()}: they would have to move {@code a_T} too)
    * @param weights λ, α, T
    * @param target which curve the attention is pulled towards
    * @param probe whether a probe is built when λ = 0 (its term is then logged but not trained on);
@@ -191,8 +191,13 @@ public final class StudentTrainer {
    * row per split per epoch, a checkpoint per epoch, the student exported when validation improves,
    * the status after each epoch. Starting, finishing and the summary are the caller's.
    *
+   * <p>An epoch whose training loss is not finite ends training: its weights are neither
+   * checkpointed nor exported, the best earlier epoch stays the run's student and {@link
+   * Summary#stopped()} says so.
+   *
    * @throws org.tkdworkbench.jobs.CancelledException when cancelled (checked per batch); the last
    *     finished epoch's checkpoint stays, so the run can be resumed
+   * @throws IllegalStateException when the loss is not finite before any epoch was kept
    */
   public Summary train(RunWriter run, JobContext ctx, Resume resume) throws IOException {
     return train(run, ctx, resume, r -> {});
@@ -285,13 +290,16 @@ public final class StudentTrainer {
           emit(run, onRow, row(epoch, step, "train", trainTerms, Double.NaN, multi, rate, seconds));
           if (!Double.isFinite(trainTerms[0])) {
             // Diverged: later epochs stay NaN and this epoch's weights are broken, so stop without
-            // a checkpoint of them (a resume starts from the last sound epoch). The exported
-            // student is the best earlier epoch's; with none there is nothing to keep.
+            // a checkpoint or export of them. The exported student is the best earlier epoch's;
+            // with none the run fails (its last checkpoint is still sound).
             if (bestEpoch == 0) {
+              // Without a validation split only the last epoch is kept, so nothing is yet.
               throw new IllegalStateException("training diverged: the training loss is " + trainTerms[0] + " at epoch " + epoch
-                  + " and no earlier epoch was kept; try a lower --lr (now " + tc.learningRate() + ")");
+                  + " and no earlier epoch was kept" + (val.length == 0 ? " (no validation split: only the last epoch would be)" : "")
+                  + "; try a lower --lr (now " + tc.learningRate() + ")");
             }
             stopped = "training loss not finite at epoch " + epoch + "; the best epoch before it (" + bestEpoch + ") is kept";
+            epochsRun = epoch - 1; // the epochs whose weights are sound, as status.json says
             break;
           }
           Eval v = evaluate(model, loss, val, targets, student, attention, ctx, "validation");

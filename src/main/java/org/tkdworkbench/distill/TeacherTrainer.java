@@ -352,6 +352,7 @@ public final class TeacherTrainer {
           summary.put("stopped", "training loss not finite at epoch " + divergedAt + "; the best epoch before it (" + bestEpoch + ") is kept");
         }
         summary.put("seconds", (System.nanoTime() - t0) / 1e9);
+        summary.put("training", training); // epochs, batch, rate, seed and the augmentations used
         Map<String, Integer> counts = new LinkedHashMap<>();
         counts.put("train", train.length);
         counts.put("validation", val.length);

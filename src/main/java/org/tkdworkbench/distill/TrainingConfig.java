@@ -1,5 +1,6 @@
 package org.tkdworkbench.distill;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
@@ -33,12 +34,20 @@ public record TrainingConfig(
     @JsonProperty("seed") long seed,
     @JsonProperty("patience") int patience,
     @JsonProperty("time_shift") boolean timeShift,
-    // Absent in files written before it existed: read as 0 (off), what those runs trained with.
-    @JsonProperty("spec_augment") @JsonSetter(nulls = Nulls.AS_EMPTY) int specAugment,
-    @JsonProperty("warp") @JsonSetter(nulls = Nulls.AS_EMPTY) double warp) {
+    // Absent in files written before they existed: read as 0 (off), what those runs trained with;
+    // left out when off, so a run.json is what older versions wrote and read (a sweep's reuse
+    // compares run.json trees, and older versions refuse unknown fields).
+    @JsonProperty("spec_augment") @JsonSetter(nulls = Nulls.AS_EMPTY) @JsonInclude(JsonInclude.Include.NON_DEFAULT) int specAugment,
+    @JsonProperty("warp") @JsonSetter(nulls = Nulls.AS_EMPTY) @JsonInclude(JsonInclude.Include.NON_DEFAULT) double warp) {
 
   /** Most masks per axis {@link #validate()} accepts. */
   public static final int MAX_SPEC_AUGMENT = 10;
+
+  /**
+   * Largest {@link #warp()}: slowing a clip down by a factor r pushes its last 1 − r of the
+   * window out (the clip keeps its length), so a large warp would cut keywords off.
+   */
+  public static final double MAX_WARP = 0.3;
 
   /** Without augmentation. */
   public TrainingConfig(int epochs, int batchSize, double learningRate, double weightDecay, long seed, int patience) {
@@ -57,6 +66,11 @@ public record TrainingConfig(
   /** The same settings with {@code masks} SpecAugment masks per axis (0 = off). */
   public TrainingConfig withSpecAugment(int masks) {
     return new TrainingConfig(epochs, batchSize, learningRate, weightDecay, seed, patience, timeShift, masks, warp);
+  }
+
+  /** The same settings with another seed. */
+  public TrainingConfig withSeed(long newSeed) {
+    return new TrainingConfig(epochs, batchSize, learningRate, weightDecay, newSeed, patience, timeShift, specAugment, warp);
   }
 
   /** The same settings with speaker-like warping by up to {@code amount} (0 = off). */
@@ -90,8 +104,8 @@ public record TrainingConfig(
     if (specAugment < 0 || specAugment > MAX_SPEC_AUGMENT) {
       p.add("training.spec_augment: must be in 0.." + MAX_SPEC_AUGMENT + " masks per axis, found " + specAugment);
     }
-    if (!(warp >= 0 && warp <= 0.5)) {
-      p.add("training.warp: must be in [0, 0.5], found " + warp);
+    if (!(warp >= 0 && warp <= MAX_WARP)) {
+      p.add("training.warp: must be in [0, " + MAX_WARP + "], found " + warp);
     }
     return p;
   }

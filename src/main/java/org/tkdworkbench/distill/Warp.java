@@ -6,8 +6,10 @@ import java.util.Random;
  * Speaker-like augmentation of one log-mel clip {@code [frames][mels]}: a time stretch (speaking
  * rate) and a warp of the mel axis (vocal tract length, after VTLP: Jaitly and Hinton, 2013), each
  * by a factor uniform in {@code [1 − amount, 1 + amount]}, by linear interpolation. The clip keeps
- * its frame count: a faster clip reads on past its end circularly (as the time shift does), the top
- * mel bins of an upward warp repeat the highest bin read.
+ * its frame count: a faster clip reads on past its end circularly (as the time shift does), a
+ * slower one loses its last {@code 1 − rate} of the window (with the time shift on, that share is
+ * at a random place of the recording; {@link org.tkdworkbench.distill.TrainingConfig#MAX_WARP}
+ * bounds it); a downward warp drops the top bins, an upward one repeats the highest bin read.
  */
 public final class Warp {
   private Warp() {}
@@ -16,6 +18,7 @@ public final class Warp {
    * A warped copy of {@code clip}; {@code clip} itself is not changed.
    *
    * @param amount the largest relative change of rate and of frequency scale, in [0, 1)
+   *     (training configs allow up to {@link TrainingConfig#MAX_WARP})
    */
   public static float[][] warped(float[][] clip, double amount, Random random) {
     double rate = 1 + amount * (2 * random.nextDouble() - 1);

@@ -191,6 +191,7 @@ class TeacherTrainerTest {
     Map<?, ?> summary = org.tkdworkbench.workspace.Json.mapper().readValue(tmp.resolve("out/summary.json").toFile(), Map.class);
     assertThat(summary.get("stopped")).isEqualTo("training loss not finite at epoch 2; the best epoch before it (1) is kept");
     assertThat(summary.get("epochs_run")).isEqualTo(2);
+    assertThat(((Map<?, ?>) summary.get("training")).get("learning_rate")).as("the settings trained with").isEqualTo(0.003);
     assertThat(Files.readAllLines(tmp.resolve("out/metrics.csv"))).hasSize(3); // header, epoch 1, epoch 2
     try (AttentionTeacher reopened = TeacherStore.load(tmp.resolve("out"))) {
       assertThat(reopened).isNotNull();

@@ -131,7 +131,7 @@ class RunsAppTest {
     // From here on a run trains and streams while the sweep waits in the queue: item 4's case.
     org.tkdworkbench.ui.shell.FxPulseProbe probe = new org.tkdworkbench.ui.shell.FxPulseProbe();
     robot.interact(probe::start);
-    AppTestSupport.await("the app shows the Runs section once the run folder exists", 120, () -> robot.lookup("#runsTable").tryQuery().isPresent());
+    AppTestSupport.await("the app shows the Runs section after the launch", 120, () -> robot.lookup("#runsTable").tryQuery().isPresent());
     TableView<org.tkdworkbench.ui.runs.RunRow> table = robot.lookup("#runsTable").queryTableView();
     try {
       AppTestSupport.await("the run and the sweep's new seed finished", 400, () -> listings(table).stream()

@@ -311,7 +311,7 @@ public final class DesignerViewModel {
       StudentSpec spec = new StudentSpec(StudentArchitecture.values()[(int) g[0]], x.spec().preset(), x.spec().width(),
           x.spec().depth(), x.spec().mels(), x.spec().classes());
       TrainingConfig t = x.training();
-      TrainingConfig seeded = new TrainingConfig(t.epochs(), t.batchSize(), t.learningRate(), t.weightDecay(), (long) g[2], t.patience());
+      TrainingConfig seeded = t.withSeed((long) g[2]);
       DistillationLoss.Weights w = new DistillationLoss.Weights(g[1], x.weights().alpha(), x.weights().temperature());
       DistillRunConfig c = config(spec, seeded, w);
       String problem = launchProblem(c);

@@ -110,7 +110,7 @@ public final class RunsView {
         vm.selectedProperty().set(b.get());
       }
     });
-    // A re-list replaces the items: keep the view's selection on the same run.
+    // The view-model chose another run (one launched here, or a fresh listing): select its row.
     vm.selectedProperty().addListener((o, a, b) -> {
       if (b != null && !relisting && table.getSelectionModel().getSelectedItems().stream().noneMatch(r -> r.folder().equals(b.folder()))) {
         relisting = true;
@@ -419,7 +419,8 @@ public final class RunsView {
   private static TableColumn<RunRow, String> column(String name, double width, Function<RunListing, String> value) {
     TableColumn<RunRow, String> c = new TableColumn<>(name);
     c.setPrefWidth(width);
-    // Observed by the cell: a new listing updates this cell's text, and only when it changed.
+    // Observed by the cell: a new listing sets this cell's text again, which repaints it only when
+    // the text changed.
     c.setCellValueFactory(cell -> cell.getValue().listingProperty().map(value));
     return c;
   }
@@ -428,7 +429,10 @@ public final class RunsView {
     TableColumn<RunRow, RunListing> c = new TableColumn<>("Progress");
     c.setPrefWidth(90);
     c.setCellValueFactory(cell -> cell.getValue().listingProperty());
-    c.setComparator(java.util.Comparator.comparingDouble(vm::progress)); // sorting by the column sorts by progress
+    // Sorting by the column sorts by finished/planned epochs: a stable key (the job's live
+    // progress changes while a sort runs, which breaks the sort's contract).
+    c.setComparator(java.util.Comparator.comparingDouble(
+        l -> l.epoch() == null || l.epochs() == null || l.epochs() == 0 ? -1 : l.epoch() / (double) l.epochs()));
     c.setCellFactory(col -> {
       TableCell<RunRow, RunListing> cell = new TableCell<>() {
         private final ProgressBar bar = new ProgressBar();
