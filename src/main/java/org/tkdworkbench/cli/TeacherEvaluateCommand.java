@@ -85,6 +85,10 @@ final class TeacherEvaluateCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the result as JSON.")
   boolean json;
 
+  @Option(names = "--per-clip", paramLabel = "FILE",
+      description = "Also write every clip's outcome as CSV: clip,labels,predicted,correct,peak_s,span_start_s,span_end_s,peak_inside.")
+  Path perClip;
+
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -239,6 +243,14 @@ final class TeacherEvaluateCommand implements Callable<Integer> {
       err.println("error: " + e.getMessage());
       return WorkbenchCommand.EXIT_FAILED;
     }
+    if (perClip != null) {
+      try {
+        writePerClip(perClip, ev, spans);
+      } catch (IOException e) {
+        err.println("error: --per-clip: cannot write " + perClip + ": " + org.tkdworkbench.workspace.AtomicFiles.describe(e));
+        return WorkbenchCommand.EXIT_FAILED;
+      }
+    }
     // Imported curves were made elsewhere: --method and --fusion did not shape them.
     RolloutMethod madeBy = k.method();
     HeadFusion fusedBy = k.fusion();
@@ -289,6 +301,30 @@ final class TeacherEvaluateCommand implements Callable<Integer> {
           ev.peaks().meanDistanceSeconds(),
           ev.withoutSpan() == 0 ? "" : "; " + ev.withoutSpan() + " clips without a span");
     }
+  }
+
+  /** One row per scored clip; labels joined by {@code ;}; the span columns empty without a span. */
+  private static void writePerClip(Path file, TeacherEvaluation ev, Map<String, KeywordSpan> spans) throws IOException {
+    StringBuilder b = new StringBuilder("clip,labels,predicted,correct,peak_s,span_start_s,span_end_s,peak_inside\n");
+    for (TeacherEvaluation.ClipScore c : ev.perClip()) {
+      KeywordSpan span = spans == null ? null : spans.get(c.clipId());
+      b.append(csv(c.clipId())).append(',')
+          .append(csv(String.join(";", c.labels()))).append(',')
+          .append(csv(String.join(";", c.predicted()))).append(',')
+          .append(c.correct()).append(',');
+      if (c.peak() == null || span == null) {
+        b.append(",,,\n");
+      } else {
+        b.append(String.format(Locale.ROOT, "%.3f,%.3f,%.3f,%b%n",
+            c.peak().peakSeconds(), span.startSeconds(), span.endSeconds(), c.peak().inside()));
+      }
+    }
+    org.tkdworkbench.workspace.AtomicFiles.write(file, b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  /** RFC 4180 quoting when needed (clip ids may hold commas or quotes). */
+  private static String csv(String s) {
+    return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
   }
 
   private ObjectNode toJson(

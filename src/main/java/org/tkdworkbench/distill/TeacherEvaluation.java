@@ -23,6 +23,7 @@ import org.tkdworkbench.data.noisy.KeywordSpan;
  * @param peaks the peak-in-span summary over clips that have a span, null when no spans are known
  * @param missing ids of clips asked about that have no knowledge (e.g. unreadable audio)
  * @param withoutSpan clips scored that have no row in the spans file (0 when no spans are known)
+ * @param perClip each scored clip, in the order given
  */
 public record TeacherEvaluation(
     int clips,
@@ -31,7 +32,21 @@ public record TeacherEvaluation(
     double value,
     PeakInSpan.Summary peaks,
     List<String> missing,
-    int withoutSpan) {
+    int withoutSpan,
+    List<ClipScore> perClip) {
+
+  /**
+   * One clip's outcome.
+   *
+   * @param clipId the clip
+   * @param labels its true labels
+   * @param predicted the arg-max class (single-label) or the classes with a positive logit
+   *     (multi-label)
+   * @param correct single-label: whether the prediction is the label; multi-label: whether the
+   *     predicted set is exactly the labels
+   * @param peak the attention peak against the clip's keyword span, null without a span
+   */
+  public record ClipScore(String clipId, List<String> labels, List<String> predicted, boolean correct, PeakInSpan.Hit peak) {}
 
   /** "accuracy" or "mAP". */
   public String metricName() {
@@ -77,39 +92,64 @@ public record TeacherEvaluation(
       }
     }
     int correct = 0;
-    double value;
-    if (multiLabel) {
-      value = meanAveragePrecision(knowledge, scored, classIndex);
-    } else {
-      for (Clip c : scored) {
-        float[] z = knowledge.clips().get(c.id()).logits();
+    List<List<String>> predictions = new ArrayList<>();
+    for (Clip c : scored) {
+      float[] z = knowledge.clips().get(c.id()).logits();
+      List<String> predicted = new ArrayList<>();
+      if (multiLabel) {
+        for (int k = 0; k < z.length; k++) {
+          if (z[k] > 0) { // sigmoid above one half
+            predicted.add(knowledge.classes().get(k));
+          }
+        }
+      } else {
         int best = 0;
         for (int k = 1; k < z.length; k++) {
           if (z[k] > z[best]) {
             best = k;
           }
         }
+        predicted.add(knowledge.classes().get(best));
         correct += best == classIndex.get(c.labels().get(0)) ? 1 : 0;
       }
+      predictions.add(predicted);
+    }
+    double value;
+    if (multiLabel) {
+      value = meanAveragePrecision(knowledge, scored, classIndex);
+    } else {
       value = scored.isEmpty() ? Double.NaN : (double) correct / scored.size();
     }
     PeakInSpan.Summary peaks = null;
     int withoutSpan = 0;
+    List<PeakInSpan.Hit> hitPerClip = new ArrayList<>();
     if (spans != null) {
       List<PeakInSpan.Hit> hits = new ArrayList<>();
       for (Clip c : scored) {
         KeywordSpan s = spans.get(c.id());
         if (s == null) {
           withoutSpan++;
+          hitPerClip.add(null);
         } else {
-          hits.add(
-              PeakInSpan.measure(knowledge.clips().get(c.id()), s.startSeconds(), s.endSeconds()));
+          PeakInSpan.Hit h = PeakInSpan.measure(knowledge.clips().get(c.id()), s.startSeconds(), s.endSeconds());
+          hits.add(h);
+          hitPerClip.add(h);
         }
       }
       peaks = PeakInSpan.summarise(hits);
     }
+    List<ClipScore> perClip = new ArrayList<>();
+    for (int i = 0; i < scored.size(); i++) {
+      Clip c = scored.get(i);
+      List<String> predicted = predictions.get(i);
+      boolean right = multiLabel
+          ? new java.util.HashSet<>(predicted).equals(new java.util.HashSet<>(c.labels()))
+          : predicted.get(0).equals(c.labels().get(0));
+      perClip.add(new ClipScore(c.id(), List.copyOf(c.labels()), List.copyOf(predicted), right,
+          spans == null ? null : hitPerClip.get(i)));
+    }
     return new TeacherEvaluation(
-        scored.size(), multiLabel, correct, value, peaks, List.copyOf(missing), withoutSpan);
+        scored.size(), multiLabel, correct, value, peaks, List.copyOf(missing), withoutSpan, List.copyOf(perClip));
   }
 
   /** Mean over classes that have a positive clip of the average precision (ties: stable order). */

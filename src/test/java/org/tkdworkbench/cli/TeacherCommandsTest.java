@@ -281,6 +281,37 @@ class TeacherCommandsTest {
     assertThat(p.get("mean_distance_s").asDouble()).isBetween(0.3 / 4, 0.5 / 4);
   }
 
+  /** --per-clip names each clip's prediction and peak: the wrong clip and the misplaced peak. */
+  @Test
+  void evaluateWritesEachClipsOutcome() throws IOException {
+    Path ds = dataset();
+    Path csv = tmp.resolve("out/per-clip.csv");
+    Files.createDirectories(csv.getParent());
+    String[] r = run("--workspace", tmp.resolve("ws").toString(), "teacher", "evaluate", "--teacher", teacherDir.toString(),
+        "--dataset", ds.toString(), "--per-clip", csv.toString());
+    assertThat(r[0]).as(r[2]).isEqualTo("0");
+    List<String> rows = Files.readAllLines(csv);
+    assertThat(rows.get(0)).isEqualTo("clip,labels,predicted,correct,peak_s,span_start_s,span_end_s,peak_inside");
+    assertThat(rows).hasSize(5); // the 4 readable test clips
+    java.util.Map<String, String[]> byClip = new java.util.HashMap<>();
+    rows.stream().skip(1).forEach(l -> byClip.put(l.split(",")[0], l.split(",", -1)));
+    assertThat(byClip.get("early/a.wav")).startsWith("early/a.wav", "early", "early", "true");
+    assertThat(byClip.get("early/c.wav")).as("late tone, labelled early").startsWith("early/c.wav", "early", "late", "false");
+    assertThat(byClip.get("early/c.wav")[7]).isEqualTo("true");
+    String[] d = byClip.get("late/d.wav");
+    assertThat(d[3]).isEqualTo("true");
+    assertThat(Double.parseDouble(d[4])).as("the tone's peak").isBetween(0.6, 0.8);
+    assertThat(d[5] + "-" + d[6]).isEqualTo("0.100-0.300");
+    assertThat(d[7]).isEqualTo("false");
+    assertThat(byClip).doesNotContainKey("early/broken.wav");
+
+    Files.writeString(tmp.resolve("a-file"), "x"); // a parent that is a file: nowhere to write
+    String[] bad = run("--workspace", tmp.resolve("ws").toString(), "teacher", "evaluate", "--teacher", teacherDir.toString(),
+        "--dataset", ds.toString(), "--per-clip", tmp.resolve("a-file/x.csv").toString());
+    assertThat(bad[0]).isEqualTo("1");
+    assertThat(bad[2]).contains("--per-clip: cannot write").contains("x.csv");
+  }
+
   @Test
   void evaluateRefusesATeacherOfOtherClasses() throws IOException {
     Path ds = dataset();
