@@ -112,7 +112,7 @@ public final class CompareView {
     baseline.valueProperty().bindBidirectional(vm.baselineProperty());
     baseline.valueProperty().addListener((o, a, b) -> deltas.getItems().setAll(vm.deltas()));
     deltas.setId("deltaTable");
-    deltas.getColumns().add(col("Run", 220, CompareViewModel.Delta::run));
+    deltas.getColumns().add(col("Run", 220, d -> d.soFar() ? d.run() + " (so far)" : d.run()));
     deltas.getColumns().add(col("Best validation", 110, d -> num(d.validation())));
     deltas.getColumns().add(col("Test", 80, d -> num(d.test())));
     deltas.getColumns().add(col("Δ validation", 100, d -> signed(d.dValidation())));

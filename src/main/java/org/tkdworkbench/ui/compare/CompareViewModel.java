@@ -69,10 +69,47 @@ public final class CompareViewModel {
       }
       return n != null && n.isNumber() ? n.asDouble() : Double.NaN;
     }
+
+    /** Whether the run has its summary (finished); else its numbers are the best so far. */
+    public boolean finished() {
+      return info.summary() != null;
+    }
+
+    /**
+     * The best validation metric: summary.json's, else status.json's best so far (a run still
+     * training, interrupted or cancelled can be held against the baseline too).
+     */
+    public double bestValidation() {
+      if (finished()) {
+        return summary("validation_metric");
+      }
+      Double b = info.status() == null ? null : info.status().bestMetric();
+      return b == null ? Double.NaN : b;
+    }
+
+    /** The test metric at the best validation epoch: summary.json's, else the last test row (one is written at each new best). */
+    public double testAtBest() {
+      if (finished()) {
+        return summary("test_metric");
+      }
+      List<org.tkdworkbench.runs.MetricRow> rows = info.metrics().rows();
+      for (int i = rows.size() - 1; i >= 0; i--) {
+        org.tkdworkbench.runs.MetricRow r = rows.get(i);
+        if ("test".equals(r.text("split"))) {
+          double v = r.number("accuracy");
+          return Double.isFinite(v) ? v : r.number("map");
+        }
+      }
+      return Double.NaN;
+    }
   }
 
-  /** One row of the deltas table. */
-  public record Delta(String run, double validation, double test, double dValidation, double dTest) {}
+  /**
+   * One row of the deltas table.
+   *
+   * @param soFar the run has not finished: its numbers are its best so far
+   */
+  public record Delta(String run, double validation, double test, double dValidation, double dTest, boolean soFar) {}
 
   /** One curve of the overlay: a run's points of the chosen metric. */
   public record Series(String run, double[] x, double[] y) {}
@@ -157,13 +194,13 @@ public final class CompareViewModel {
   /** Best validation and test metric of every run, and their differences to the baseline's. */
   public List<Delta> deltas() {
     Run base = find(baseline.get());
-    double bv = base == null ? Double.NaN : base.summary("validation_metric");
-    double bt = base == null ? Double.NaN : base.summary("test_metric");
+    double bv = base == null ? Double.NaN : base.bestValidation();
+    double bt = base == null ? Double.NaN : base.testAtBest();
     List<Delta> out = new ArrayList<>();
     for (Run r : runs.get()) {
-      double v = r.summary("validation_metric");
-      double t = r.summary("test_metric");
-      out.add(new Delta(r.name(), v, t, v - bv, t - bt));
+      double v = r.bestValidation();
+      double t = r.testAtBest();
+      out.add(new Delta(r.name(), v, t, v - bv, t - bt, !r.finished()));
     }
     return out;
   }

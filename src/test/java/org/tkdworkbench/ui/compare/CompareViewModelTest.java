@@ -52,6 +52,31 @@ class CompareViewModelTest {
     assertThat(d.dTest()).isCloseTo(0.25, within(1e-9));
     assertThat(d.dValidation()).isCloseTo(0.3, within(1e-9));
 
+    assertThat(d.soFar()).isFalse();
+
+    // A run still training (no summary yet) is held against the baseline with its best so far:
+    // status.json's best validation and the test row written at that best.
+    Path live;
+    try (org.tkdworkbench.runs.RunWriter w = new org.tkdworkbench.runs.RunStore(runs).create("live",
+        java.util.Map.of("student", "crnn", "lambda", 0.5, "seed", 2), List.of("epoch", "step", "split", "loss", "accuracy"))) {
+      w.start(10, "accuracy");
+      w.appendMetrics(java.util.Map.of("epoch", 1, "step", 5, "split", "validation", "loss", 1.0, "accuracy", 0.7));
+      w.appendMetrics(java.util.Map.of("epoch", 1, "step", 5, "split", "test", "loss", 1.1, "accuracy", 0.625));
+      w.epochFinished(1, 0.7, true);
+      w.appendMetrics(java.util.Map.of("epoch", 2, "step", 10, "split", "validation", "loss", 0.9, "accuracy", 0.65));
+      w.epochFinished(2, 0.65, false);
+      live = w.folder();
+      vm.setRuns(List.of(plain, live));
+    }
+    vm.baselineProperty().set(plain.getFileName().toString());
+    CompareViewModel.Delta l = vm.deltas().get(1);
+    assertThat(l.soFar()).isTrue();
+    assertThat(l.validation()).isCloseTo(0.7, within(1e-9));
+    assertThat(l.test()).isCloseTo(0.625, within(1e-9));
+    assertThat(l.dValidation()).isCloseTo(0.1, within(1e-9)); // against the baseline's 0.6
+    assertThat(l.dTest()).isCloseTo(0.125, within(1e-9)); // and its 0.5
+    vm.setRuns(List.of(kd, plain, small, broken));
+
     // Config: only lambda and student differ among the keys the runs share.
     assertThat(vm.config()).extracting(ConfigTable.Row::key).containsExactly("student", "lambda");
     vm.differencesOnlyProperty().set(false);
