@@ -30,6 +30,7 @@ import org.tkdworkbench.features.FeatureCache;
 import org.tkdworkbench.jobs.CancelledException;
 import org.tkdworkbench.jobs.JobContext;
 import org.tkdworkbench.models.AttentionTeacher;
+import org.tkdworkbench.workspace.Csv;
 import org.tkdworkbench.workspace.Json;
 import org.tkdworkbench.workspace.Workspace;
 import picocli.CommandLine.Command;
@@ -308,9 +309,10 @@ final class TeacherEvaluateCommand implements Callable<Integer> {
     StringBuilder b = new StringBuilder("clip,labels,predicted,correct,peak_s,span_start_s,span_end_s,peak_inside\n");
     for (TeacherEvaluation.ClipScore c : ev.perClip()) {
       KeywordSpan span = spans == null ? null : spans.get(c.clipId());
-      b.append(csv(c.clipId())).append(',')
-          .append(csv(String.join(";", c.labels()))).append(',')
-          .append(csv(String.join(";", c.predicted()))).append(',')
+      // Clip ids may hold commas or quotes (a manifest's paths).
+      b.append(Csv.quote(c.clipId())).append(',')
+          .append(Csv.quote(String.join(";", c.labels()))).append(',')
+          .append(Csv.quote(String.join(";", c.predicted()))).append(',')
           .append(c.correct()).append(',');
       if (c.peak() == null || span == null) {
         b.append(",,,\n");
@@ -320,11 +322,6 @@ final class TeacherEvaluateCommand implements Callable<Integer> {
       }
     }
     org.tkdworkbench.workspace.AtomicFiles.write(file, b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-  }
-
-  /** RFC 4180 quoting when needed (clip ids may hold commas or quotes). */
-  private static String csv(String s) {
-    return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
   }
 
   private ObjectNode toJson(

@@ -3,6 +3,7 @@ package org.tkdworkbench.distill;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -91,10 +92,12 @@ public record TeacherEvaluation(
         missing.add(c.id());
       }
     }
-    int correct = 0;
-    List<List<String>> predictions = new ArrayList<>();
+    List<ClipScore> perClip = new ArrayList<>();
+    List<PeakInSpan.Hit> hits = new ArrayList<>();
+    int withoutSpan = 0;
     for (Clip c : scored) {
-      float[] z = knowledge.clips().get(c.id()).logits();
+      ClipKnowledge ck = knowledge.clips().get(c.id());
+      float[] z = ck.logits();
       List<String> predicted = new ArrayList<>();
       if (multiLabel) {
         for (int k = 0; k < z.length; k++) {
@@ -110,44 +113,22 @@ public record TeacherEvaluation(
           }
         }
         predicted.add(knowledge.classes().get(best));
-        correct += best == classIndex.get(c.labels().get(0)) ? 1 : 0;
       }
-      predictions.add(predicted);
-    }
-    double value;
-    if (multiLabel) {
-      value = meanAveragePrecision(knowledge, scored, classIndex);
-    } else {
-      value = scored.isEmpty() ? Double.NaN : (double) correct / scored.size();
-    }
-    PeakInSpan.Summary peaks = null;
-    int withoutSpan = 0;
-    List<PeakInSpan.Hit> hitPerClip = new ArrayList<>();
-    if (spans != null) {
-      List<PeakInSpan.Hit> hits = new ArrayList<>();
-      for (Clip c : scored) {
-        KeywordSpan s = spans.get(c.id());
-        if (s == null) {
-          withoutSpan++;
-          hitPerClip.add(null);
-        } else {
-          PeakInSpan.Hit h = PeakInSpan.measure(knowledge.clips().get(c.id()), s.startSeconds(), s.endSeconds());
-          hits.add(h);
-          hitPerClip.add(h);
-        }
+      boolean right = multiLabel ? new HashSet<>(predicted).equals(new HashSet<>(c.labels())) : predicted.equals(c.labels());
+      KeywordSpan s = spans == null ? null : spans.get(c.id());
+      PeakInSpan.Hit hit = s == null ? null : PeakInSpan.measure(ck, s.startSeconds(), s.endSeconds());
+      if (hit != null) {
+        hits.add(hit);
+      } else if (spans != null) {
+        withoutSpan++;
       }
-      peaks = PeakInSpan.summarise(hits);
+      perClip.add(new ClipScore(c.id(), List.copyOf(c.labels()), List.copyOf(predicted), right, hit));
     }
-    List<ClipScore> perClip = new ArrayList<>();
-    for (int i = 0; i < scored.size(); i++) {
-      Clip c = scored.get(i);
-      List<String> predicted = predictions.get(i);
-      boolean right = multiLabel
-          ? new java.util.HashSet<>(predicted).equals(new java.util.HashSet<>(c.labels()))
-          : predicted.get(0).equals(c.labels().get(0));
-      perClip.add(new ClipScore(c.id(), List.copyOf(c.labels()), List.copyOf(predicted), right,
-          spans == null ? null : hitPerClip.get(i)));
-    }
+    int correct = multiLabel ? 0 : (int) perClip.stream().filter(ClipScore::correct).count();
+    double value = multiLabel
+        ? meanAveragePrecision(knowledge, scored, classIndex)
+        : scored.isEmpty() ? Double.NaN : (double) correct / scored.size();
+    PeakInSpan.Summary peaks = spans == null ? null : PeakInSpan.summarise(hits);
     return new TeacherEvaluation(
         scored.size(), multiLabel, correct, value, peaks, List.copyOf(missing), withoutSpan, List.copyOf(perClip));
   }
