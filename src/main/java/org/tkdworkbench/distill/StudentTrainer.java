@@ -294,11 +294,10 @@ public final class StudentTrainer {
             // with none the run fails (its last checkpoint is still sound).
             if (bestEpoch == 0) {
               // Without a validation split only the last epoch is kept, so nothing is yet.
-              throw new IllegalStateException("training diverged: the training loss is " + trainTerms[0] + " at epoch " + epoch
-                  + " and no earlier epoch was kept" + (val.length == 0 ? " (no validation split: only the last epoch would be)" : "")
-                  + "; try a lower --lr (now " + tc.learningRate() + ")");
+              throw Divergence.nothingKept(trainTerms[0], epoch, tc.learningRate(),
+                  val.length == 0 ? " (no validation split: only the last epoch would be)" : "");
             }
-            stopped = "training loss not finite at epoch " + epoch + "; the best epoch before it (" + bestEpoch + ") is kept";
+            stopped = Divergence.stopped(epoch, bestEpoch);
             epochsRun = epoch - 1; // the epochs whose weights are sound, as status.json says
             break;
           }

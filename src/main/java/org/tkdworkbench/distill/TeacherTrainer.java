@@ -311,8 +311,7 @@ public final class TeacherTrainer {
             // there is one, else there is nothing to keep.
             onEpoch.accept(m);
             if (bestEpoch == 0) {
-              throw new IllegalStateException("training diverged: the training loss is " + trainLoss + " at epoch " + epoch
-                  + " and no earlier epoch was kept; try a lower --lr (now " + training.learningRate() + ")");
+              throw Divergence.nothingKept(trainLoss, epoch, training.learningRate(), "");
             }
             divergedAt = epoch;
             break;
@@ -349,7 +348,7 @@ public final class TeacherTrainer {
         summary.put("test_metric", finiteOrNull(testAtBest));
         summary.put("selection", val.length > 0 ? "best validation epoch" : "last epoch (no validation split)");
         if (divergedAt > 0) {
-          summary.put("stopped", "training loss not finite at epoch " + divergedAt + "; the best epoch before it (" + bestEpoch + ") is kept");
+          summary.put("stopped", Divergence.stopped(divergedAt, bestEpoch));
         }
         summary.put("seconds", (System.nanoTime() - t0) / 1e9);
         summary.put("training", training); // epochs, batch, rate, seed and the augmentations used
