@@ -189,8 +189,9 @@ class RunsAppTest {
     assertThat(robot.lookup("#resumeRun").queryButton().isDisabled()).as("a finished run").isTrue();
   }
 
-  /** The table's runs, read on the caller's thread (each row's latest listing). */
-  private static List<RunListing> listings(TableView<org.tkdworkbench.ui.runs.RunRow> table) {
-    return new java.util.ArrayList<>(table.getItems()).stream().map(org.tkdworkbench.ui.runs.RunRow::get).toList();
+  /** The table's runs (each row's latest listing), read on the FX thread that updates them. */
+  private static List<RunListing> listings(TableView<org.tkdworkbench.ui.runs.RunRow> table) throws Exception {
+    return org.testfx.util.WaitForAsyncUtils.asyncFx(
+        () -> table.getItems().stream().map(org.tkdworkbench.ui.runs.RunRow::get).toList()).get();
   }
 }

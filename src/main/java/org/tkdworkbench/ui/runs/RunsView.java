@@ -431,8 +431,7 @@ public final class RunsView {
     c.setCellValueFactory(cell -> cell.getValue().listingProperty());
     // Sorting by the column sorts by finished/planned epochs: a stable key (the job's live
     // progress changes while a sort runs, which breaks the sort's contract).
-    c.setComparator(java.util.Comparator.comparingDouble(
-        l -> l.epoch() == null || l.epochs() == null || l.epochs() == 0 ? -1 : l.epoch() / (double) l.epochs()));
+    c.setComparator(java.util.Comparator.comparingDouble(RunsViewModel::epochProgress));
     c.setCellFactory(col -> {
       TableCell<RunRow, RunListing> cell = new TableCell<>() {
         private final ProgressBar bar = new ProgressBar();

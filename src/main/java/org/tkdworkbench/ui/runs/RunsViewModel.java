@@ -258,6 +258,11 @@ public final class RunsViewModel implements AutoCloseable {
     if (h != null && h.progress().total() > 0) {
       return h.progress().fraction();
     }
+    return epochProgress(run);
+  }
+
+  /** Finished epochs of those planned, 0..1, as the run's files say; -1 when unknown. */
+  static double epochProgress(RunListing run) {
     if (run.epoch() != null && run.epochs() != null && run.epochs() > 0) {
       return Math.min(1, run.epoch() / (double) run.epochs());
     }
