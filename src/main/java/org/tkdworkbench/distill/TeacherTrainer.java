@@ -314,6 +314,7 @@ public final class TeacherTrainer {
               throw Divergence.nothingKept(trainLoss, epoch, training.learningRate(), "");
             }
             divergedAt = epoch;
+            epochsRun = epoch - 1; // the epochs whose weights are sound, as for students
             break;
           }
           boolean improved =

@@ -6,7 +6,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** Runs jobs on a fixed pool of daemon threads, so an open job never keeps the JVM alive. */
 public final class ExecutorJobRunner implements JobRunner {
@@ -24,19 +23,7 @@ public final class ExecutorJobRunner implements JobRunner {
    *     see {@link ThreadPriority}): training runs below the UI so the UI never waits for a core
    */
   public ExecutorJobRunner(int threads, String name, int nice) {
-    AtomicInteger n = new AtomicInteger();
-    this.executor =
-        Executors.newFixedThreadPool(
-            threads,
-            r -> {
-              Runnable body = nice == 0 ? r : () -> {
-                ThreadPriority.lowerCurrentThread(nice);
-                r.run();
-              };
-              Thread t = new Thread(body, name + "-" + n.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
+    this.executor = Executors.newFixedThreadPool(threads, ThreadPriority.daemons(name, nice));
   }
 
   @Override

@@ -40,6 +40,24 @@ public final class ThreadPriority {
   }
 
   /**
+   * Daemon threads named {@code name-1}, {@code name-2}, … that lower themselves to {@code nice}
+   * before their first task (0 = as they are): so an idle pool never keeps the JVM alive, and a
+   * background pool never takes a core from the UI.
+   */
+  public static java.util.concurrent.ThreadFactory daemons(String name, int nice) {
+    java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+    return r -> {
+      Runnable body = nice == 0 ? r : () -> {
+        lowerCurrentThread(nice);
+        r.run();
+      };
+      Thread t = new Thread(body, name + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  /**
    * Sets the calling thread's nice value to {@code nice} (0 normal, 19 lowest), never raising it.
    *
    * @return whether the thread now runs at that nice value

@@ -54,16 +54,10 @@ public final class CurveChart {
   public record Line(String name, double[] x, double[] y, Color color, boolean dashed) {}
 
   /** Draws every chart's images, one at a time, beside (never instead of) the FX thread. */
-  private static final ExecutorService PAINTER = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(() -> {
-      // Below the FX and render threads (nice 0), above training (nice 10): a chart may arrive a
-      // little later, a frame may not.
-      org.tkdworkbench.jobs.ThreadPriority.lowerCurrentThread(5);
-      r.run();
-    }, "tkd-chart-painter");
-    t.setDaemon(true);
-    return t;
-  });
+  // Below the FX and render threads (nice 0), above training (nice 10): a chart may arrive a
+  // little later, a frame may not.
+  private static final ExecutorService PAINTER =
+      Executors.newSingleThreadExecutor(org.tkdworkbench.jobs.ThreadPriority.daemons("tkd-chart-painter", 5));
 
   private final String title;
   private final String xLabel;

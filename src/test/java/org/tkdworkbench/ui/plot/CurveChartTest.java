@@ -81,7 +81,7 @@ class CurveChartTest {
     Color blue = new Color(20, 20, 220);
     robot.interact(() -> chart.show(List.of(line(red)), 0));
     awaitPainted(1);
-    assertThat(chart.paintedOn()).isEqualTo("tkd-chart-painter");
+    assertThat(chart.paintedOn()).as("drawn on the painter, not the FX thread").isEqualTo("tkd-chart-painter-1");
     assertThat(chart.redraws()).isEqualTo(1);
     Image first = image();
     assertThat(first.getWidth()).isEqualTo(400);
