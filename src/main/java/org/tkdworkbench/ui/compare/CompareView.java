@@ -124,6 +124,7 @@ public final class CompareView {
     csv.setOnAction(e -> save("deltas.csv", f -> writeCsv(f, List.of("run", "validation", "test", "d_validation", "d_test"),
         vm.deltas().stream().map(d -> List.of(d.run(), num(d.validation()), num(d.test()), num(d.dValidation()), num(d.dTest()))).toList())));
     HBox bar = bar(new Label("Metric"), metric, new Label("Baseline"), baseline, png, csv);
+    overlay.paintWhile(root.visibleProperty()); // the shell hides the section by its root
     VBox box = new VBox(8, bar, overlay.node(), deltas);
     VBox.setVgrow(overlay.node(), Priority.ALWAYS);
     box.setPadding(new Insets(8));

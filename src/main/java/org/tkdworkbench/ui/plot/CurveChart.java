@@ -73,6 +73,10 @@ public final class CurveChart {
 
   private List<Line> lines = List.of();
   private double smoothing;
+  /** While false, nothing is drawn (a hidden section); null = always shown. */
+  private javafx.beans.value.ObservableBooleanValue shown;
+  /** A drawing was asked for while hidden: made when shown. */
+  private boolean paintDue;
 
   /** A drawing to make: the curves, the size to lay them out at and the pixel scale of the screen. */
   private record Request(List<Line> lines, double smoothing, int width, int height, double scale) {}
@@ -121,6 +125,20 @@ public final class CurveChart {
   /** The name of the thread that drew the latest image (tests check it is not the FX thread). */
   public String paintedOn() {
     return paintedOn;
+  }
+
+  /**
+   * Draws only while {@code shown} is true: the sections the shell hides are still laid out, so
+   * without this every resize and every new curve of a hidden chart would be drawn for nobody.
+   * What was asked for meanwhile is drawn once when it is shown (FX thread).
+   */
+  public void paintWhile(javafx.beans.value.ObservableBooleanValue shown) {
+    this.shown = shown;
+    shown.addListener((o, a, now) -> {
+      if (now && paintDue) {
+        repaint();
+      }
+    });
   }
 
   /** Replaces every curve; {@code smoothing} in [0, 1) as in {@link Smoothing#ema}. One redraw. */
@@ -189,6 +207,11 @@ public final class CurveChart {
 
   /** Queues a drawing of the chart as it is now at the view's size (FX thread). */
   private void repaint() {
+    if (shown != null && !shown.get()) {
+      paintDue = true;
+      return;
+    }
+    paintDue = false;
     int w = (int) Math.floor(view.getWidth());
     int h = (int) Math.floor(view.getHeight());
     if (w < 2 || h < 2) {

@@ -50,7 +50,6 @@ public final class RunsView {
   private final Button resume = new Button("Resume");
   private final Label title = new Label("Select a run");
   private final SplitPane charts = new SplitPane();
-  private boolean redrawDue;
   /** Stands in for the charts while the followed run has no epoch yet. */
   private final Label waiting = new Label();
   private final Button export;
@@ -132,11 +131,9 @@ public final class RunsView {
     losses.node().setId("lossChart");
     metric.node().setId("metricChart");
     vm.curvesProperty().addListener((o, a, b) -> redraw());
-    root.visibleProperty().addListener((o, a, visible) -> {
-      if (visible && redrawDue) {
-        redraw();
-      }
-    });
+    // Hidden (another section shown): the charts keep their curves and draw them when shown.
+    losses.paintWhile(root.visibleProperty());
+    metric.paintWhile(root.visibleProperty());
     Slider smoothing = new Slider(0, 0.99, vm.smoothingProperty().get());
     smoothing.setId("smoothingSlider");
     smoothing.valueProperty().bindBidirectional(vm.smoothingProperty());
@@ -348,11 +345,6 @@ public final class RunsView {
   }
 
   private void redraw() {
-    if (!root.isVisible()) {
-      redrawDue = true; // hidden section: draw when shown, not for nobody
-      return;
-    }
-    redrawDue = false;
     double s = vm.smoothingProperty().get();
     List<CurveChart.Line> l = new ArrayList<>();
     List<CurveChart.Line> m = new ArrayList<>();

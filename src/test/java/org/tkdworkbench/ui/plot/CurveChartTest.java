@@ -101,4 +101,31 @@ class CurveChartTest {
     WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> image().getWidth() == ((Pane) chart.node()).getWidth());
     assertThat(image().getWidth()).isGreaterThan(400);
   }
+
+  /** A hidden chart draws nothing, however often its curves change, and draws once when shown. */
+  @Test
+  void aHiddenChartDrawsOnceWhenShown(FxRobot robot) throws Exception {
+    javafx.beans.property.SimpleBooleanProperty shown = new javafx.beans.property.SimpleBooleanProperty(false);
+    Color red = new Color(220, 20, 20);
+    Color blue = new Color(20, 20, 220);
+    Thread.sleep(500); // the empty chart's first layout may have asked for a drawing: let it land
+    WaitForAsyncUtils.waitForFxEvents();
+    int before = chart.painted();
+    robot.interact(() -> {
+      chart.paintWhile(shown);
+      chart.show(List.of(line(red)), 0);
+      chart.show(List.of(line(blue)), 0);
+      stage.setWidth(stage.getWidth() + 100); // a resize while hidden
+    });
+    Thread.sleep(500); // long enough for the painter to have drawn, had it been asked
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(chart.painted()).as("nothing drawn while hidden").isEqualTo(before);
+    robot.interact(() -> shown.set(true));
+    awaitPainted(before + 1);
+    Thread.sleep(300);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(chart.painted()).as("one drawing for everything asked meanwhile").isEqualTo(before + 1);
+    assertThat(pixelsNear(image(), blue)).as("the latest curves").isGreaterThan(50);
+    assertThat(pixelsNear(image(), red)).isZero();
+  }
 }
