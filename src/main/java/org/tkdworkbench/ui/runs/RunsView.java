@@ -62,13 +62,16 @@ public final class RunsView {
     vm.runs().addListener((javafx.collections.ListChangeListener<RunListing>) c -> relisted());
     table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
     table.setPlaceholder(new Label("No runs yet in " + vm.training().runsRoot() + ". Launch one from the Student section."));
-    table.getColumns().add(column("Run", 190, RunListing::name));
-    table.getColumns().add(column("Student", 80, l -> text(l.student())));
-    table.getColumns().add(column("λ", 45, l -> l.lambda() == null ? "" : trim(l.lambda())));
-    table.getColumns().add(column("Seed", 40, l -> l.seed() == null ? "" : l.seed().toString()));
-    table.getColumns().add(column("State", 90, l -> l.ok() ? l.state().id() : "error"));
+    table.getColumns().add(column("Run", 190, 90, RunListing::name));
+    table.getColumns().add(column("Student", 80, 80, l -> text(l.student())));
+    table.getColumns().add(column("λ", 45, 36, l -> l.lambda() == null ? "" : trim(l.lambda())));
+    table.getColumns().add(column("Seed", 45, 45, l -> l.seed() == null ? "" : l.seed().toString()));
+    table.getColumns().add(column("State", 85, 85, l -> l.ok() ? l.state().id() : "error"));
     table.getColumns().add(progressColumn());
-    table.getColumns().add(column("Best", 120, RunsView::best));
+    table.getColumns().add(column("Best", 130, 130, RunsView::best));
+    // Every column in view at the default divider, never a scroll bar hiding Progress and Best:
+    // the first column, the run name, gives (its student, λ and seed have their own columns; its start time shows).
+    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_NEXT_COLUMN);
     table.setRowFactory(t -> new TableRow<>() {
       /** The row shown, whose listing may turn to an error (or back) in place. */
       private RunRow shown;
@@ -194,7 +197,7 @@ public final class RunsView {
     right.setPadding(new Insets(8));
     root.setOrientation(Orientation.HORIZONTAL);
     root.getItems().addAll(table, right);
-    root.setDividerPositions(0.45);
+    root.setDividerPositions(0.5);
     update();
     redraw();
   }
@@ -408,9 +411,10 @@ public final class RunsView {
     }
   }
 
-  private static TableColumn<RunRow, String> column(String name, double width, Function<RunListing, String> value) {
+  private static TableColumn<RunRow, String> column(String name, double width, double min, Function<RunListing, String> value) {
     TableColumn<RunRow, String> c = new TableColumn<>(name);
     c.setPrefWidth(width);
+    c.setMinWidth(min);
     // Observed by the cell: a new listing sets this cell's text again, which repaints it only when
     // the text changed.
     c.setCellValueFactory(cell -> cell.getValue().listingProperty().map(value));
@@ -419,7 +423,8 @@ public final class RunsView {
 
   private TableColumn<RunRow, RunListing> progressColumn() {
     TableColumn<RunRow, RunListing> c = new TableColumn<>("Progress");
-    c.setPrefWidth(90);
+    c.setPrefWidth(80);
+    c.setMinWidth(72);
     c.setCellValueFactory(cell -> cell.getValue().listingProperty());
     // Sorting by the column sorts by finished/planned epochs: a stable key (the job's live
     // progress changes while a sort runs, which breaks the sort's contract).
@@ -460,8 +465,13 @@ public final class RunsView {
     if (l.bestMetric() == null) {
       return "";
     }
-    return String.format(Locale.ROOT, "%s %.3f (ep %d)", l.metric() == null ? "" : l.metric(), l.bestMetric(),
-        l.bestEpoch() == null ? 0 : l.bestEpoch());
+    // Number first: it is what a narrow column must not cut off.
+    String metric = l.metric() == null ? "" : switch (l.metric()) {
+      case "accuracy" -> " acc";
+      case "map" -> " mAP";
+      default -> " " + l.metric();
+    };
+    return String.format(Locale.ROOT, "%.3f%s (ep %d)", l.bestMetric(), metric, l.bestEpoch() == null ? 0 : l.bestEpoch());
   }
 
   private static String text(String s) {

@@ -102,6 +102,19 @@ class RunsViewTest {
     return table.getItems().stream().map(r -> name(r.get())).toList();
   }
 
+  /** At the default divider every column is in view: no horizontal scroll bar hides Progress or Best. */
+  @Test
+  void everyColumnFitsTheTableAtTheDefaultDivider(FxRobot robot) {
+    TableView<RunRow> table = robot.lookup("#runsTable").queryTableView();
+    robot.interact(() -> {
+      double columns = table.getColumns().stream().mapToDouble(javafx.scene.control.TableColumn::getWidth).sum();
+      assertThat(table.getWidth()).as("table width").isLessThan(1100 * 0.6);
+      assertThat(columns).as("columns' widths").isLessThanOrEqualTo(table.getWidth());
+      assertThat(table.getColumns().get(table.getColumns().size() - 1).getText()).isEqualTo("Best");
+      assertThat(table.getColumns().get(table.getColumns().size() - 1).getWidth()).as("Best").isGreaterThanOrEqualTo(130);
+    });
+  }
+
   /**
    * The log list follows log.txt's tail: new lines are appended, a tail window that slid past its
    * first lines drops them and keeps the user's selection, another run's log replaces the list.
@@ -141,7 +154,7 @@ class RunsViewTest {
       RunListing bBefore = table.getItems().get(1).get();
       RunListing cBefore = table.getItems().get(2).get();
       javafx.scene.control.TableCell<?, ?> aBest = cell(robot, "a", "Best");
-      assertThat(aBest.getText()).isEqualTo("accuracy 0.100 (ep 1)");
+      assertThat(aBest.getText()).isEqualTo("0.100 acc (ep 1)");
       // A rebuild of the table's cells (what replacing an item makes the skin do) gives every row
       // index -1 and back: count the index changes of b's row, which must not move.
       javafx.scene.control.TableRow<?> bRowNode = robot.lookup(".table-row-cell").queryAllAs(javafx.scene.control.TableRow.class).stream()
@@ -153,7 +166,7 @@ class RunsViewTest {
       relist();
       assertThat(table.getItems().get(0)).as("a changed run keeps its row, with the new listing in it").isSameAs(aRow);
       assertThat(aRow.get().epoch()).isEqualTo(2);
-      assertThat(aBest.getText()).as("the same cell shows a's new best").isEqualTo("accuracy 0.300 (ep 2)");
+      assertThat(aBest.getText()).as("the same cell shows a's new best").isEqualTo("0.300 acc (ep 2)");
       assertThat(bIndexChanges.get()).as("b's row was not rebuilt").isZero();
       assertThat(table.getItems().get(1).get()).as("an unchanged run keeps its listing").isSameAs(bBefore);
       try (RunWriter d = run(store, "d", 0)) {
