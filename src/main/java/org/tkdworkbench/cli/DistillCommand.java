@@ -82,7 +82,7 @@ final class DistillCommand implements Callable<Integer> {
     Workspace ws = ((WorkbenchCommand) spec.root().userObject()).workspace();
     RunStore store = new RunStore(options.runs != null ? options.runs : ws.runs());
     RuntimeSetup.apply();
-    DistillRuns distill = new DistillRuns(ws, options.threads);
+    DistillRuns distill = new DistillRuns(ws, options.training.threads);
     try (CliJob job = CliJob.start(err)) {
       DatasetIndex index;
       try {

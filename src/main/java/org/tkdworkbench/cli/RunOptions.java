@@ -9,7 +9,6 @@ import org.tkdworkbench.distill.AttentionTarget;
 import org.tkdworkbench.distill.DistillRunConfig;
 import org.tkdworkbench.distill.DistillationLoss;
 import org.tkdworkbench.distill.KnowledgeCache;
-import org.tkdworkbench.distill.TrainingConfig;
 import org.tkdworkbench.features.FeatureSpec;
 import org.tkdworkbench.models.student.StudentArchitecture;
 import org.tkdworkbench.models.student.StudentPreset;
@@ -23,8 +22,6 @@ import picocli.CommandLine.Option;
  * across a sweep's cells (student, λ, target, seed, dataset) is each command's own.
  */
 final class RunOptions {
-  private static final TrainingConfig T = TrainingConfig.defaults();
-
   @Option(names = "--layout", paramLabel = "LAYOUT", description = "auto (default), folders, speech-commands, esc50, fsd50k or manifest.")
   String layout = "auto";
 
@@ -54,26 +51,10 @@ final class RunOptions {
   @Option(names = "--energy-smoothing", paramLabel = "SECONDS", description = "Moving-average width of the energy control (default: ${DEFAULT-VALUE}).")
   double energySmoothing = 0.2;
 
-  @Option(names = "--epochs", paramLabel = "N", description = "Epochs (default: ${DEFAULT-VALUE}).")
-  int epochs = T.epochs();
-
-  @Option(names = "--batch-size", paramLabel = "N", description = "Clips per step (default: ${DEFAULT-VALUE}).")
-  int batchSize = T.batchSize();
-
-  @Option(names = "--lr", paramLabel = "X", description = "Peak learning rate (default: ${DEFAULT-VALUE}).")
-  double learningRate = T.learningRate();
-
-  @Option(names = "--weight-decay", paramLabel = "X", description = "Weight decay (default: ${DEFAULT-VALUE}).")
-  double weightDecay = T.weightDecay();
-
-  @Option(names = "--patience", paramLabel = "N", description = "Stop after N epochs without validation improvement; 0 = never (default: ${DEFAULT-VALUE}).")
-  int patience = 0;
-
   @Option(names = "--runs", paramLabel = "DIR", description = "The run store (default: <workspace>/runs).")
   Path runs;
 
-  @Option(names = "--threads", paramLabel = "N", description = "Feature decoding threads (default: all cores).")
-  int threads = Runtime.getRuntime().availableProcessors();
+  @Mixin TrainingOptions training;
 
   @Mixin FeatureOptions featureOptions;
 
@@ -90,9 +71,7 @@ final class RunOptions {
     if (teacher != null && knowledge != null) {
       p.add("give --teacher DIR or --knowledge FILE, not both");
     }
-    if (threads < 1) {
-      p.add("--threads: must be at least 1, found " + threads);
-    }
+    p.addAll(training.problems());
     attention.method();
     attention.fusion();
     DatasetSourceOptions.parseLayout(layout);
@@ -135,9 +114,8 @@ final class RunOptions {
       String fingerprint, String teacherId) {
     FeatureSpec fs = features();
     StudentSpec s = new StudentSpec(arch, StudentPreset.fromCliName(preset), width, depth, fs.nMels(), classes);
-    TrainingConfig training = new TrainingConfig(epochs, batchSize, learningRate, weightDecay, seed, patience);
     return DistillRunConfig.of(
-        s, training, fs, new DistillationLoss.Weights(lambda, alpha, temperature), target, dataset, layout, fingerprint,
+        s, training.config(seed), fs, new DistillationLoss.Weights(lambda, alpha, temperature), target, dataset, layout, fingerprint,
         teacher, teacherId, knowledge, attention.method(), attention.fusion(), energySmoothing);
   }
 }

@@ -108,7 +108,7 @@ final class SweepCommand implements Callable<Integer> {
     Workspace ws = ((WorkbenchCommand) spec.root().userObject()).workspace();
     RunStore store = new RunStore(options.runs != null ? options.runs : ws.runs());
     RuntimeSetup.apply();
-    DistillRuns distill = new DistillRuns(ws, options.threads);
+    DistillRuns distill = new DistillRuns(ws, options.training.threads);
     try (CliJob job = CliJob.start(err)) {
       // Read every dataset first: a missing one stops the sweep before hours of training.
       Map<String, DatasetIndex> indexes = new HashMap<>();

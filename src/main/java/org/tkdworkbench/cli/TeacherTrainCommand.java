@@ -79,23 +79,8 @@ final class TeacherTrainCommand implements Callable<Integer> {
   @Option(names = "--conv-stem", paramLabel = "N", description = "Channels of a convolutional stem before the tokens; 0 = none (default: ${DEFAULT-VALUE}).")
   int convStem = M.convStem();
 
-  @Option(names = "--epochs", paramLabel = "N", description = "Epochs (default: ${DEFAULT-VALUE}).")
-  int epochs = T.epochs();
-
-  @Option(names = "--batch-size", paramLabel = "N", description = "Clips per step (default: ${DEFAULT-VALUE}).")
-  int batchSize = T.batchSize();
-
-  @Option(names = "--lr", paramLabel = "X", description = "Peak learning rate (default: ${DEFAULT-VALUE}).")
-  double learningRate = T.learningRate();
-
-  @Option(names = "--weight-decay", paramLabel = "X", description = "Weight decay (default: ${DEFAULT-VALUE}).")
-  double weightDecay = T.weightDecay();
-
   @Option(names = "--seed", paramLabel = "N", description = "Seed (default: ${DEFAULT-VALUE}).")
   long seed = T.seed();
-
-  @Option(names = "--patience", paramLabel = "N", description = "Stop after N epochs without validation improvement; 0 = never (default: ${DEFAULT-VALUE}).")
-  int patience = T.patience();
 
   // picocli toggles a negatable boolean whose field starts true (--no-x would set true): the default
   // and fallback values make --time-shift mean true and --no-time-shift mean false.
@@ -111,8 +96,7 @@ final class TeacherTrainCommand implements Callable<Integer> {
       description = "Speaker-like augmentation: stretch time and warp the mel axis by factors in [1-X, 1+X], 0 = off (default: ${DEFAULT-VALUE}).")
   double warp = T.warp();
 
-  @Option(names = "--threads", paramLabel = "N", description = "Feature decoding threads (default: all cores).")
-  int threads = Runtime.getRuntime().availableProcessors();
+  @Mixin TrainingOptions trainingOptions;
 
   @Mixin FeatureOptions featureOptions;
 
@@ -124,13 +108,11 @@ final class TeacherTrainCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     FeatureSpec fs = featureOptions.toSpec();
     TeacherConfig model = new TeacherConfig(framesPerToken, tokenStride, modelDim, layers, heads, ffDim, dropout, convStem);
-    TrainingConfig training = new TrainingConfig(epochs, batchSize, learningRate, weightDecay, seed, patience, timeShift, specAugment, warp);
+    TrainingConfig training = trainingOptions.config(seed).withTimeShift(timeShift).withSpecAugment(specAugment).withWarp(warp);
     List<String> problems = new ArrayList<>(engineOptions.select());
     problems.addAll(model.validate());
     problems.addAll(training.validate());
-    if (threads < 1) {
-      problems.add("--threads: must be at least 1, found " + threads);
-    }
+    problems.addAll(trainingOptions.problems());
     if (!problems.isEmpty()) {
       throw new CliUsageException("invalid settings:\n  " + String.join("\n  ", problems));
     }
@@ -159,22 +141,22 @@ final class TeacherTrainCommand implements Callable<Integer> {
       if (counts.get(Split.VALIDATION) == 0) {
         err.println("note: no validation split; the last epoch is kept");
       }
-      long steps = (long) ((counts.get(Split.TRAIN) + batchSize - 1) / batchSize) * epochs;
+      long steps = (long) ((counts.get(Split.TRAIN) + training.batchSize() - 1) / training.batchSize()) * training.epochs();
       if (steps < MIN_STEPS) {
         // Measured on the bundled sample: 270 steps left the teacher at chance (README, Teacher).
         err.printf(Locale.ROOT,
             "note: only %d optimizer steps (%d clips / batch %d × %d epochs); a transformer from scratch"
                 + " usually needs a few thousand: more --epochs, a smaller --batch-size, or more clips"
                 + " (dataset noisy --copies K)%n",
-            steps, counts.get(Split.TRAIN), batchSize, epochs);
+            steps, counts.get(Split.TRAIN), training.batchSize(), training.epochs());
       }
-      TeacherTrainer trainer = new TeacherTrainer(new FeatureCache(ws.featureCache()), new AudioDecoder(), threads);
+      TeacherTrainer trainer = new TeacherTrainer(new FeatureCache(ws.featureCache()), new AudioDecoder(), trainingOptions.threads);
       TeacherTrainer.Summary s;
       try {
         s = trainer.train(index, fs, model, training, target, job,
             m -> {
               err.printf(Locale.ROOT, "epoch %d/%d: train loss %.4f, val loss %.4f, val %s %.4f, lr %.2e, %.1f s%n",
-                  m.epoch(), epochs, m.trainLoss(), m.validationLoss(), index.multiLabel() ? "mAP" : "accuracy",
+                  m.epoch(), training.epochs(), m.trainLoss(), m.validationLoss(), index.multiLabel() ? "mAP" : "accuracy",
                   m.validationMetric(), m.learningRate(), m.seconds());
               err.flush();
             });
