@@ -90,7 +90,7 @@ public final class StudentTrainer {
       String engine) {}
 
   /** Where a resumed run starts: the state saved with its last checkpoint. */
-  public record Resume(Path checkpoint, int epoch, int step, int bestEpoch, double bestMetric, double testAtBest) {
+  public record Resume(Path checkpoint, int epoch, int step, int bestEpoch, double bestMetric, double testAtBest, double bestLoss) {
     /** Reads the state saved beside a checkpoint's parameters. */
     public static Resume read(Path checkpoint) throws IOException {
       Map<?, ?> s = Json.mapper().readValue(Files.readAllBytes(checkpoint.resolve(STATE_FILE)), Map.class);
@@ -100,7 +100,8 @@ public final class StudentTrainer {
           ((Number) s.get("step")).intValue(),
           ((Number) s.get("best_epoch")).intValue(),
           number(s.get("best_metric")),
-          number(s.get("test_at_best")));
+          number(s.get("test_at_best")),
+          number(s.get("best_loss"))); // NaN in checkpoints written before it was saved
     }
 
     private static double number(Object o) {
@@ -243,10 +244,15 @@ public final class StudentTrainer {
       model.setBlock(net);
       // Any loss: the trainer's own is never called, DistillationLoss is.
       try (Trainer trainer = model.newTrainer(new DefaultTrainingConfig(Loss.l2Loss()).optOptimizer(adam).optDevices(new Device[] {model.getNDManager().getDevice()}))) {
-        trainer.initialize(new Shape(1, maxFrames, mels));
+        // A checkpoint loads before the trainer initialises: initialising caches every parameter's
+        // array in the trainer's parameter store, and loading afterwards would give the model new
+        // arrays the optimiser never sees (it would train the fresh weights while evaluation and
+        // checkpoints read the loaded ones, unchanged).
         if (resume != null) {
           loadParameters(model, resume.checkpoint());
-        } else {
+        }
+        trainer.initialize(new Shape(1, maxFrames, mels));
+        if (resume == null) {
           double[] norm = data.meanAndStd(train);
           student.setInputNormalization((float) norm[0], (float) norm[1]);
         }
@@ -255,8 +261,9 @@ public final class StudentTrainer {
         int bestEpoch = resume == null ? 0 : resume.bestEpoch();
         double bestMetric = resume == null || bestEpoch == 0 ? Double.NEGATIVE_INFINITY : resume.bestMetric();
         double testAtBest = resume == null ? Double.NaN : resume.testAtBest();
-        double bestLoss = Double.POSITIVE_INFINITY;
-        int sinceBest = 0;
+        double bestLoss = resume == null || !Double.isFinite(resume.bestLoss()) ? Double.POSITIVE_INFINITY : resume.bestLoss();
+        // Patience counts the epochs since the best, across a resume.
+        int sinceBest = resume == null || bestEpoch == 0 ? 0 : resume.epoch() - bestEpoch;
         int step = stepOffset;
         int epochsRun = startEpoch - 1;
         String stopped = null;
@@ -327,7 +334,8 @@ public final class StudentTrainer {
           int be = bestEpoch;
           double bm = bestMetric;
           double tb = testAtBest;
-          run.saveCheckpoint(epoch, folder -> saveCheckpoint(model, folder, e, s, be, bm, tb));
+          double bl = bestLoss;
+          run.saveCheckpoint(epoch, folder -> saveCheckpoint(model, folder, e, s, be, bm, tb, bl));
           run.epochFinished(epoch, val.length > 0 ? v.metric : Double.NaN, bestEpoch == epoch);
           if (val.length > 0 && tc.patience() > 0 && sinceBest >= tc.patience()) {
             break;
@@ -501,7 +509,9 @@ public final class StudentTrainer {
     return r;
   }
 
-  private void saveCheckpoint(Model model, Path folder, int epoch, int step, int bestEpoch, double bestMetric, double testAtBest) throws IOException {
+  private void saveCheckpoint(
+      Model model, Path folder, int epoch, int step, int bestEpoch, double bestMetric, double testAtBest, double bestLoss)
+      throws IOException {
     model.save(folder, MODEL_NAME);
     Map<String, Object> state = new LinkedHashMap<>();
     state.put("epoch", epoch);
@@ -509,6 +519,7 @@ public final class StudentTrainer {
     state.put("best_epoch", bestEpoch);
     state.put("best_metric", Double.isFinite(bestMetric) ? bestMetric : null);
     state.put("test_at_best", Double.isFinite(testAtBest) ? testAtBest : null);
+    state.put("best_loss", Double.isFinite(bestLoss) ? bestLoss : null);
     AtomicFiles.write(folder.resolve(STATE_FILE), Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(state));
   }
 

@@ -320,10 +320,14 @@ class StudentTrainerTest {
     assertThat(stopped.latestCheckpoint().orElseThrow().epoch()).isEqualTo(1);
     assertThat(rows(stopped, "train")).hasSize(1);
 
+    byte[] resumedFrom = params(stopped.latestCheckpoint().orElseThrow().folder());
+
     try (RunWriter w = store.reopen(folder)) {
       StudentTrainer.Resume resume = StudentTrainer.Resume.read(w.latestCheckpoint().orElseThrow().folder());
       assertThat(resume.epoch()).isEqualTo(1);
       assertThat(resume.step()).isEqualTo(3);
+      assertThat(resume.bestEpoch()).isEqualTo(1);
+      assertThat(resume.bestLoss()).as("the best validation loss is saved for ties").isFinite();
       new StudentTrainer(toy.data(), toy.knowledge(), List.of("high", "low"), features(), s).train(w, JobContext.none(), resume);
       w.finish();
     }
@@ -331,6 +335,26 @@ class StudentTrainerTest {
     assertThat(rows(done, "train").stream().map(r -> r.text("epoch"))).containsExactly("1", "2", "3");
     assertThat(rows(done, "train").stream().map(r -> r.text("step"))).containsExactly("3", "6", "9");
     assertThat(done.latestCheckpoint().orElseThrow().epoch()).isEqualTo(3);
+    // The resumed epochs train the loaded weights: the last checkpoint and the validation loss moved
+    // away from epoch 1's (training other, cached arrays left both exactly as they were).
+    assertThat(java.util.Arrays.equals(params(done.latestCheckpoint().orElseThrow().folder()), resumedFrom))
+        .as("epoch 3's parameters equal epoch 1's").isFalse();
+    List<MetricRow> val = rows(done, "validation");
+    assertThat(val).hasSize(3);
+    assertThat(val.get(2).number("loss")).as("validation loss after the resume").isNotEqualTo(val.get(0).number("loss"));
+    assertThat(val.get(1).number("loss")).isNotEqualTo(val.get(0).number("loss"));
+  }
+
+  /** A checkpoint's parameter files, concatenated in name order. */
+  private static byte[] params(Path checkpoint) throws IOException {
+    java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+    try (var files = Files.list(checkpoint)) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".params")).sorted().toList()) {
+        all.write(Files.readAllBytes(f));
+      }
+    }
+    assertThat(all.size()).as("parameter files in " + checkpoint).isPositive();
+    return all.toByteArray();
   }
 
   /**
