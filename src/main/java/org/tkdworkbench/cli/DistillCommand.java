@@ -98,19 +98,26 @@ final class DistillCommand implements Callable<Integer> {
       DistillRunConfig config =
           options.config(arch, lambda, t, seed, dataset, index.labels().size(), DatasetRegistry.fingerprint(index), options.teacherId());
       DistillRuns.Outcome o;
+      java.util.concurrent.atomic.AtomicReference<Path> created = new java.util.concurrent.atomic.AtomicReference<>();
       try {
         o = distill.start(config, index, store, job, line -> {
           err.println(line);
           err.flush();
+        }, folder -> {
+          // On stdout as soon as it exists: a script can follow it, and a cancelled run names it.
+          created.set(folder);
+          out.println(folder);
+          out.flush();
         });
       } catch (CancelledException e) {
-        err.println("cancelled; the run can be resumed: tkd resume <run folder>");
+        err.println(created.get() == null
+            ? "cancelled before the run folder was made; nothing to resume"
+            : "cancelled; the run can be resumed: tkd resume " + created.get());
         return WorkbenchCommand.EXIT_FAILED;
       } catch (IllegalArgumentException e) {
         err.println("error: " + e.getMessage());
         return WorkbenchCommand.EXIT_FAILED;
       }
-      out.println(o.folder());
       out.printf(Locale.ROOT, "validation %s %s (epoch %d), test %s %s%n",
           o.summary().metricName(), format(o.summary().bestValidationMetric()), o.summary().bestEpoch(),
           o.summary().metricName(), format(o.summary().testMetric()));

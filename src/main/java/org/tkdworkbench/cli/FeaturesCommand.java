@@ -40,9 +40,7 @@ final class FeaturesCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     FeatureSpec fs = featureOptions.toSpec();
-    if (!output.equals("-") && sameFile(input, Path.of(output))) {
-      throw new CliUsageException("--output: must not be the input file (" + input + ")");
-    }
+    Outputs.notTheInput("--output", input, output);
     AudioClip clip;
     try {
       clip = new AudioDecoder().decode(input, fs.sampleRate());
@@ -72,14 +70,6 @@ final class FeaturesCommand implements Callable<Integer> {
           input.getFileName(), logMel.length, fs.nMels(), clip.durationSeconds(), fs.sampleRate(), output);
     }
     return 0;
-  }
-
-  private static boolean sameFile(Path a, Path b) {
-    try {
-      return Files.exists(b) && Files.isSameFile(a, b);
-    } catch (IOException e) {
-      return false;
-    }
   }
 
   static void writeCsv(float[][] m, int nMels, Writer w) throws IOException {

@@ -68,6 +68,7 @@ final class TeacherAttentionCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     engineOptions.selectOrFail();
+    Outputs.notTheInput("--output", input, output);
     RolloutMethod m = attention.method();
     HeadFusion f = attention.fusion();
     var err = spec.commandLine().getErr();

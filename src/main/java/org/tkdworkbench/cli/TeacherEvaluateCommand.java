@@ -107,6 +107,9 @@ final class TeacherEvaluateCommand implements Callable<Integer> {
     if ((teacher == null) == (knowledge == null)) {
       throw new CliUsageException("give either --teacher DIR or --knowledge FILE (exactly one)");
     }
+    if (perClip != null) {
+      Outputs.notInside("--per-clip", dataset, perClip);
+    }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (knowledge != null) {

@@ -57,6 +57,23 @@ public record ClipTensors(
   }
 
   /**
+   * What makes these clips unfit to train a classifier on, one sentence each (empty when fine): no
+   * training clips, or a single-label vocabulary of fewer than two classes (its "accuracy" would be
+   * 1 whatever the model learnt).
+   */
+  public List<String> trainingProblems() {
+    List<String> p = new ArrayList<>();
+    if (indices(Split.TRAIN).length == 0) {
+      p.add("dataset: has no training clips" + (failures.isEmpty() ? "" : " that could be read (" + failures.size() + " skipped)"));
+    }
+    if (!multiLabel && classes.size() < 2) {
+      p.add("dataset: has " + classes.size() + (classes.size() == 1 ? " class (" + classes.get(0) + ")" : " classes")
+          + "; a single-label classifier needs at least 2");
+    }
+    return p;
+  }
+
+  /**
    * Loads every clip of {@code dataset} through the feature cache on {@code threads} threads;
    * clips that cannot be decoded are skipped and listed in {@link #failures()}.
    *

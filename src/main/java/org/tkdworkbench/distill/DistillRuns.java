@@ -107,7 +107,7 @@ public final class DistillRuns {
     log.accept("loading features of " + index.clips().size() + " clips");
     ClipTensors data =
         ClipTensors.load(index, config.features(), new FeatureCache(workspace.featureCache()), new AudioDecoder(), threads, ctx);
-    data.failures().forEach(f -> log.accept("skipped " + f));
+    data.failures().forEach(f -> log.accept("skipped " + f.reason()));
     return new Inputs(index, data, knowledge);
   }
 
@@ -143,6 +143,7 @@ public final class DistillRuns {
     };
     Inputs in = inputs(config, index, ctx, before);
     StudentTrainer trainer = trainer(config, in);
+    trainer.warnings().forEach(wn -> before.accept("warning: " + wn));
     StudentCost cost = StudentCost.of(config.studentSpec(), frames(config, in));
     before.accept(String.format(java.util.Locale.ROOT,
         "student %s (%s): %,d parameters, %.2f M MACs per clip, %,d bytes fp32, %,d bytes int8",

@@ -183,7 +183,7 @@ public final class KnowledgeCache {
         logMel = features.get(clip.path(), teacher.spec().features(), decoder);
       } catch (AudioDecodeException | IllegalArgumentException e) {
         String w = "clip " + clip.id() + " left out: " + e.getMessage();
-        LOG.warn(w);
+        LOG.debug(w); // the caller reports the returned warnings: logging them too said it twice
         warnings.add(w);
         ctx.progress(i + 1, n, clip.id());
         continue;

@@ -160,9 +160,7 @@ public final class StudentTrainer {
     if (settings.student().classes() != data.classes().size()) {
       p.add("student.classes: must be the dataset's " + data.classes().size() + " classes, found " + settings.student().classes());
     }
-    if (data.indices(Split.TRAIN).length == 0) {
-      p.add("dataset: has no training clips");
-    }
+    p.addAll(data.trainingProblems());
     boolean needCurves =
         settings.weights().lambda() > 0
             && (settings.target() == AttentionTarget.TEACHER || settings.target() == AttentionTarget.SHUFFLED);
@@ -185,6 +183,21 @@ public final class StudentTrainer {
       }
     }
     return p;
+  }
+
+  /**
+   * What is allowed but probably not meant, one sentence each: a teacher whose classes are not the
+   * dataset's, used for its attention curves only (α = 0), attends to what its own classes needed.
+   */
+  public List<String> warnings() {
+    boolean curves =
+        settings.weights().lambda() > 0
+            && (settings.target() == AttentionTarget.TEACHER || settings.target() == AttentionTarget.SHUFFLED);
+    if (curves && knowledgeClasses != null && !knowledgeClasses.equals(data.classes())) {
+      return List.of("the teacher's classes " + knowledgeClasses + " are not the dataset's " + data.classes()
+          + ": only its attention curves are used (α = 0), learnt for its own classes");
+    }
+    return List.of();
   }
 
   /**

@@ -139,9 +139,9 @@ public final class TeacherTrainer {
       throws IOException {
     requireValid(config, training);
     checkOutput(output);
-    int[] train = data.indices(Split.TRAIN);
-    if (train.length == 0) {
-      throw new IllegalArgumentException("the dataset has no training clips");
+    List<String> problems = data.trainingProblems();
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException(String.join("; ", problems));
     }
     Path parent = output.toAbsolutePath().getParent();
     Files.createDirectories(parent);
@@ -165,7 +165,8 @@ public final class TeacherTrainer {
   }
 
   /** The output may not exist yet, or be an empty folder. */
-  static void checkOutput(Path output) throws IOException {
+  /** Refuses an output that exists and is not an empty folder (checked again before the final move). */
+  public static void checkOutput(Path output) throws IOException {
     if (Files.isDirectory(output)) {
       try (Stream<Path> s = Files.list(output)) {
         if (s.findAny().isPresent()) {

@@ -310,6 +310,27 @@ class TeacherCommandsTest {
         "--dataset", ds.toString(), "--per-clip", tmp.resolve("a-file/x.csv").toString());
     assertThat(bad[0]).isEqualTo("1");
     assertThat(bad[2]).contains("--per-clip: cannot write").contains("x.csv");
+
+    // Never among the dataset's own files: its keyword_spans.csv stays as it was.
+    Path spans = ds.resolve("keyword_spans.csv");
+    byte[] before = Files.readAllBytes(spans);
+    String[] inside = run("--workspace", tmp.resolve("ws").toString(), "teacher", "evaluate", "--teacher", teacherDir.toString(),
+        "--dataset", ds.toString(), "--per-clip", spans.toString());
+    assertThat(inside[0]).isEqualTo("2");
+    assertThat(inside[2]).contains("--per-clip: must not be inside the dataset folder").contains(ds.toString());
+    assertThat(Files.readAllBytes(spans)).isEqualTo(before);
+  }
+
+  /** The attention CSV never replaces the audio it was computed from. */
+  @Test
+  void attentionRefusesToWriteOverItsInput() throws IOException {
+    Path wav = tmp.resolve("clip.wav");
+    TestAudio.toneWav(wav, 1.0, 0.60, 0.80);
+    byte[] before = Files.readAllBytes(wav);
+    String[] r = run("teacher", "attention", "--teacher", teacherDir.toString(), "--input", wav.toString(), "--output", wav.toString());
+    assertThat(r[0]).isEqualTo("2");
+    assertThat(r[2]).contains("--output: must not be the input file");
+    assertThat(Files.readAllBytes(wav)).isEqualTo(before);
   }
 
   @Test

@@ -105,5 +105,43 @@ class TeacherTrainCommandTest {
         "--output", out.toString(), "--epochs", "1");
     assertThat(again[0]).isEqualTo("1");
     assertThat(again[2]).contains("not empty");
+    assertThat(again[2]).as("refused before decoding").doesNotContain("Training a teacher");
+  }
+
+  /**
+   * A clip that cannot be decoded is named with its reason, and the counts printed are of the
+   * clips that train; a dataset of one class is refused (its accuracy would be 1 whatever).
+   */
+  @Tag("engine")
+  @Test
+  void namesTheClipsItSkipsCountsTheRestAndRefusesOneClass() throws IOException {
+    Path ds = tmp.resolve("ds");
+    int k = 0;
+    for (String split : new String[] {"train", "validation", "test"}) {
+      for (int i = 0; i < 2; i++) {
+        wav(ds.resolve(split + "/low/" + i + ".wav"), 300, k++);
+        wav(ds.resolve(split + "/high/" + i + ".wav"), 3000, k++);
+      }
+    }
+    Path broken = ds.resolve("train/low/broken.wav");
+    Files.writeString(broken, "not audio at all");
+    String[] r = run("--workspace", tmp.resolve("ws").toString(), "teacher", "train", "--dataset", ds.toString(),
+        "--output", tmp.resolve("t").toString(), "--model-dim", "8", "--layers", "1", "--heads", "2", "--ff-dim", "16",
+        "--epochs", "1", "--batch-size", "4");
+    assertThat(r[0]).as(r[2]).isEqualTo("0");
+    assertThat(r[2]).containsPattern("skipped [^\n]*broken\\.wav");
+    assertThat(r[2]).contains(": 4 train, 4 validation, 4 test clips, 2 classes (1 clips skipped, above)");
+    assertThat(r[2]).contains("note: only 1 optimizer steps (4 clips / batch 4 × 1 epochs)");
+
+    Path one = tmp.resolve("one");
+    for (String split : new String[] {"train", "validation", "test"}) {
+      wav(one.resolve(split + "/low/0.wav"), 300, k++);
+    }
+    r = run("--workspace", tmp.resolve("ws").toString(), "teacher", "train", "--dataset", one.toString(),
+        "--output", tmp.resolve("t1").toString(), "--model-dim", "8", "--layers", "1", "--heads", "2", "--ff-dim", "16",
+        "--epochs", "1");
+    assertThat(r[0]).isEqualTo("1");
+    assertThat(r[2]).contains("dataset: has 1 class (low); a single-label classifier needs at least 2");
+    assertThat(tmp.resolve("t1")).doesNotExist();
   }
 }

@@ -290,6 +290,20 @@ class StudentTrainerTest {
     }
   }
 
+  /** A teacher of other classes used for its curves alone (α = 0) is allowed, with a warning. */
+  @Test
+  void aTeacherOfOtherClassesUsedForItsCurvesIsWarnedAbout() {
+    Toy toy = toy(8, 4, 4, 3);
+    StudentTrainer.Settings s = settings(StudentArchitecture.TC_RESNET, 0.25, true, 1, 1);
+    assertThat(new StudentTrainer(toy.data(), toy.knowledge(), List.of("high", "low"), features(), s).warnings()).isEmpty();
+    assertThat(new StudentTrainer(toy.data(), toy.knowledge(), List.of("dog", "rain"), features(), s).warnings())
+        .singleElement().asString()
+        .contains("the teacher's classes [dog, rain] are not the dataset's [high, low]").contains("α = 0");
+    StudentTrainer.Settings noCurves = settings(StudentArchitecture.TC_RESNET, 0, true, 1, 1);
+    assertThat(new StudentTrainer(toy.data(), toy.knowledge(), List.of("dog", "rain"), features(), noCurves).warnings())
+        .as("λ = 0: the teacher is not used").isEmpty();
+  }
+
   @Test
   void aCancelledRunResumesFromItsLastCheckpoint() throws IOException {
     Toy toy = toy(48, 16, 16, 3);
