@@ -261,7 +261,7 @@ final class TeacherEvaluateCommand implements Callable<Integer> {
     if (json) {
       out.println(Json.mapper().writeValueAsString(toJson(ev, teacherId, madeBy, fusedBy, s)));
     } else {
-      print(out, ev, teacherId, madeBy, fusedBy, s);
+      print(out, ev, teacherId, madeBy, fusedBy, s, index.root());
     }
     return 0;
   }
@@ -272,7 +272,8 @@ final class TeacherEvaluateCommand implements Callable<Integer> {
       String teacherId,
       RolloutMethod m,
       HeadFusion f,
-      Split s) {
+      Split s,
+      Path root) {
     out.printf(
         Locale.ROOT,
         "%s on %s (%s split: %d clips%s)%n",
@@ -287,7 +288,9 @@ final class TeacherEvaluateCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "accuracy: %.4f (%d/%d)%n", ev.value(), ev.correct(), ev.clips());
     }
     if (ev.peaks() == null) {
-      out.println("peak in keyword span: no " + KeywordSpans.FILE_NAME + " in the dataset");
+      out.println("peak in keyword span: " + (Files.isRegularFile(root.resolve(KeywordSpans.FILE_NAME))
+          ? "not measured, " + KeywordSpans.FILE_NAME + " cannot be read (the warning above says why)"
+          : "no " + KeywordSpans.FILE_NAME + " in the dataset"));
     } else {
       out.printf(
           Locale.ROOT,
