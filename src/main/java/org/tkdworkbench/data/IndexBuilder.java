@@ -106,6 +106,17 @@ final class IndexBuilder {
   }
 
   DatasetIndex build() {
+    // Kept apart (a label is a name), but almost always one class spelt two ways.
+    java.util.Map<String, List<String>> folded = new java.util.TreeMap<>();
+    for (String label : labels) {
+      folded.computeIfAbsent(label.toLowerCase(java.util.Locale.ROOT), k -> new ArrayList<>()).add(label);
+    }
+    folded.values().stream().filter(v -> v.size() > 1)
+        .forEach(v -> problems.add("labels that differ only by case (kept as separate classes)", String.join(" / ", v)));
+    if (clips.isEmpty()) {
+      problems.note("no clips: nothing in " + root + " was read as a clip of the " + layout.cliName() + " layout"
+          + (refused.isEmpty() ? "" : " (" + refused.size() + " files refused, listed)"));
+    }
     List<Clip> sorted = new ArrayList<>(clips.values());
     sorted.sort(Comparator.comparing(Clip::id));
     List<Refusal> r = new ArrayList<>(refused);

@@ -25,9 +25,9 @@ final class SpeechCommandsReader implements LayoutReader {
   @Override
   public DatasetIndex read(Path root, LayoutOptions options, JobContext ctx) throws IOException {
     TreeWalk walk = TreeWalk.walk(root, ctx);
-    Map<String, Integer> validation = readList(root.resolve(SpeechCommandsIndexer.VALIDATION_LIST));
-    Map<String, Integer> testing = readList(root.resolve(SpeechCommandsIndexer.TESTING_LIST));
     Problems problems = walk.problems;
+    Map<String, Integer> validation = readList(root.resolve(SpeechCommandsIndexer.VALIDATION_LIST), problems);
+    Map<String, Integer> testing = readList(root.resolve(SpeechCommandsIndexer.TESTING_LIST), problems);
     IndexBuilder b = new IndexBuilder(root, Layout.SPEECH_COMMANDS, options, problems);
     b.refuseAll(walk.refused);
     b.noise(walk.noise);
@@ -60,7 +60,10 @@ final class SpeechCommandsReader implements LayoutReader {
         }
         String where = "line " + entry.getValue() + " of " + listName;
         String notAClip = leavesRoot(id) ? null : notAClip(root, id);
-        if (leavesRoot(id)) {
+        if (id.startsWith("/") && insideRoot(root, id)) {
+          b.refuse(id, Refusal.Reason.BAD_METADATA,
+              "absolute paths are not allowed (at " + where + "); write it relative to the dataset folder");
+        } else if (leavesRoot(id)) {
           b.refuse(id, Refusal.Reason.OUTSIDE_ROOT, "leaves the dataset folder, " + where);
         } else if (notAClip != null) {
           b.refuse(
@@ -116,15 +119,24 @@ final class SpeechCommandsReader implements LayoutReader {
     return "not indexed (see the warnings)";
   }
 
+  private static boolean insideRoot(Path root, String absolute) {
+    try {
+      Path p = Path.of(absolute).normalize();
+      return p.startsWith(root.toAbsolutePath().normalize()) && !p.equals(root.toAbsolutePath().normalize());
+    } catch (java.nio.file.InvalidPathException e) {
+      return false;
+    }
+  }
+
   private static boolean leavesRoot(String id) {
     return id.startsWith("/") || id.equals("..") || id.startsWith("../") || id.contains("/../");
   }
 
   /**
    * Reads a split list: one relative path per line; blank lines and {@code #} comments skipped.
-   * Returns entry → line number, in file order.
+   * Returns entry → line number, in file order; an entry listed again is a problem (the first counts).
    */
-  static Map<String, Integer> readList(Path file) throws IOException {
+  static Map<String, Integer> readList(Path file, Problems problems) throws IOException {
     Map<String, Integer> entries = new LinkedHashMap<>();
     if (!Files.isRegularFile(file)) {
       return entries;
@@ -140,8 +152,9 @@ final class SpeechCommandsReader implements LayoutReader {
       while (entry.startsWith("./")) {
         entry = entry.substring(2);
       }
-      if (!entry.isEmpty() && !entry.startsWith("#")) {
-        entries.putIfAbsent(entry, i + 1);
+      if (!entry.isEmpty() && !entry.startsWith("#") && entries.putIfAbsent(entry, i + 1) != null) {
+        problems.add(file.getFileName() + " entries listed more than once (the first line counts)",
+            entry + " (lines " + entries.get(entry) + " and " + (i + 1) + ")");
       }
     }
     return entries;

@@ -43,6 +43,28 @@ class FoldersReaderTest {
     assertThat(index.warnings()).isEmpty();
   }
 
+  /** Labels spelt two ways stay two classes, with a warning; a folder with no clips says so. */
+  @Test
+  void labelsDifferingOnlyByCaseAreWarnedAboutAndNoClipsIsSaid() throws IOException {
+    Path root = tmp.resolve("d");
+    DatasetFixtures.wav(root.resolve("Dog/a.wav"));
+    DatasetFixtures.wav(root.resolve("dog/b.wav"));
+    DatasetFixtures.wav(root.resolve("cat/c.wav"));
+
+    DatasetIndex index = Datasets.index(root, Layout.FOLDERS, LayoutOptions.defaults(), JobContext.none());
+
+    assertThat(index.labels()).containsExactly("Dog", "cat", "dog");
+    assertThat(index.warnings()).singleElement().asString()
+        .isEqualTo("1 labels that differ only by case (kept as separate classes), e.g. Dog / dog");
+
+    Path empty = tmp.resolve("empty");
+    Files.createDirectories(empty.resolve("dog"));
+    DatasetFixtures.textFile(empty.resolve("dog/readme.txt"), "no audio here");
+    DatasetIndex none = Datasets.index(empty, Layout.FOLDERS, LayoutOptions.defaults(), JobContext.none());
+    assertThat(none.clips()).isEmpty();
+    assertThat(none.warnings()).anySatisfy(w -> assertThat(w).startsWith("no clips: nothing in " + empty).contains("folders layout"));
+  }
+
   @Test
   void splitFoldersAtTheTopAreReadAsSplitsWithLabelsInside() throws IOException {
     Path root = tmp.resolve("d");
