@@ -222,6 +222,12 @@ final class Fsd50kReader implements LayoutReader {
         problems.add("unreadable rows in " + VOCABULARY_CSV + " (ignored)", "line " + row.line());
         continue;
       }
+      if (row.fields().size() != 3) {
+        // e.g. an unquoted comma inside the label: taking field 2 would misspell the class.
+        problems.add("rows in " + VOCABULARY_CSV + " without exactly 3 fields (index,label,mid; ignored)",
+            "line " + row.line() + " (" + row.fields().size() + " fields)");
+        continue;
+      }
       labels.add(label);
     }
     return labels;

@@ -78,6 +78,18 @@ class Fsd50kReaderTest {
         .anySatisfy(w -> assertThat(w).contains("vocabulary.csv is missing"));
   }
 
+  /** A vocabulary row with an unquoted comma in its label is not read as a shorter label. */
+  @Test
+  void aVocabularyRowWithoutThreeFieldsIsNamedNotMisread() throws IOException {
+    Path vocabulary = root.resolve("FSD50K.ground_truth/vocabulary.csv");
+    String before = Files.readString(vocabulary);
+    Files.writeString(vocabulary, before + (before.endsWith("\n") ? "" : "\n") + "99,Speech, human,/m/xyz\n");
+    DatasetIndex index = Datasets.index(root, Layout.FSD50K, LayoutOptions.defaults(), JobContext.none());
+    assertThat(index.labels()).doesNotContain("Speech");
+    assertThat(index.warnings())
+        .anySatisfy(w -> assertThat(w).contains("without exactly 3 fields").contains("(4 fields)"));
+  }
+
   @Test
   void onlyTheEvalHalfIsEnough() throws IOException {
     Files.delete(root.resolve("FSD50K.ground_truth/dev.csv"));
