@@ -150,7 +150,7 @@ public final class DatasetImporter {
         switch (e.reason()) {
           case NOT_FOUND -> Refusal.Reason.MISSING;
           case NOT_READABLE -> Refusal.Reason.UNREADABLE;
-          case EMPTY -> Refusal.Reason.EMPTY;
+          case EMPTY, NO_SAMPLES -> Refusal.Reason.EMPTY; // a header with no audio after it is empty to the user
           case NOT_AUDIO -> Refusal.Reason.NOT_AUDIO;
           case UNSUPPORTED_FORMAT, UNSUPPORTED_ENCODING -> Refusal.Reason.UNSUPPORTED_FORMAT;
           case TRUNCATED -> Refusal.Reason.TRUNCATED;

@@ -109,6 +109,26 @@ class DatasetImporterTest {
     assertThat(r.sampleRates()).containsExactly(Map.entry(16000, 6));
   }
 
+  /** A WAV header with no audio after it (0 samples) is "empty" to the user, like a 0-byte file. */
+  @Test
+  void aHeaderWithoutSamplesIsRefusedAsEmpty() throws IOException {
+    DatasetFixtures.speechCommands(tmp);
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(44).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    b.put("RIFF".getBytes()).putInt(36).put("WAVE".getBytes());
+    b.put("fmt ".getBytes()).putInt(16).putShort((short) 1).putShort((short) 1);
+    b.putInt(16000).putInt(32000).putShort((short) 2).putShort((short) 16);
+    b.put("data".getBytes()).putInt(0);
+    java.nio.file.Files.write(tmp.resolve("_background_noise_/header-only.wav"), b.array());
+    ImportReport r = report(Datasets.index(tmp, null, LayoutOptions.defaults(), JobContext.none()), 1);
+    assertThat(r.refused())
+        .singleElement()
+        .satisfies(f -> {
+          assertThat(f.path()).isEqualTo("_background_noise_/header-only.wav");
+          assertThat(f.reason()).isEqualTo(Refusal.Reason.EMPTY);
+          assertThat(f.detail()).contains("no whole frame");
+        });
+  }
+
   @Test
   void theSameReportWhateverTheThreadCount() throws IOException {
     DatasetFixtures.fsd50k(tmp);
