@@ -63,15 +63,26 @@ public final class RunsView {
     table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
     table.setPlaceholder(new Label("No runs yet in " + vm.training().runsRoot() + ". Launch one from the Student section."));
     table.getColumns().add(column("Run", 190, 90, RunListing::name));
-    table.getColumns().add(column("Student", 80, 80, l -> text(l.student())));
+    table.getColumns().add(column("Student", 80, 70, l -> text(l.student())));
     table.getColumns().add(column("λ", 45, 36, l -> l.lambda() == null ? "" : trim(l.lambda())));
     table.getColumns().add(column("Seed", 45, 45, l -> l.seed() == null ? "" : l.seed().toString()));
-    table.getColumns().add(column("State", 85, 85, l -> l.ok() ? l.state().id() : "error"));
+    table.getColumns().add(column("State", 85, 75, l -> l.ok() ? l.state().id() : "error"));
     table.getColumns().add(progressColumn());
     table.getColumns().add(column("Best", 130, 130, RunsView::best));
-    // Every column in view at the default divider, never a scroll bar hiding Progress and Best:
-    // the first column, the run name, gives (its student, λ and seed have their own columns; its start time shows).
+    // Every column in view, never a scroll bar hiding Progress and Best: the columns share the
+    // table's width (a constrained policy has no horizontal scroll bar), and the table is never
+    // narrower than their minimums, so the divider stops there. The run name gives most (its
+    // student, λ and seed have their own columns); its tooltip has the whole name.
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_NEXT_COLUMN);
+    table.setMinWidth(table.getColumns().stream().mapToDouble(TableColumn::getMinWidth).sum() + 20); // + vertical scroll bar
+    ((TableColumn<RunRow, String>) table.getColumns().get(0)).setCellFactory(col -> new TableCell<>() {
+      @Override
+      protected void updateItem(String name, boolean empty) {
+        super.updateItem(name, empty);
+        setText(empty ? null : name);
+        setTooltip(empty || name == null ? null : new Tooltip(name));
+      }
+    });
     table.setRowFactory(t -> new TableRow<>() {
       /** The row shown, whose listing may turn to an error (or back) in place. */
       private RunRow shown;
@@ -468,7 +479,6 @@ public final class RunsView {
     // Number first: it is what a narrow column must not cut off.
     String metric = l.metric() == null ? "" : switch (l.metric()) {
       case "accuracy" -> " acc";
-      case "map" -> " mAP";
       default -> " " + l.metric();
     };
     return String.format(Locale.ROOT, "%.3f%s (ep %d)", l.bestMetric(), metric, l.bestEpoch() == null ? 0 : l.bestEpoch());

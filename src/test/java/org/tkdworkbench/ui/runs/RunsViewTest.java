@@ -113,6 +113,14 @@ class RunsViewTest {
       assertThat(table.getColumns().get(table.getColumns().size() - 1).getText()).isEqualTo("Best");
       assertThat(table.getColumns().get(table.getColumns().size() - 1).getWidth()).as("Best").isGreaterThanOrEqualTo(130);
     });
+    // The divider dragged far left stops where the columns still fit (no scroll bar would reach them).
+    robot.interact(() -> ((javafx.scene.control.SplitPane) table.getParent().getParent()).setDividerPositions(0.05));
+    WaitForAsyncUtils.waitForFxEvents();
+    robot.interact(() -> {
+      double columns = table.getColumns().stream().mapToDouble(javafx.scene.control.TableColumn::getWidth).sum();
+      assertThat(columns).as("columns' widths at the narrowest").isLessThanOrEqualTo(table.getWidth());
+      assertThat(table.getColumns().get(table.getColumns().size() - 1).getWidth()).as("Best").isGreaterThanOrEqualTo(120);
+    });
   }
 
   /**
