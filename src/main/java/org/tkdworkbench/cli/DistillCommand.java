@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import org.tkdworkbench.RuntimeSetup;
 import org.tkdworkbench.data.DatasetIndex;
 import org.tkdworkbench.data.DatasetRegistry;
@@ -98,7 +99,7 @@ final class DistillCommand implements Callable<Integer> {
       DistillRunConfig config =
           options.config(arch, lambda, t, seed, dataset, index.labels().size(), DatasetRegistry.fingerprint(index), options.teacherId());
       DistillRuns.Outcome o;
-      java.util.concurrent.atomic.AtomicReference<Path> created = new java.util.concurrent.atomic.AtomicReference<>();
+      AtomicReference<Path> created = new AtomicReference<>();
       try {
         o = distill.start(config, index, store, job, line -> {
           err.println(line);

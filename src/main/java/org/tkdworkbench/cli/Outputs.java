@@ -6,7 +6,8 @@ import java.nio.file.Path;
 
 /**
  * Checks on the files a command writes, before it writes them: an output never replaces the
- * command's input or a file of the dataset it reads (the user's audio and metadata are theirs).
+ * command's input or lands among the files of a dataset, teacher or knowledge folder it reads
+ * (what the user made is theirs).
  */
 final class Outputs {
   private Outputs() {}
@@ -18,13 +19,16 @@ final class Outputs {
     }
   }
 
-  /** Refuses {@code output} inside {@code dataset} (links resolved as far as they exist). */
-  static void notInside(String option, Path dataset, Path output) {
-    Path root = real(dataset);
+  /**
+   * Refuses {@code output} inside {@code folder} (a dataset, a teacher, imported knowledge; links
+   * resolved as far as they exist): it would write among the files the command reads.
+   */
+  static void notInside(String option, Path folder, Path output) {
+    Path root = real(folder);
     Path out = real(output);
     if (out.startsWith(root)) {
       throw new CliUsageException(
-          option + ": must not be inside the dataset folder " + dataset + " (it would write among the dataset's files), found " + output);
+          option + ": must not be inside " + folder + " (it would write among the files this command reads), found " + output);
     }
   }
 

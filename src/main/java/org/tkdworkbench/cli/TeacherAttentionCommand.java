@@ -69,6 +69,9 @@ final class TeacherAttentionCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     engineOptions.selectOrFail();
     Outputs.notTheInput("--output", input, output);
+    if (!output.equals("-")) {
+      Outputs.notInside("--output", teacher, Path.of(output));
+    }
     RolloutMethod m = attention.method();
     HeadFusion f = attention.fusion();
     var err = spec.commandLine().getErr();

@@ -109,6 +109,15 @@ final class TeacherEvaluateCommand implements Callable<Integer> {
     }
     if (perClip != null) {
       Outputs.notInside("--per-clip", dataset, perClip);
+      if (teacher != null) {
+        Outputs.notInside("--per-clip", teacher, perClip);
+      }
+      if (knowledge != null) {
+        Outputs.notTheInput("--per-clip", knowledge, perClip.toString());
+        if (Files.isDirectory(knowledge)) {
+          Outputs.notInside("--per-clip", knowledge, perClip);
+        }
+      }
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
@@ -289,7 +298,7 @@ final class TeacherEvaluateCommand implements Callable<Integer> {
     }
     if (ev.peaks() == null) {
       out.println("peak in keyword span: " + (Files.isRegularFile(root.resolve(KeywordSpans.FILE_NAME))
-          ? "not measured, " + KeywordSpans.FILE_NAME + " cannot be read (the warning above says why)"
+          ? "not measured, " + KeywordSpans.FILE_NAME + " cannot be read (see the warning on stderr)"
           : "no " + KeywordSpans.FILE_NAME + " in the dataset"));
     } else {
       out.printf(

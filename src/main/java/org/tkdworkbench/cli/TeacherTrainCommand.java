@@ -8,7 +8,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.tkdworkbench.RuntimeSetup;
 import org.tkdworkbench.audio.AudioDecoder;
@@ -17,10 +16,7 @@ import org.tkdworkbench.data.Datasets;
 import org.tkdworkbench.data.Layout;
 import org.tkdworkbench.data.LayoutOptions;
 import org.tkdworkbench.data.Split;
-import org.tkdworkbench.distill.ClipTensors;
 import org.tkdworkbench.distill.TeacherTrainer;
-import org.tkdworkbench.data.DatasetRegistry;
-import org.tkdworkbench.models.Engines;
 import org.tkdworkbench.distill.TrainingConfig;
 import org.tkdworkbench.features.FeatureCache;
 import org.tkdworkbench.features.FeatureSpec;
@@ -43,8 +39,6 @@ import picocli.CommandLine.Option;
 final class TeacherTrainCommand implements Callable<Integer> {
   private static final TeacherConfig M = TeacherConfig.defaults();
   private static final TrainingConfig T = TrainingConfig.defaults();
-  /** Fewer optimizer steps than this get a note: the teacher is unlikely to learn. */
-  static final long MIN_STEPS = 1000;
 
   @Option(names = "--dataset", required = true, paramLabel = "DIR", description = "The dataset folder.")
   Path dataset;
@@ -138,43 +132,24 @@ final class TeacherTrainCommand implements Callable<Integer> {
         err.println("error: cannot read dataset " + dataset + ": " + DatasetSourceOptions.describe(e));
         return WorkbenchCommand.EXIT_FAILED;
       }
-      try {
-        TeacherTrainer.checkOutput(target); // before minutes of decoding
-      } catch (IOException e) {
-        err.println("error: --output: " + e.getMessage());
-        return WorkbenchCommand.EXIT_FAILED;
-      }
-      ClipTensors data =
-          ClipTensors.load(index, fs, new FeatureCache(ws.featureCache()), new AudioDecoder(), trainingOptions.threads, job);
-      // Each clip that cannot be used, by name and reason; the counts are of the clips that train.
-      data.failures().forEach(f -> err.println("skipped " + f.reason()));
-      int nTrain = data.indices(Split.TRAIN).length;
-      int nVal = data.indices(Split.VALIDATION).length;
-      err.printf(Locale.ROOT, "Training a teacher on %s: %d train, %d validation, %d test clips, %d classes%s%n",
-          index.root(), nTrain, nVal, data.indices(Split.TEST).length, data.classes().size(),
-          data.failures().isEmpty() ? "" : " (" + data.failures().size() + " clips skipped, above)");
-      if (nVal == 0) {
+      err.println("Training a teacher on " + index.root());
+      if (index.countBySplit().get(Split.VALIDATION) == 0) {
         err.println("note: no validation split; the last epoch is kept");
       }
-      long steps = (long) ((nTrain + training.batchSize() - 1) / training.batchSize()) * training.epochs();
-      if (nTrain > 0 && steps < MIN_STEPS) {
-        // Measured on the bundled sample: 270 steps left the teacher at chance (README, Teacher).
-        err.printf(Locale.ROOT,
-            "note: only %d optimizer steps (%d clips / batch %d × %d epochs); a transformer from scratch"
-                + " usually needs a few thousand: more --epochs, a smaller --batch-size, or more clips"
-                + " (dataset noisy --copies K)%n",
-            steps, nTrain, training.batchSize(), training.epochs());
-      }
+      TeacherTrainer trainer = new TeacherTrainer(new FeatureCache(ws.featureCache()), new AudioDecoder(), trainingOptions.threads);
       TeacherTrainer.Summary s;
       try {
-        s = TeacherTrainer.train(data, fs, DatasetRegistry.fingerprint(index), model, training, target, job,
+        s = trainer.train(index, fs, model, training, target, job,
             m -> {
               err.printf(Locale.ROOT, "epoch %d/%d: train loss %.4f, val loss %.4f, val %s %.4f, lr %.2e, %.1f s%n",
                   m.epoch(), training.epochs(), m.trainLoss(), m.validationLoss(), index.multiLabel() ? "mAP" : "accuracy",
                   m.validationMetric(), m.learningRate(), m.seconds());
               err.flush();
             },
-            Engines.current());
+            line -> {
+              err.println(line);
+              err.flush();
+            });
       } catch (IllegalArgumentException e) {
         err.println("error: " + e.getMessage());
         return WorkbenchCommand.EXIT_FAILED;

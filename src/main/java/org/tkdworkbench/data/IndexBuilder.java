@@ -112,7 +112,7 @@ final class IndexBuilder {
       folded.computeIfAbsent(label.toLowerCase(java.util.Locale.ROOT), k -> new ArrayList<>()).add(label);
     }
     folded.values().stream().filter(v -> v.size() > 1)
-        .forEach(v -> problems.add("labels that differ only by case (kept as separate classes)", String.join(" / ", v)));
+        .forEach(v -> problems.note("labels that differ only by case are kept as separate classes: " + String.join(" / ", v)));
     if (clips.isEmpty()) {
       problems.note("no clips: nothing in " + root + " was read as a clip of the " + layout.cliName() + " layout"
           + (refused.isEmpty() ? "" : " (" + refused.size() + " files refused, listed)"));

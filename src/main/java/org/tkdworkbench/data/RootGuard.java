@@ -118,11 +118,17 @@ final class RootGuard {
 
   /** {@code name} as a path inside the root when it is absolute and lies there, else null. */
   private Path absoluteInside(String name) {
+    return absoluteInside(root, name);
+  }
+
+  /** {@code name} as a path inside {@code root} when it is absolute and lies there, else null. */
+  static Path absoluteInside(Path root, String name) {
     try {
       Path p = Path.of(name);
       if (p.isAbsolute()) {
         Path n = p.normalize();
-        if (n.startsWith(root) && !n.equals(root)) {
+        Path r = root.toAbsolutePath().normalize();
+        if (n.startsWith(r) && !n.equals(r)) {
           return n;
         }
       }

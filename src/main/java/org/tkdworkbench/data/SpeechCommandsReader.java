@@ -26,8 +26,8 @@ final class SpeechCommandsReader implements LayoutReader {
   public DatasetIndex read(Path root, LayoutOptions options, JobContext ctx) throws IOException {
     TreeWalk walk = TreeWalk.walk(root, ctx);
     Problems problems = walk.problems;
-    Map<String, Integer> validation = readList(root.resolve(SpeechCommandsIndexer.VALIDATION_LIST), problems);
-    Map<String, Integer> testing = readList(root.resolve(SpeechCommandsIndexer.TESTING_LIST), problems);
+    Map<String, Integer> validation = readList(root, SpeechCommandsIndexer.VALIDATION_LIST, problems);
+    Map<String, Integer> testing = readList(root, SpeechCommandsIndexer.TESTING_LIST, problems);
     IndexBuilder b = new IndexBuilder(root, Layout.SPEECH_COMMANDS, options, problems);
     b.refuseAll(walk.refused);
     b.noise(walk.noise);
@@ -60,10 +60,7 @@ final class SpeechCommandsReader implements LayoutReader {
         }
         String where = "line " + entry.getValue() + " of " + listName;
         String notAClip = leavesRoot(id) ? null : notAClip(root, id);
-        if (id.startsWith("/") && insideRoot(root, id)) {
-          b.refuse(id, Refusal.Reason.BAD_METADATA,
-              "absolute paths are not allowed (at " + where + "); write it relative to the dataset folder");
-        } else if (leavesRoot(id)) {
+        if (leavesRoot(id)) {
           b.refuse(id, Refusal.Reason.OUTSIDE_ROOT, "leaves the dataset folder, " + where);
         } else if (notAClip != null) {
           b.refuse(
@@ -119,24 +116,18 @@ final class SpeechCommandsReader implements LayoutReader {
     return "not indexed (see the warnings)";
   }
 
-  private static boolean insideRoot(Path root, String absolute) {
-    try {
-      Path p = Path.of(absolute).normalize();
-      return p.startsWith(root.toAbsolutePath().normalize()) && !p.equals(root.toAbsolutePath().normalize());
-    } catch (java.nio.file.InvalidPathException e) {
-      return false;
-    }
-  }
-
   private static boolean leavesRoot(String id) {
     return id.startsWith("/") || id.equals("..") || id.startsWith("../") || id.contains("/../");
   }
 
   /**
    * Reads a split list: one relative path per line; blank lines and {@code #} comments skipped.
-   * Returns entry → line number, in file order; an entry listed again is a problem (the first counts).
+   * Returns entry → line number, in file order; an entry listed again is a problem (the first
+   * counts). An absolute path inside the dataset folder is read as the relative one it names (a
+   * script that wrote absolute paths still gets its split), with a warning.
    */
-  static Map<String, Integer> readList(Path file, Problems problems) throws IOException {
+  static Map<String, Integer> readList(Path root, String name, Problems problems) throws IOException {
+    Path file = root.resolve(name);
     Map<String, Integer> entries = new LinkedHashMap<>();
     if (!Files.isRegularFile(file)) {
       return entries;
@@ -151,6 +142,12 @@ final class SpeechCommandsReader implements LayoutReader {
       String entry = lines.get(i).strip().replace('\\', '/');
       while (entry.startsWith("./")) {
         entry = entry.substring(2);
+      }
+      Path inside = entry.isEmpty() ? null : RootGuard.absoluteInside(root, entry);
+      if (inside != null) {
+        problems.add(name + " entries written as absolute paths inside the dataset folder (read as relative)",
+            entry + " (line " + (i + 1) + ")");
+        entry = TreeWalk.toId(root.toAbsolutePath().normalize().relativize(inside));
       }
       if (!entry.isEmpty() && !entry.startsWith("#") && entries.putIfAbsent(entry, i + 1) != null) {
         problems.add(file.getFileName() + " entries listed more than once (the first line counts)",

@@ -22,6 +22,11 @@ public enum AttentionTarget {
     this.cliName = cliName;
   }
 
+  /** Whether this target is made of the teacher's curves (its own, or another clip's). */
+  public boolean usesTeacherCurves() {
+    return this == TEACHER || this == SHUFFLED;
+  }
+
   public String cliName() {
     return cliName;
   }

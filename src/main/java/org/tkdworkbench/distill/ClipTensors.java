@@ -58,19 +58,29 @@ public record ClipTensors(
 
   /**
    * What makes these clips unfit to train a classifier on, one sentence each (empty when fine): no
-   * training clips, or a single-label vocabulary of fewer than two classes (its "accuracy" would be
-   * 1 whatever the model learnt).
+   * training clips, or a vocabulary too small to classify ({@link #classProblems}).
    */
   public List<String> trainingProblems() {
     List<String> p = new ArrayList<>();
     if (indices(Split.TRAIN).length == 0) {
-      p.add("dataset: has no training clips" + (failures.isEmpty() ? "" : " that could be read (" + failures.size() + " skipped)"));
+      p.add("dataset: has no training clips"
+          + (failures.isEmpty() ? "" : " that could be read (" + failures.size() + " clips of all splits skipped)"));
     }
-    if (!multiLabel && classes.size() < 2) {
-      p.add("dataset: has " + classes.size() + (classes.size() == 1 ? " class (" + classes.get(0) + ")" : " classes")
-          + "; a single-label classifier needs at least 2");
-    }
+    p.addAll(classProblems(classes, multiLabel));
     return p;
+  }
+
+  /**
+   * A single-label vocabulary of fewer than two classes, as a sentence (empty when fine): its
+   * "accuracy" would be 1 whatever the model learnt. Checked on a dataset's index before any clip is
+   * decoded, and again on the clips that were.
+   */
+  public static List<String> classProblems(List<String> classes, boolean multiLabel) {
+    if (multiLabel || classes.size() >= 2) {
+      return List.of();
+    }
+    return List.of("dataset: has " + classes.size() + (classes.size() == 1 ? " class (" + classes.get(0) + ")" : " classes")
+        + "; a single-label classifier needs at least 2");
   }
 
   /**

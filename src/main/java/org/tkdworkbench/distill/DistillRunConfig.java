@@ -138,7 +138,7 @@ public record DistillRunConfig(
   /** Whether the run needs a teacher's knowledge (its curves or its logits). */
   public boolean needsKnowledge() {
     AttentionTarget t = AttentionTarget.fromCliName(target);
-    return alpha > 0 || (lambda > 0 && (t == AttentionTarget.TEACHER || t == AttentionTarget.SHUFFLED));
+    return alpha > 0 || (lambda > 0 && t.usesTeacherCurves());
   }
 
   /** Every problem, one sentence each naming the field. */

@@ -64,6 +64,11 @@ public final class DistillRuns {
   private final Map<List<Object>, Inputs> loaded = new java.util.HashMap<>();
 
   private Inputs inputs(DistillRunConfig config, DatasetIndex index, JobContext ctx, Consumer<String> log) throws IOException {
+    // Before the teacher's knowledge and the features are computed for nothing.
+    List<String> classes = ClipTensors.classProblems(index.labels(), index.multiLabel());
+    if (!classes.isEmpty()) {
+      throw new IllegalArgumentException(String.join("; ", classes));
+    }
     List<Object> key =
         java.util.Arrays.asList(config.dataset(), config.datasetFingerprint(), config.features(), config.teacher(),
             config.teacherId(), config.knowledge(), config.rolloutMethod(), config.headFusion());
@@ -174,6 +179,9 @@ public final class DistillRuns {
       log = teeTo(w, log);
       Inputs in = inputs(config, index, ctx, log);
       StudentTrainer trainer = trainer(config, in);
+      for (String wn : trainer.warnings()) {
+        log.accept("warning: " + wn);
+      }
       StudentTrainer.Resume resume = null;
       var checkpoint = w.latestCheckpoint();
       if (checkpoint.isPresent()) {

@@ -76,7 +76,8 @@ public final class KnowledgeCache {
   /**
    * The stored knowledge, or computes it (a job: progress per clip, cancel at every clip) and
    * stores it atomically. Clips whose audio cannot be read are left out, named in {@link
-   * Knowledge#warnings()} and logged. A cancelled job stores nothing.
+   * Knowledge#warnings()} (for the caller to report; logged at debug level). A cancelled job
+   * stores nothing.
    *
    * @throws org.tkdworkbench.jobs.CancelledException when {@code ctx} is cancelled
    * @throws IllegalStateException when the teacher returns a curve and token times of different

@@ -163,7 +163,7 @@ public final class StudentTrainer {
     p.addAll(data.trainingProblems());
     boolean needCurves =
         settings.weights().lambda() > 0
-            && (settings.target() == AttentionTarget.TEACHER || settings.target() == AttentionTarget.SHUFFLED);
+            && settings.target().usesTeacherCurves();
     boolean needLogits = settings.weights().alpha() > 0;
     if ((needCurves || needLogits) && knowledge == null) {
       p.add("teacher: the run needs the teacher's " + (needCurves ? "attention curves" : "logits") + ", but no knowledge was given");
@@ -192,7 +192,7 @@ public final class StudentTrainer {
   public List<String> warnings() {
     boolean curves =
         settings.weights().lambda() > 0
-            && (settings.target() == AttentionTarget.TEACHER || settings.target() == AttentionTarget.SHUFFLED);
+            && settings.target().usesTeacherCurves();
     if (curves && knowledgeClasses != null && !knowledgeClasses.equals(data.classes())) {
       return List.of("the teacher's classes " + knowledgeClasses + " are not the dataset's " + data.classes()
           + ": only its attention curves are used (α = 0), learnt for its own classes");
@@ -257,10 +257,11 @@ public final class StudentTrainer {
       model.setBlock(net);
       // Any loss: the trainer's own is never called, DistillationLoss is.
       try (Trainer trainer = model.newTrainer(new DefaultTrainingConfig(Loss.l2Loss()).optOptimizer(adam).optDevices(new Device[] {model.getNDManager().getDevice()}))) {
-        // A checkpoint loads before the trainer initialises: initialising caches every parameter's
-        // array in the trainer's parameter store, and loading afterwards would give the model new
-        // arrays the optimiser never sees (it would train the fresh weights while evaluation and
-        // checkpoints read the loaded ones, unchanged).
+        // A checkpoint loads after newTrainer and before trainer.initialize. Initialising caches
+        // every parameter's array in the trainer's parameter store: loading afterwards would give
+        // the model new arrays the optimiser never sees (it trained the fresh weights while
+        // evaluation and checkpoints read the loaded ones, unchanged). And newTrainer unfreezes a
+        // model it finds loaded, which would make the input normalisation trainable.
         if (resume != null) {
           loadParameters(model, resume.checkpoint());
         }
@@ -276,7 +277,7 @@ public final class StudentTrainer {
         double testAtBest = resume == null ? Double.NaN : resume.testAtBest();
         double bestLoss = resume == null || !Double.isFinite(resume.bestLoss()) ? Double.POSITIVE_INFINITY : resume.bestLoss();
         // Patience counts the epochs since the best, across a resume.
-        int sinceBest = resume == null || bestEpoch == 0 ? 0 : resume.epoch() - bestEpoch;
+        int sinceBest = resume == null ? 0 : resume.epoch() - bestEpoch;
         int step = stepOffset;
         int epochsRun = startEpoch - 1;
         String stopped = null;
@@ -383,7 +384,7 @@ public final class StudentTrainer {
     double framesPerSecond = features.sampleRate() / (double) features.hopLength();
     int smoothing = Math.max(1, (int) Math.round(settings.energySmoothingSeconds() * framesPerSecond));
     AttentionTarget target = settings.target();
-    if (curves == null && (target == AttentionTarget.TEACHER || target == AttentionTarget.SHUFFLED)) {
+    if (curves == null && target.usesTeacherCurves()) {
       // Only reachable with λ = 0 and no teacher (validation refuses it otherwise): the term has
       // weight 0 and is only logged, so a uniform curve stands in for the missing teacher's.
       target = AttentionTarget.UNIFORM;

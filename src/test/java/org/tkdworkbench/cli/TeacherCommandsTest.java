@@ -317,7 +317,7 @@ class TeacherCommandsTest {
     String[] inside = run("--workspace", tmp.resolve("ws").toString(), "teacher", "evaluate", "--teacher", teacherDir.toString(),
         "--dataset", ds.toString(), "--per-clip", spans.toString());
     assertThat(inside[0]).isEqualTo("2");
-    assertThat(inside[2]).contains("--per-clip: must not be inside the dataset folder").contains(ds.toString());
+    assertThat(inside[2]).contains("--per-clip: must not be inside " + ds).contains("files this command reads");
     assertThat(Files.readAllBytes(spans)).isEqualTo(before);
   }
 
@@ -331,6 +331,11 @@ class TeacherCommandsTest {
     assertThat(r[0]).isEqualTo("2");
     assertThat(r[2]).contains("--output: must not be the input file");
     assertThat(Files.readAllBytes(wav)).isEqualTo(before);
+    Path intoTeacher = teacherDir.resolve("curve.csv");
+    r = run("teacher", "attention", "--teacher", teacherDir.toString(), "--input", wav.toString(), "--output", intoTeacher.toString());
+    assertThat(r[0]).isEqualTo("2");
+    assertThat(r[2]).contains("--output: must not be inside " + teacherDir);
+    assertThat(intoTeacher).doesNotExist();
   }
 
   @Test

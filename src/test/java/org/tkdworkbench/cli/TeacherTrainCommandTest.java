@@ -105,7 +105,7 @@ class TeacherTrainCommandTest {
         "--output", out.toString(), "--epochs", "1");
     assertThat(again[0]).isEqualTo("1");
     assertThat(again[2]).contains("not empty");
-    assertThat(again[2]).as("refused before decoding").doesNotContain("Training a teacher");
+    assertThat(again[2]).as("refused before decoding").doesNotContain("clips:");
   }
 
   /**
@@ -130,8 +130,13 @@ class TeacherTrainCommandTest {
         "--epochs", "1", "--batch-size", "4");
     assertThat(r[0]).as(r[2]).isEqualTo("0");
     assertThat(r[2]).containsPattern("skipped [^\n]*broken\\.wav");
-    assertThat(r[2]).contains(": 4 train, 4 validation, 4 test clips, 2 classes (1 clips skipped, above)");
+    assertThat(r[2]).contains("clips: 4 train, 4 validation, 4 test, 2 classes (1 could not be used, each named)");
     assertThat(r[2]).contains("note: only 1 optimizer steps (4 clips / batch 4 × 1 epochs)");
+    // An output that exists is refused before decoding: the broken clip is not met again.
+    String[] again = run("--workspace", tmp.resolve("ws").toString(), "teacher", "train", "--dataset", ds.toString(),
+        "--output", tmp.resolve("t").toString(), "--epochs", "1");
+    assertThat(again[0]).isEqualTo("1");
+    assertThat(again[2]).contains("not empty").doesNotContain("skipped").doesNotContain("clips:");
 
     Path one = tmp.resolve("one");
     for (String split : new String[] {"train", "validation", "test"}) {

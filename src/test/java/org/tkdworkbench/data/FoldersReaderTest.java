@@ -55,7 +55,7 @@ class FoldersReaderTest {
 
     assertThat(index.labels()).containsExactly("Dog", "cat", "dog");
     assertThat(index.warnings()).singleElement().asString()
-        .isEqualTo("1 labels that differ only by case (kept as separate classes), e.g. Dog / dog");
+        .isEqualTo("labels that differ only by case are kept as separate classes: Dog / dog");
 
     Path empty = tmp.resolve("empty");
     Files.createDirectories(empty.resolve("dog"));

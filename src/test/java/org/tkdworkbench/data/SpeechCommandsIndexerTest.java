@@ -213,27 +213,26 @@ class SpeechCommandsIndexerTest {
   }
 
   /**
-   * An absolute path inside the dataset is bad metadata (written relative, it would count), not a
-   * path leaving the folder; an entry listed twice is a warning naming both lines.
+   * An absolute path inside the dataset counts as the relative one it names, with a warning (a
+   * script that wrote absolute paths keeps its split); an entry listed twice is named with both lines.
    */
   @Test
-  void anAbsoluteListEntryInsideTheRootIsBadMetadataAndARepeatedEntryIsNamed() throws IOException {
+  void anAbsoluteListEntryInsideTheRootCountsWithAWarningAndARepeatedEntryIsNamed() throws IOException {
     touch("yes/a.wav");
     touch("yes/b.wav");
+    touch("yes/c.wav");
     list(SpeechCommandsIndexer.VALIDATION_LIST, root.resolve("yes/b.wav").toString(), "yes/a.wav", "yes/a.wav");
 
     DatasetIndex index = SpeechCommandsIndexer.index(root, JobContext.none());
 
-    assertThat(index.refused())
-        .singleElement()
-        .satisfies(r -> {
-          assertThat(r.reason()).isEqualTo(Refusal.Reason.BAD_METADATA);
-          assertThat(r.detail()).contains("absolute paths are not allowed (at line 1 of validation_list.txt)");
-        });
+    assertThat(index.refused()).isEmpty();
+    assertThat(index.clips().stream().filter(c -> c.split() == Split.VALIDATION).map(Clip::id))
+        .containsExactly("yes/a.wav", "yes/b.wav");
     assertThat(index.warnings())
+        .anySatisfy(w -> assertThat(w).contains("validation_list.txt entries written as absolute paths")
+            .contains(root.resolve("yes/b.wav") + " (line 1)"))
         .anySatisfy(w -> assertThat(w).contains("validation_list.txt entries listed more than once")
             .contains("yes/a.wav (lines 2 and 3)"));
-    assertThat(index.clips().stream().filter(c -> c.split() == Split.VALIDATION).map(Clip::id)).containsExactly("yes/a.wav");
   }
 
   @Test

@@ -23,6 +23,8 @@ import org.tkdworkbench.jobs.JobRunner;
  * teacher is on disk (the app then lists it in the inspector and the designer).
  */
 public final class TeacherTraining {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TeacherTraining.class);
+
   private final JobRunner queue;
   private final Path teachers;
   private final FeatureCache cache;
@@ -62,7 +64,15 @@ public final class TeacherTraining {
               trainer.train(
                   index, FeatureSpec.defaults(), choice.model(), choice.training(), teachers.resolve(name), ctx,
                   m -> fx.execute(() -> say.accept(String.format(Locale.ROOT, "Teacher %s epoch %d/%d: validation %.3f",
-                      name, m.epoch(), epochs, m.validationMetric())))))
+                      name, m.epoch(), epochs, m.validationMetric()))),
+                  // Each skipped clip to the log (there may be many); the counts and notes to the status line.
+                  line -> {
+                    if (line.startsWith("skipped ")) {
+                      LOG.warn("teacher {}: {}", name, line);
+                    } else {
+                      fx.execute(() -> say.accept("Teacher " + name + ": " + line));
+                    }
+                  }))
           .result()
           .whenComplete((s, e) -> fx.execute(() -> {
             if (e == null) {
