@@ -42,6 +42,9 @@ Usage
     python3 sample-audio/make_sample.py           # (re)generate
     python3 sample-audio/make_sample.py --check   # only verify the committed
                                                   # files (needs no espeak/sox)
+    python3 sample-audio/make_sample.py --bigger DIR [--speakers 96
+            --validation 6 --testing 10]          # a bigger set elsewhere, for
+                                                  # measuring (not committed)
 
 Needs Python 3.8+ (standard library only), espeak-ng and sox
 (Debian/Ubuntu: ``apt-get install espeak-ng sox``).
@@ -587,14 +590,63 @@ def generate():
     print_summary(summary)
 
 
+def generate_bigger(out, n_speakers, n_validation, n_testing):
+    """A bigger set with the same recipe into a new folder `out` (no size budget, not committed).
+
+    The bundled sample's test split is 3 speakers (32 clips), too few to tell models apart; this
+    makes as many speakers as asked, for measuring. Voice variants repeat beyond their number
+    (each speaker still has its own voice, pitch, speed and level); one take per speaker and word.
+    Its own seed (SEED + 1), so its speakers are not the sample's."""
+    global N_SPEAKERS, N_VALIDATION, N_TESTING, N_SECOND_TAKES
+    if os.path.exists(out):
+        die("%s exists; give a new folder" % out)
+    if n_validation + n_testing >= n_speakers or min(n_validation, n_testing) < 1:
+        die("--speakers must exceed --validation + --testing, each at least 1")
+    N_SPEAKERS, N_VALIDATION, N_TESTING, N_SECOND_TAKES = n_speakers, n_validation, n_testing, 0
+    voices, variants = check_tools()
+    rng = random.Random(SEED + 1)
+    speakers = make_speakers(rng, voices, variants)
+    takes = make_takes(rng, speakers)
+    build = out + ".partial"
+    shutil.rmtree(build, ignore_errors=True)
+    lists = {"validation": [], "testing": []}
+    with tempfile.TemporaryDirectory() as tmp:
+        for w in WORDS:
+            os.makedirs(os.path.join(build, w))
+        for k, (s, w, n, pitch, speed) in enumerate(takes):
+            word, _ = fit_word(synth_word(tmp, w, s["voice"], pitch, speed, s["amp"]))
+            clip, _ = place(rng, word)
+            rel = "%s/%s_nohash_%d.wav" % (w, s["id"], n)
+            write_wav16(os.path.join(build, rel), clip)
+            if s["split"] in lists:
+                lists[s["split"]].append(rel)
+            if (k + 1) % 200 == 0:
+                print("  %d/%d clips" % (k + 1, len(takes)))
+    for split, fname in (("validation", "validation_list.txt"), ("testing", "testing_list.txt")):
+        with open(os.path.join(build, fname), "w") as f:
+            f.write("".join(r + "\n" for r in sorted(lists[split])))
+    make_noise(rng, os.path.join(build, "_background_noise_"))
+    os.rename(build, out)
+    print("%d clips from %d speakers (%d validation, %d testing) in %s"
+          % (len(takes), n_speakers, n_validation, n_testing, out))
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--check", action="store_true",
                     help="only verify the dataset next to this script (no espeak-ng/sox needed)")
+    ap.add_argument("--bigger", metavar="DIR",
+                    help="write a bigger set with the same recipe into the new folder DIR "
+                         "(for measuring; the bundled sample is untouched)")
+    ap.add_argument("--speakers", type=int, default=96, help="with --bigger (default 96)")
+    ap.add_argument("--validation", type=int, default=6, help="with --bigger: validation speakers (default 6)")
+    ap.add_argument("--testing", type=int, default=10, help="with --bigger: test speakers (default 10)")
     args = ap.parse_args()
     if args.check:
         verify(HERE)
         print("OK")
+    elif args.bigger:
+        generate_bigger(args.bigger, args.speakers, args.validation, args.testing)
     else:
         generate()
 
