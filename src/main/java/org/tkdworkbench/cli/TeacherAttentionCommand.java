@@ -69,15 +69,15 @@ final class TeacherAttentionCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     engineOptions.selectOrFail();
     Outputs.notTheInput("--output", input, output);
-    if (!output.equals("-")) {
-      Outputs.notInside("--output", teacher, Path.of(output));
-    }
     RolloutMethod m = attention.method();
     HeadFusion f = attention.fusion();
     var err = spec.commandLine().getErr();
     try (AttentionTeacher t = open(teacher, err)) {
       if (t == null) {
         return WorkbenchCommand.EXIT_FAILED;
+      }
+      if (!output.equals("-")) {
+        Outputs.notInside("--output", teacher, Path.of(output)); // a teacher folder, now known to be one
       }
       AudioClip clip;
       try {

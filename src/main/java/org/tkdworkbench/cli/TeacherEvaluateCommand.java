@@ -109,9 +109,6 @@ final class TeacherEvaluateCommand implements Callable<Integer> {
     }
     if (perClip != null) {
       Outputs.notInside("--per-clip", dataset, perClip);
-      if (teacher != null) {
-        Outputs.notInside("--per-clip", teacher, perClip);
-      }
       if (knowledge != null) {
         Outputs.notTheInput("--per-clip", knowledge, perClip.toString());
         if (Files.isDirectory(knowledge)) {
@@ -140,6 +137,9 @@ final class TeacherEvaluateCommand implements Callable<Integer> {
         AttentionTeacher t = TeacherAttentionCommand.open(teacher, err)) {
       if (t == null) {
         return WorkbenchCommand.EXIT_FAILED;
+      }
+      if (perClip != null) {
+        Outputs.notInside("--per-clip", teacher, perClip); // a teacher folder, now known to be one
       }
       Selection sel = select(chosen, s, job, err);
       if (sel == null) {
