@@ -76,6 +76,10 @@ final class TeacherTrainCommand implements Callable<Integer> {
   @Option(names = "--conv-stem", paramLabel = "N", description = "Channels of a convolutional stem before the tokens; 0 = none (default: ${DEFAULT-VALUE}).")
   int convStem = M.convStem();
 
+  @Option(names = "--stem-time-kernel", paramLabel = "K",
+      description = "0 (default): the 2-D stem; odd K: a temporal stem instead, two 1-D convolutions over time of width K with the mel bins as channels.")
+  int stemTimeKernel = M.stemTimeKernel();
+
   @Option(names = "--seed", paramLabel = "N", description = "Seed (default: ${DEFAULT-VALUE}).")
   long seed = T.seed();
 
@@ -104,7 +108,7 @@ final class TeacherTrainCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     FeatureSpec fs = featureOptions.toSpec();
-    TeacherConfig model = new TeacherConfig(framesPerToken, tokenStride, modelDim, layers, heads, ffDim, dropout, convStem);
+    TeacherConfig model = new TeacherConfig(framesPerToken, tokenStride, modelDim, layers, heads, ffDim, dropout, convStem, stemTimeKernel);
     TrainingConfig training = trainingOptions.config(seed).withTimeShift(timeShift).withSpecAugment(specAugment).withWarp(warp);
     List<String> problems = new ArrayList<>(engineOptions.select());
     problems.addAll(model.validate());

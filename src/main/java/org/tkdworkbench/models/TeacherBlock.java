@@ -44,8 +44,9 @@ public final class TeacherBlock extends AbstractBlock {
   private final int classes;
   private final Parameter inputNorm;
   private final Parameter c1;
-  private final Conv2d stem1;
-  private final Conv2d stem2;
+  /** The stem's two convolutions: {@code Conv2d} over (time, mel), or {@code Conv1d} over time. */
+  private final ai.djl.nn.Block stem1;
+  private final ai.djl.nn.Block stem2;
   private final Linear embed;
   private final List<Layer> layers = new ArrayList<>();
   private final LayerNorm finalNorm;
@@ -82,7 +83,13 @@ public final class TeacherBlock extends AbstractBlock {
                 .optShape(new Shape(1, 1, d))
                 .optInitializer(new NormalInitializer(0.02f))
                 .build());
-    if (config.convStem() > 0) {
+    if (config.convStem() > 0 && config.stemTimeKernel() > 0) {
+      int k = config.stemTimeKernel();
+      stem1 = addChildBlock("stem1", ai.djl.nn.convolutional.Conv1d.builder().setKernelShape(new Shape(k))
+          .optPadding(new Shape(k / 2)).setFilters(config.convStem()).build());
+      stem2 = addChildBlock("stem2", ai.djl.nn.convolutional.Conv1d.builder().setKernelShape(new Shape(k))
+          .optPadding(new Shape(k / 2)).setFilters(config.convStem()).build());
+    } else if (config.convStem() > 0) {
       stem1 = addChildBlock("stem1", Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1))
           .setFilters(config.convStem()).build());
       stem2 = addChildBlock("stem2", Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1))
@@ -126,9 +133,13 @@ public final class TeacherBlock extends AbstractBlock {
     return inputDim / config.framesPerToken();
   }
 
-  /** Mel bins after the stem's stride-2 convolution (kernel 3, padding 1). */
+  /** Mel bins after the stem's stride-2 convolution (kernel 3, padding 1); 1 for the temporal stem. */
   private int stemMels() {
-    return (mels() - 1) / 2 + 1;
+    return temporal() ? 1 : (mels() - 1) / 2 + 1;
+  }
+
+  private boolean temporal() {
+    return config.stemTimeKernel() > 0;
   }
 
   /** Sets the input standardisation (training features' mean and standard deviation). */
@@ -146,8 +157,13 @@ public final class TeacherBlock extends AbstractBlock {
     if (stem1 != null) {
       int fpt = config.framesPerToken();
       long frames = tokens.get(1) * fpt;
-      stem1.initialize(manager, dataType, new Shape(b, 1, frames, mels()));
-      stem2.initialize(manager, dataType, new Shape(b, config.convStem(), frames, mels()));
+      if (temporal()) {
+        stem1.initialize(manager, dataType, new Shape(b, mels(), frames));
+        stem2.initialize(manager, dataType, new Shape(b, config.convStem(), frames));
+      } else {
+        stem1.initialize(manager, dataType, new Shape(b, 1, frames, mels()));
+        stem2.initialize(manager, dataType, new Shape(b, config.convStem(), frames, mels()));
+      }
       embed.initialize(manager, dataType, new Shape(b, tokens.get(1), (long) fpt * config.convStem() * stemMels()));
     } else {
       embed.initialize(manager, dataType, tokens);
@@ -208,14 +224,21 @@ public final class TeacherBlock extends AbstractBlock {
       int c = config.convStem();
       NDArray frameMask = null;
       if (inputs.size() > 1) {
-        frameMask =
-            inputs.get(1).toType(x.getDataType(), false).expandDims(2).broadcast(b, t, fpt).reshape(b, 1, t * fpt, 1);
+        frameMask = inputs.get(1).toType(x.getDataType(), false).expandDims(2).broadcast(b, t, fpt)
+            .reshape(temporal() ? new Shape(b, 1, t * fpt) : new Shape(b, 1, t * fpt, 1));
       }
-      x = x.reshape(b, t * fpt, mels()).expandDims(1);
+      if (temporal()) {
+        // Mel bins as channels, convolved over time: [B, mels, frames] → [B, C, frames].
+        x = x.reshape(b, t * fpt, mels()).transpose(0, 2, 1);
+      } else {
+        x = x.reshape(b, t * fpt, mels()).expandDims(1);
+      }
       x = masked(x, frameMask);
       x = masked(Activation.gelu(stem1.forward(ps, new NDList(x), training).head()), frameMask);
-      x = masked(Activation.gelu(stem2.forward(ps, new NDList(x), training).head()), frameMask); // [B, C, frames, M']
-      x = x.transpose(0, 2, 1, 3).reshape(b, t, (long) fpt * c * stemMels());
+      x = masked(Activation.gelu(stem2.forward(ps, new NDList(x), training).head()), frameMask); // [B, C, frames(, M')]
+      x = temporal()
+          ? x.transpose(0, 2, 1).reshape(b, t, (long) fpt * c)
+          : x.transpose(0, 2, 1, 3).reshape(b, t, (long) fpt * c * stemMels());
     }
     x = embed.forward(ps, new NDList(x), training).head(); // [B, T, D]
     NDArray cls = ps.getValue(c1, tokens.getDevice(), training).broadcast(b, 1, d);

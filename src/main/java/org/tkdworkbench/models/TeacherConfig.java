@@ -1,6 +1,9 @@
 package org.tkdworkbench.models;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,6 +27,10 @@ import java.util.List;
  *     (time, mel) with GELU, the second halving the mel axis, before frames are grouped into tokens;
  *     the local time-frequency patterns a CNN student gets for free. Needs {@code token_stride ==
  *     frames_per_token}.
+ * @param stemTimeKernel 0 for the 2-D stem above; k &gt; 0 makes the stem temporal instead: two
+ *     1-D convolutions over time of width k (odd) with the mel bins as input channels and {@code
+ *     convStem} output channels, GELU after each — the inductive bias of the TC-ResNet student
+ *     under the attention layers. Left out of spec.json when 0, so older readers still read it.
  */
 public record TeacherConfig(
     @JsonProperty("frames_per_token") int framesPerToken,
@@ -33,11 +40,19 @@ public record TeacherConfig(
     @JsonProperty("heads") int heads,
     @JsonProperty("ff_dim") int ffDim,
     @JsonProperty("dropout") double dropout,
-    @JsonProperty("conv_stem") int convStem) {
+    @JsonProperty("conv_stem") int convStem,
+    @JsonProperty("stem_time_kernel") @JsonSetter(nulls = Nulls.AS_EMPTY) @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+        int stemTimeKernel) {
 
   /** Without a convolutional stem (and how a spec.json written before the stem existed reads). */
   public TeacherConfig(int framesPerToken, int tokenStride, int modelDim, int layers, int heads, int ffDim, double dropout) {
     this(framesPerToken, tokenStride, modelDim, layers, heads, ffDim, dropout, 0);
+  }
+
+  /** With the 2-D convolutional stem (or none), as spec.json files before the temporal stem read. */
+  public TeacherConfig(
+      int framesPerToken, int tokenStride, int modelDim, int layers, int heads, int ffDim, double dropout, int convStem) {
+    this(framesPerToken, tokenStride, modelDim, layers, heads, ffDim, dropout, convStem, 0);
   }
 
   /**
@@ -82,6 +97,11 @@ public record TeacherConfig(
       p.add("teacher.conv_stem: must be 0 (none) or 1..256 channels, found " + convStem);
     } else if (convStem > 0 && tokenStride != framesPerToken) {
       p.add("teacher.conv_stem: needs token_stride = frames_per_token (" + framesPerToken + "), found " + tokenStride);
+    }
+    if (stemTimeKernel < 0 || stemTimeKernel > 63 || (stemTimeKernel > 0 && stemTimeKernel % 2 == 0)) {
+      p.add("teacher.stem_time_kernel: must be 0 (2-D stem) or an odd width in 1..63, found " + stemTimeKernel);
+    } else if (stemTimeKernel > 0 && convStem == 0) {
+      p.add("teacher.stem_time_kernel: needs conv_stem channels (> 0), found conv_stem 0");
     }
     return p;
   }

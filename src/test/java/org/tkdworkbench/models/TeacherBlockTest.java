@@ -108,6 +108,38 @@ class TeacherBlockTest {
     }
   }
 
+  /** The temporal stem (1-D convolutions over time, mel bins as channels) keeps the same guarantees. */
+  @Test
+  void aTemporalStemKeepsRowsDistributionsAndAClipsOutputIndependentOfItsBatch() {
+    TeacherConfig config = new TeacherConfig(4, 4, 16, 2, 2, 32, 0.0, 4, 5);
+    assertThat(config.validate()).isEmpty();
+    try (DjlAttentionTeacher t = teacher(config, 3, 9)) {
+      List<float[][]> clips = List.of(noise(40, 4), noise(23, 5), noise(9, 6));
+      List<TeacherOutput> batched = t.inferAll(clips);
+      for (int c = 0; c < clips.size(); c++) {
+        TeacherOutput alone = t.infer(clips.get(c));
+        assertThat(batched.get(c).logits()).as("clip %d", c)
+            .containsExactly(alone.logits(), org.assertj.core.data.Offset.offset(1e-4f));
+        for (float[] row : batched.get(c).attention()[1][0]) {
+          double sum = 0;
+          for (float v : row) {
+            sum += v;
+          }
+          assertThat(sum).isCloseTo(1.0, within(1e-5));
+        }
+      }
+    }
+    assertThat(new TeacherConfig(4, 4, 16, 2, 2, 32, 0.0, 4, 4).validate())
+        .containsExactly("teacher.stem_time_kernel: must be 0 (2-D stem) or an odd width in 1..63, found 4");
+    assertThat(new TeacherConfig(4, 4, 16, 2, 2, 32, 0.0, 0, 5).validate())
+        .containsExactly("teacher.stem_time_kernel: needs conv_stem channels (> 0), found conv_stem 0");
+  }
+
+  @Test
+  void temporalStemGradientMatchesFiniteDifferences() {
+    gradientCheck(new TeacherConfig(2, 2, 8, 1, 2, 16, 0.0, 2, 3));
+  }
+
   @Test
   void forwardReturnsLogitsAndOneAttentionPerLayerWithBatchShapes() {
     TeacherConfig config = new TeacherConfig(4, 4, 16, 2, 2, 32, 0.0);
