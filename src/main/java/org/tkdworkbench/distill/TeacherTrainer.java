@@ -110,8 +110,8 @@ public final class TeacherTrainer {
 
   /**
    * As above; {@code log} gets a line per clip that cannot be used ({@code skipped <file>: <why>})
-   * and one with the clips that train ({@code 120 train, 15 validation, 15 test clips, 10
-   * classes}). Settings, the output and the vocabulary are checked before any clip is decoded.
+   * one with the clips that train ({@code clips: 120 train, 15 validation, 15 test, 10 classes})
+   * and a note when they make too few optimizer steps. Settings, the output and the vocabulary are checked before any clip is decoded.
    */
   public Summary train(
       DatasetIndex dataset,

@@ -86,53 +86,50 @@ class TeacherBlockTest {
 
   @Test
   void aConvStemKeepsRowsDistributionsAndAClipsOutputIndependentOfItsBatch() {
-    TeacherConfig config = new TeacherConfig(4, 4, 16, 2, 2, 32, 0.0, 4);
-    try (DjlAttentionTeacher t = teacher(config, 3, 9)) {
-      List<float[][]> clips = List.of(noise(40, 4), noise(23, 5), noise(9, 6));
-      List<TeacherOutput> batched = t.inferAll(clips);
-      for (int c = 0; c < clips.size(); c++) {
-        TeacherOutput alone = t.infer(clips.get(c));
-        // Padded frames are zeroed around each convolution, as a lone clip's zero padding is.
-        assertThat(batched.get(c).logits()).as("clip %d", c)
-            .containsExactly(alone.logits(), org.assertj.core.data.Offset.offset(1e-4f));
-        for (float[] row : batched.get(c).attention()[1][0]) {
-          double sum = 0;
-          for (float v : row) {
-            sum += v;
-          }
-          assertThat(sum).isCloseTo(1.0, within(1e-5));
-        }
-      }
-      assertThat(new TeacherConfig(4, 2, 16, 2, 2, 32, 0.0, 4).validate())
-          .containsExactly("teacher.conv_stem: needs token_stride = frames_per_token (4), found 2");
-    }
+    assertBatchIndependentWithDistributionRows(new TeacherConfig(4, 4, 16, 2, 2, 32, 0.0, 4));
+    assertThat(new TeacherConfig(4, 2, 16, 2, 2, 32, 0.0, 4).validate())
+        .containsExactly("teacher.conv_stem: needs token_stride = frames_per_token (4), found 2");
   }
 
-  /** The temporal stem (1-D convolutions over time, mel bins as channels) keeps the same guarantees. */
+  /**
+   * The temporal stem really is one: its convolutions are 1-D over time with the mel bins as input
+   * channels (weights [channels, mels, k]), and it keeps the 2-D stem's guarantees.
+   */
   @Test
-  void aTemporalStemKeepsRowsDistributionsAndAClipsOutputIndependentOfItsBatch() {
+  void aTemporalStemConvolvesOverTimeWithMelsAsChannelsAndKeepsTheGuarantees() {
     TeacherConfig config = new TeacherConfig(4, 4, 16, 2, 2, 32, 0.0, 4, 5);
     assertThat(config.validate()).isEmpty();
-    try (DjlAttentionTeacher t = teacher(config, 3, 9)) {
-      List<float[][]> clips = List.of(noise(40, 4), noise(23, 5), noise(9, 6));
-      List<TeacherOutput> batched = t.inferAll(clips);
-      for (int c = 0; c < clips.size(); c++) {
-        TeacherOutput alone = t.infer(clips.get(c));
-        assertThat(batched.get(c).logits()).as("clip %d", c)
-            .containsExactly(alone.logits(), org.assertj.core.data.Offset.offset(1e-4f));
-        for (float[] row : batched.get(c).attention()[1][0]) {
-          double sum = 0;
-          for (float v : row) {
-            sum += v;
-          }
-          assertThat(sum).isCloseTo(1.0, within(1e-5));
-        }
-      }
-    }
+    Model model = DjlAttentionTeacher.newModel(config, MELS, 3);
+    DjlAttentionTeacher.initialize(model);
+    java.util.Map<String, Shape> shapes = new java.util.HashMap<>();
+    model.getBlock().getParameters().forEach(pr -> shapes.put(pr.getKey(), pr.getValue().getArray().getShape()));
+    assertThat(shapes).containsEntry("01stem1_weight", new Shape(4, MELS, 5)).containsEntry("02stem2_weight", new Shape(4, 4, 5));
+    model.close();
+    assertBatchIndependentWithDistributionRows(config);
     assertThat(new TeacherConfig(4, 4, 16, 2, 2, 32, 0.0, 4, 4).validate())
         .containsExactly("teacher.stem_time_kernel: must be 0 (2-D stem) or an odd width in 1..63, found 4");
     assertThat(new TeacherConfig(4, 4, 16, 2, 2, 32, 0.0, 0, 5).validate())
         .containsExactly("teacher.stem_time_kernel: needs conv_stem channels (> 0), found conv_stem 0");
+  }
+
+  /** Clips of mixed lengths batched give each clip's lone output (padded frames zeroed around each convolution). */
+  private static void assertBatchIndependentWithDistributionRows(TeacherConfig config) {
+    try (DjlAttentionTeacher t = teacher(config, 3, 9)) {
+      List<float[][]> clips = List.of(noise(40, 4), noise(23, 5), noise(9, 6));
+      List<TeacherOutput> batched = t.inferAll(clips);
+      for (int c = 0; c < clips.size(); c++) {
+        TeacherOutput alone = t.infer(clips.get(c));
+        assertThat(batched.get(c).logits()).as("clip %d", c)
+            .containsExactly(alone.logits(), org.assertj.core.data.Offset.offset(1e-4f));
+        for (float[] row : batched.get(c).attention()[1][0]) {
+          double sum = 0;
+          for (float v : row) {
+            sum += v;
+          }
+          assertThat(sum).isCloseTo(1.0, within(1e-5));
+        }
+      }
+    }
   }
 
   @Test
