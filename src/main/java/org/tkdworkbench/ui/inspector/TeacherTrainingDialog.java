@@ -7,6 +7,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
@@ -19,7 +20,7 @@ import org.tkdworkbench.ui.form.Numbers;
 
 /**
  * "Train teacher…": the few settings a user changes (epochs, batch size, seed, the convolutional
- * stem's channels) with the CLI's defaults, each checked by the core as typed; the transformer's
+ * stem's channels and whether it is temporal) with the CLI's defaults, each checked by the core as typed; the transformer's
  * other sizes are {@link TeacherConfig#defaults()}, as with {@code tkd teacher train}.
  */
 public final class TeacherTrainingDialog {
@@ -35,7 +36,10 @@ public final class TeacherTrainingDialog {
         .field("epochs", Integer.toString(t.epochs()))
         .field("batch_size", Integer.toString(t.batchSize()))
         .field("seed", Long.toString(t.seed()));
-    teacher = new FieldForm("teacher").field("conv_stem", Integer.toString(TeacherConfig.defaults().convStem()));
+    TeacherConfig m = TeacherConfig.defaults();
+    teacher = new FieldForm("teacher")
+        .field("conv_stem", Integer.toString(m.convStem()))
+        .field("stem_time_kernel", Integer.toString(m.stemTimeKernel()));
   }
 
   /** The {@code training} or {@code teacher} fields (tests). */
@@ -50,14 +54,16 @@ public final class TeacherTrainingDialog {
     Integer batch = Numbers.parseInt(training.text("batch_size"));
     Long seed = Numbers.parseLong(training.text("seed"));
     Integer stem = Numbers.parseInt(teacher.text("conv_stem"));
+    Integer kernel = Numbers.parseInt(teacher.text("stem_time_kernel"));
     if (epochs == null) problems.add(training.notANumber("epochs", "a whole number"));
     if (batch == null) problems.add(training.notANumber("batch_size", "a whole number"));
     if (seed == null) problems.add(training.notANumber("seed", "a whole number"));
     if (stem == null) problems.add(teacher.notANumber("conv_stem", "a whole number"));
+    if (kernel == null) problems.add(teacher.notANumber("stem_time_kernel", "a whole number"));
     Choice c = null;
     if (problems.isEmpty()) {
       TeacherConfig d = TeacherConfig.defaults();
-      TeacherConfig model = new TeacherConfig(d.framesPerToken(), d.tokenStride(), d.modelDim(), d.layers(), d.heads(), d.ffDim(), d.dropout(), stem);
+      TeacherConfig model = new TeacherConfig(d.framesPerToken(), d.tokenStride(), d.modelDim(), d.layers(), d.heads(), d.ffDim(), d.dropout(), stem, kernel);
       TrainingConfig t = TrainingConfig.defaults();
       TrainingConfig tc = new TrainingConfig(epochs, batch, t.learningRate(), t.weightDecay(), seed, 0, t.timeShift(), t.specAugment(), t.warp());
       problems.addAll(model.validate());
@@ -80,7 +86,11 @@ public final class TeacherTrainingDialog {
     r = row(g, r, training, "epochs", "Epochs", support);
     r = row(g, r, training, "batch_size", "Batch size", support);
     r = row(g, r, training, "seed", "Seed", support);
-    row(g, r, teacher, "conv_stem", "Conv stem channels (0 = none)", support);
+    r = row(g, r, teacher, "conv_stem", "Conv stem channels (0 = none)", support);
+    TextField kernel = Forms.text("teacherstemtimekernel", teacher.value("stem_time_kernel"), 8);
+    kernel.setTooltip(new Tooltip("An odd width k makes the stem temporal: two 1-D convolutions of width k over time"
+        + " with the mel bins as channels (the TC-ResNet student's bias). 0 = two 3×3 convolutions over (time, mel)."));
+    Forms.row(g, r, "Stem time kernel (0 = 2-D)", kernel, kernel, teacher.message("stem_time_kernel"), support);
     Label note = new Label("A transformer on " + datasetName + " with the default sizes, trained on the training queue;"
         + " it appears in the Teacher list when done. On 2 cores the 4 s noisy sample (10 copies)"
         + " takes about 13 minutes for 30 epochs. A run from scratch needs a few thousand optimizer steps.");

@@ -24,5 +24,19 @@ class TeacherTrainingDialogTest {
     assertThat(d.form("teacher").message("conv_stem").get()).contains("-3");
     d.form("teacher").value("conv_stem").set("0");
     assertThat(d.choice().orElseThrow().model().convStem()).isZero();
+
+    // The temporal stem: an odd kernel with channels; the core's rules reach the field.
+    d.form("teacher").value("stem_time_kernel").set("9");
+    assertThat(d.choice()).as("a temporal stem needs channels").isEmpty();
+    assertThat(d.form("teacher").message("stem_time_kernel").get()).contains("conv_stem 0");
+    d.form("teacher").value("conv_stem").set("48");
+    d.form("teacher").value("stem_time_kernel").set("8");
+    assertThat(d.choice()).isEmpty();
+    assertThat(d.form("teacher").message("stem_time_kernel").get()).contains("odd").contains("8");
+    d.form("teacher").value("stem_time_kernel").set("9");
+    TeacherConfig temporal = d.choice().orElseThrow().model();
+    assertThat(temporal.convStem()).isEqualTo(48);
+    assertThat(temporal.stemTimeKernel()).isEqualTo(9);
+    assertThat(d.form("teacher").message("stem_time_kernel").get()).isNull();
   }
 }
