@@ -5,10 +5,12 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.geometry.Insets;
 import javafx.scene.Parent;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -18,7 +20,7 @@ import org.tkdworkbench.jobs.JobHandle;
 
 /**
  * The window's frame: section navigation on the left, the chosen section in the centre, and a
- * status bar (message, job progress, dataset summary) at the bottom.
+ * status bar (message, job progress with Cancel, dataset summary) at the bottom.
  *
  * <p>Job progress is polled ten times a second from {@link JobMonitor}: jobs never call into the
  * UI per unit of work, and the status bar costs the same whether a job reports 10 or 10^6 steps.
@@ -29,6 +31,10 @@ public final class ShellView {
   private final BorderPane root = new BorderPane();
   private final StatusBar statusBar = new StatusBar();
   private final Label jobLabel = new Label();
+  /** Cancels the job the bar shows: a teacher training or a feature job has no other stop button. */
+  private final Button jobCancel = new Button("Cancel");
+  private final Tooltip jobCancelTip = new Tooltip();
+  private JobHandle<?> shown;
   private final Timeline poller;
   private final List<JobMonitor> monitors;
   private final java.util.Map<String, ToggleButton> buttons = new java.util.HashMap<>();
@@ -91,7 +97,19 @@ public final class ShellView {
     Label summary = new Label();
     summary.setId("datasetSummary");
     summary.textProperty().bind(vm.datasetSummaryProperty());
-    statusBar.getRightItems().addAll(jobLabel, new Separator(), summary);
+    jobCancel.setId("jobCancel");
+    jobCancel.setTooltip(jobCancelTip);
+    jobCancel.setFocusTraversable(false);
+    jobCancel.managedProperty().bind(jobCancel.visibleProperty());
+    jobCancel.setVisible(false);
+    jobCancel.setOnAction(e -> {
+      JobHandle<?> job = shown;
+      if (job != null) {
+        job.cancel();
+        jobCancel.setDisable(true); // until the job stops; the next poll shows what is left
+      }
+    });
+    statusBar.getRightItems().addAll(jobLabel, jobCancel, new Separator(), summary);
     root.setBottom(statusBar);
 
     poller = new Timeline(new KeyFrame(POLL, e -> pollJobs()));
@@ -141,6 +159,12 @@ public final class ShellView {
       if (job != null) {
         break;
       }
+    }
+    if (job != shown) {
+      shown = job;
+      jobCancel.setVisible(job != null);
+      jobCancel.setDisable(false);
+      jobCancelTip.setText(job == null ? "" : "Cancel " + job.title());
     }
     if (job == null) {
       statusBar.setProgress(0);
