@@ -38,7 +38,7 @@ import picocli.CommandLine.Option;
     description = "Train a transformer teacher on a dataset.")
 final class TeacherTrainCommand implements Callable<Integer> {
   private static final TeacherConfig M = TeacherConfig.defaults();
-  private static final TrainingConfig T = TrainingConfig.defaults();
+  private static final TrainingConfig T = TrainingConfig.teacherDefaults();
 
   @Option(names = "--dataset", required = true, paramLabel = "DIR", description = "The dataset folder.")
   Path dataset;
@@ -77,7 +77,7 @@ final class TeacherTrainCommand implements Callable<Integer> {
   int convStem = M.convStem();
 
   @Option(names = "--stem-time-kernel", paramLabel = "K",
-      description = "0 (default): the 2-D stem; odd K: a temporal stem instead, two 1-D convolutions over time of width K with the mel bins as channels.")
+      description = "Odd K: a temporal stem, two 1-D convolutions over time of width K with the mel bins as channels; 0: two 3x3 convolutions over (time, mel) (default: ${DEFAULT-VALUE}).")
   int stemTimeKernel = M.stemTimeKernel();
 
   @Option(names = "--seed", paramLabel = "N", description = "Seed (default: ${DEFAULT-VALUE}).")

@@ -58,6 +58,16 @@ public record TrainingConfig(
     return new TrainingConfig(30, 32, 1e-3, 0.0, 1L, 0, true, 0, 0);
   }
 
+  /**
+   * A teacher's defaults: {@link #defaults()} with speaker-like warping by up to 10 %. Measured
+   * with the default temporal-stem teacher (README, Teacher): on the 4 s noisy sample, whose test
+   * speakers are unlike its 26 training speakers, test accuracy 0.69 ± 0.05 over three seeds with
+   * it against 0.58 ± 0.05 without; students cannot use it (their targets are per frame).
+   */
+  public static TrainingConfig teacherDefaults() {
+    return defaults().withWarp(0.1);
+  }
+
   /** The same settings with time-shift augmentation on or off. */
   public TrainingConfig withTimeShift(boolean on) {
     return new TrainingConfig(epochs, batchSize, learningRate, weightDecay, seed, patience, on, specAugment, warp);

@@ -57,11 +57,13 @@ public record TeacherConfig(
 
   /**
    * Sized to train on the 4 s noisy sample in minutes on 2 cores: 10 ms frames, 40 ms tokens, a
-   * 16-channel convolutional stem (measured on that sample: test accuracy 0.72 with it, 0.59
-   * without; README, Teacher).
+   * temporal stem of 48 channels and width 9 (90 ms) under 3 layers of 4 heads. Measured (README,
+   * Teacher): on a 96-speaker set made by the sample's recipe it beats the 2-D stem (test 0.89 ±
+   * 0.04 against 0.82 over seeds) in half the time; on the sample, with warping, level with the
+   * best student.
    */
   public static TeacherConfig defaults() {
-    return new TeacherConfig(4, 4, 64, 3, 4, 128, 0.1, 16);
+    return new TeacherConfig(4, 4, 64, 3, 4, 128, 0.1, 48, 9);
   }
 
   /** Input tokens (without {@code c1}) for a clip of {@code frames} frames. */

@@ -70,6 +70,20 @@ class TeacherTrainCommandTest {
   }
 
   @Test
+  void teachersWarpAndHaveATemporalStemByDefault() {
+    TeacherTrainCommand c = new TeacherTrainCommand();
+    new picocli.CommandLine(c).parseArgs("--dataset", "d");
+    assertThat(c.warp).isEqualTo(0.1);
+    assertThat(c.convStem).isEqualTo(48);
+    assertThat(c.stemTimeKernel).isEqualTo(9);
+    c = new TeacherTrainCommand();
+    new picocli.CommandLine(c).parseArgs("--dataset", "d", "--warp", "0", "--stem-time-kernel", "0", "--conv-stem", "16");
+    assertThat(c.warp).isZero();
+    assertThat(c.stemTimeKernel).isZero();
+    assertThat(c.convStem).isEqualTo(16);
+  }
+
+  @Test
   void missingDatasetFailsWithExitOne() {
     String[] r = run("--workspace", tmp.resolve("ws").toString(), "teacher", "train",
         "--dataset", tmp.resolve("nope").toString(), "--output", tmp.resolve("t").toString());

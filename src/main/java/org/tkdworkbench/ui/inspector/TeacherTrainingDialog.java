@@ -19,9 +19,10 @@ import org.tkdworkbench.ui.form.Forms;
 import org.tkdworkbench.ui.form.Numbers;
 
 /**
- * "Train teacher…": the few settings a user changes (epochs, batch size, seed, the convolutional
- * stem's channels and whether it is temporal) with the CLI's defaults, each checked by the core as typed; the transformer's
- * other sizes are {@link TeacherConfig#defaults()}, as with {@code tkd teacher train}.
+ * "Train teacher…": the few settings a user changes (epochs, batch size, seed, speaker-like warping,
+ * the convolutional stem's channels and whether it is temporal) with the CLI's defaults, each
+ * checked by the core as typed; the transformer's other sizes are {@link TeacherConfig#defaults()},
+ * as with {@code tkd teacher train}.
  */
 public final class TeacherTrainingDialog {
   /** What the user chose. */
@@ -31,11 +32,12 @@ public final class TeacherTrainingDialog {
   private final FieldForm teacher;
 
   public TeacherTrainingDialog() {
-    TrainingConfig t = TrainingConfig.defaults();
+    TrainingConfig t = TrainingConfig.teacherDefaults();
     training = new FieldForm("training")
         .field("epochs", Integer.toString(t.epochs()))
         .field("batch_size", Integer.toString(t.batchSize()))
-        .field("seed", Long.toString(t.seed()));
+        .field("seed", Long.toString(t.seed()))
+        .field("warp", Numbers.format(t.warp()));
     TeacherConfig m = TeacherConfig.defaults();
     teacher = new FieldForm("teacher")
         .field("conv_stem", Integer.toString(m.convStem()))
@@ -53,19 +55,21 @@ public final class TeacherTrainingDialog {
     Integer epochs = Numbers.parseInt(training.text("epochs"));
     Integer batch = Numbers.parseInt(training.text("batch_size"));
     Long seed = Numbers.parseLong(training.text("seed"));
+    Double warp = Numbers.parseDouble(training.text("warp"));
     Integer stem = Numbers.parseInt(teacher.text("conv_stem"));
     Integer kernel = Numbers.parseInt(teacher.text("stem_time_kernel"));
     if (epochs == null) problems.add(training.notANumber("epochs", "a whole number"));
     if (batch == null) problems.add(training.notANumber("batch_size", "a whole number"));
     if (seed == null) problems.add(training.notANumber("seed", "a whole number"));
+    if (warp == null) problems.add(training.notANumber("warp", "a number"));
     if (stem == null) problems.add(teacher.notANumber("conv_stem", "a whole number"));
     if (kernel == null) problems.add(teacher.notANumber("stem_time_kernel", "a whole number"));
     Choice c = null;
     if (problems.isEmpty()) {
       TeacherConfig d = TeacherConfig.defaults();
       TeacherConfig model = new TeacherConfig(d.framesPerToken(), d.tokenStride(), d.modelDim(), d.layers(), d.heads(), d.ffDim(), d.dropout(), stem, kernel);
-      TrainingConfig t = TrainingConfig.defaults();
-      TrainingConfig tc = new TrainingConfig(epochs, batch, t.learningRate(), t.weightDecay(), seed, 0, t.timeShift(), t.specAugment(), t.warp());
+      TrainingConfig t = TrainingConfig.teacherDefaults();
+      TrainingConfig tc = new TrainingConfig(epochs, batch, t.learningRate(), t.weightDecay(), seed, 0, t.timeShift(), t.specAugment(), warp);
       problems.addAll(model.validate());
       problems.addAll(tc.validate());
       c = new Choice(model, tc);
@@ -86,6 +90,10 @@ public final class TeacherTrainingDialog {
     r = row(g, r, training, "epochs", "Epochs", support);
     r = row(g, r, training, "batch_size", "Batch size", support);
     r = row(g, r, training, "seed", "Seed", support);
+    TextField warpField = Forms.text("teacherwarp", training.value("warp"), 8);
+    warpField.setTooltip(new Tooltip("Speaker-like augmentation: each training clip is stretched in time and its mel axis"
+        + " warped by factors in [1 − x, 1 + x] at every step (at most " + Numbers.format(TrainingConfig.MAX_WARP) + ")."));
+    Forms.row(g, r++, "Warp (0 = off)", warpField, warpField, training.message("warp"), support);
     r = row(g, r, teacher, "conv_stem", "Conv stem channels (0 = none)", support);
     TextField kernel = Forms.text("teacherstemtimekernel", teacher.value("stem_time_kernel"), 8);
     kernel.setTooltip(new Tooltip("An odd width k makes the stem temporal: two 1-D convolutions of width k over time"
@@ -93,7 +101,8 @@ public final class TeacherTrainingDialog {
     Forms.row(g, r, "Stem time kernel (0 = 2-D)", kernel, kernel, teacher.message("stem_time_kernel"), support);
     Label note = new Label("A transformer on " + datasetName + " with the default sizes, trained on the training queue;"
         + " it appears in the Teacher list when done. On 2 cores the 4 s noisy sample (10 copies)"
-        + " takes about 13 minutes for 30 epochs. A run from scratch needs a few thousand optimizer steps.");
+        + " takes about 13 minutes for 30 epochs on MXNet, 5 on PyTorch (Settings → Engine)."
+        + " A run from scratch needs a few thousand optimizer steps.");
     note.setWrapText(true);
     note.setMaxWidth(520);
     note.getStyleClass().add("muted");
