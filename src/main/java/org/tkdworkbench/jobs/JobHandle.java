@@ -59,9 +59,12 @@ public final class JobHandle<T> implements JobContext {
     return result;
   }
 
-  /** Asks the job to stop at its next boundary; a queued job never starts. */
+  /**
+   * Asks the job to stop at its next boundary. A queued job never starts and is settled as
+   * cancelled at once, not when its runner reaches it: behind a long job that could be hours.
+   */
   public void cancel() {
-    cancelRequested = true;
+    cancelUnstarted();
   }
 
   @Override
@@ -74,7 +77,7 @@ public final class JobHandle<T> implements JobContext {
     return cancelRequested;
   }
 
-  /** Settles a job that will never start (its runner closed) as cancelled; no-op once started. */
+  /** Settles a job that will never start as cancelled; once started, only asks it to stop. */
   synchronized void cancelUnstarted() {
     cancelRequested = true;
     if (state == State.QUEUED) {

@@ -187,7 +187,8 @@ public class WorkbenchApp extends Application {
     // runs below the UI's priority (nice 10, its engine workers too): on two cores the engine
     // would otherwise take both, and the FX and render threads would wait up to 80 ms for a core
     // (measured with --pulse-log; README, Responsiveness).
-    trainingQueue = new JobMonitor(new ExecutorJobRunner(1, "tkd-train", TRAINING_NICE));
+    // Its jobs (runs, teacher trainings, latency) are the ones the status bar offers to cancel.
+    trainingQueue = new JobMonitor(new ExecutorJobRunner(1, "tkd-train", TRAINING_NICE), true);
     Training training = trainingSetup.apply(workspace, trainingQueue);
     RunsViewModel runsVm = new RunsViewModel(training, Platform::runLater);
     runsVm.messageProperty().addListener((o, a, text) -> shellVm.setMessage(text));
@@ -234,7 +235,9 @@ public class WorkbenchApp extends Application {
     shell =
         new ShellView(
             shellVm,
-            List.of(jobs, trainingQueue),
+            // Training first: a long job stays in the bar (with its Cancel) while short decoding
+            // and spectrogram jobs come and go; their own views say what they do.
+            List.of(trainingQueue, jobs),
             List.of(
                 new Section("navDatasets", "Datasets", datasetsView.root()),
                 new Section("navTeacher", "Teacher", inspector.root()),

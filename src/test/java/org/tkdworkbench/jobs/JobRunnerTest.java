@@ -107,6 +107,10 @@ class JobRunnerTest {
       boolean[] ran = {false};
       JobHandle<Integer> h = runner.submit("victim", ctx -> { ran[0] = true; return 1; });
       h.cancel();
+      // Settled at once, while the job ahead of it still runs: a queue behind a long training
+      // must not show a cancelled job as waiting until the training ends.
+      assertThat(h.state()).isEqualTo(JobHandle.State.CANCELLED);
+      assertThat(h.result()).isCompletedExceptionally();
       release.countDown();
       try {
         h.result().get(5, TimeUnit.SECONDS);

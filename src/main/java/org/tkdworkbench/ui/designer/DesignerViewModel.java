@@ -199,10 +199,12 @@ public final class DesignerViewModel {
       return; // a knob that does not change the network (λ, epochs, …)
     }
     latencyKey = key;
+    // The generation moves first: cancelling a queued job settles it at once, and its handler
+    // must see it as superseded, not as cancelled by the user.
+    long gen = ++latencyGeneration;
     if (latencyJob != null) {
       latencyJob.cancel(); // still queued behind a training run: never measure an outdated student
     }
-    long gen = ++latencyGeneration;
     latencyText.set("measuring latency… (after any training in the queue)");
     JobHandle<Double> h = jobs.submit("Measuring latency of " + spec.architecture().cliName(), ctx -> latency.millis(spec, frames, engine));
     latencyJob = h;
@@ -210,12 +212,17 @@ public final class DesignerViewModel {
       if (gen != latencyGeneration) {
         return; // the knobs moved on
       }
-      if (e != null && e.getCause() instanceof org.tkdworkbench.jobs.CancelledException) {
+      Throwable why = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+      if (why instanceof org.tkdworkbench.jobs.CancelledException) {
+        // Cancelled by the user (the status bar), not by a newer request: say so and measure
+        // again on the next change, even of the same student.
+        latencyText.set("latency not measured: cancelled");
+        latencyKey = null;
         return;
       }
       latencyText.set(e == null
           ? String.format(Locale.ROOT, "%.2f ms per clip here on %s (median of 20)", ms, engine)
-          : "latency not measured: " + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()));
+          : "latency not measured: " + why.getMessage());
     }));
   }
 

@@ -99,14 +99,13 @@ public final class ShellView {
     summary.textProperty().bind(vm.datasetSummaryProperty());
     jobCancel.setId("jobCancel");
     jobCancel.setTooltip(jobCancelTip);
-    jobCancel.setFocusTraversable(false);
     jobCancel.managedProperty().bind(jobCancel.visibleProperty());
     jobCancel.setVisible(false);
     jobCancel.setOnAction(e -> {
       JobHandle<?> job = shown;
       if (job != null) {
         job.cancel();
-        jobCancel.setDisable(true); // until the job stops; the next poll shows what is left
+        pollJobs();
       }
     });
     statusBar.getRightItems().addAll(jobLabel, jobCancel, new Separator(), summary);
@@ -154,17 +153,21 @@ public final class ShellView {
 
   private void pollJobs() {
     JobHandle<?> job = null;
+    boolean cancellable = false;
     for (JobMonitor m : monitors) {
       job = m.current().orElse(null);
       if (job != null) {
+        cancellable = m.cancellable();
         break;
       }
     }
-    if (job != shown) {
-      shown = job;
-      jobCancel.setVisible(job != null);
-      jobCancel.setDisable(false);
-      jobCancelTip.setText(job == null ? "" : "Cancel " + job.title());
+    shown = cancellable ? job : null;
+    jobCancel.setVisible(cancellable);
+    // Once asked, a running job stops at its next boundary (a batch); until then it shows as cancelling.
+    jobCancel.setDisable(job != null && job.isCancelled());
+    String tip = job == null ? "" : "Cancel " + job.title();
+    if (!tip.equals(jobCancelTip.getText())) {
+      jobCancelTip.setText(tip);
     }
     if (job == null) {
       statusBar.setProgress(0);
@@ -174,7 +177,7 @@ public final class ShellView {
     JobHandle.Progress p = job.progress();
     double f = p.fraction();
     statusBar.setProgress(f < 0 ? -1 : Math.max(0.01, f)); // -1: the bar runs indeterminate
-    jobLabel.setText(p.message().isEmpty() ? job.title() : p.message());
+    jobLabel.setText(job.isCancelled() ? "cancelling " + job.title() + "…" : p.message().isEmpty() ? job.title() : p.message());
   }
 
   /** Stops polling; the window is closing. */

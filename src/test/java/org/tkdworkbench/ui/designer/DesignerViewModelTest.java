@@ -104,6 +104,47 @@ class DesignerViewModelTest {
   }
 
   @Test
+  void aQueuedLatencyJobSupersededStaysQuietCancelledByTheUserSaysSoAndMeasuresAgain() throws Exception {
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    List<JobHandle<?>> submitted = new ArrayList<>();
+    try (org.tkdworkbench.jobs.ExecutorJobRunner one = new org.tkdworkbench.jobs.ExecutorJobRunner(1)) {
+      org.tkdworkbench.jobs.JobRunner recording = new org.tkdworkbench.jobs.JobRunner() {
+        @Override
+        public <T> JobHandle<T> submit(String title, org.tkdworkbench.jobs.Job<T> job) {
+          JobHandle<T> h = one.submit(title, job);
+          submitted.add(h);
+          return h;
+        }
+
+        @Override
+        public void close() {
+          one.close();
+        }
+      };
+      // A training ahead of the latency jobs on the one-thread queue.
+      recording.submit("training", ctx -> release.await(10, java.util.concurrent.TimeUnit.SECONDS));
+      int[] calls = {0};
+      DesignerViewModel vm = new DesignerViewModel(new Recorder(), recording, (spec, frames, engine) -> ++calls[0], Runnable::run);
+      vm.setDataset(dataset(), 1.0);
+      JobHandle<?> first = submitted.get(submitted.size() - 1);
+      vm.studentForm().value("width").set("2"); // a newer student: the queued measurement is superseded
+      assertThat(first.state()).isEqualTo(JobHandle.State.CANCELLED);
+      assertThat(vm.latencyProperty().get()).as("superseded, not the user's cancel").startsWith("measuring latency");
+
+      JobHandle<?> second = submitted.get(submitted.size() - 1);
+      second.cancel(); // the status bar's Cancel
+      assertThat(vm.latencyProperty().get()).isEqualTo("latency not measured: cancelled");
+      vm.studentForm().value("width").set("2.0"); // the same student again: measured this time
+      release.countDown();
+      JobHandle<?> third = submitted.get(submitted.size() - 1);
+      assertThat(third).isNotSameAs(second);
+      third.result().get(10, java.util.concurrent.TimeUnit.SECONDS);
+      assertThat(vm.latencyProperty().get()).endsWith("(median of 20)");
+      assertThat(calls[0]).as("only the last request ran").isEqualTo(1);
+    }
+  }
+
+  @Test
   void launchQueuesTheConfiguredRunAndTheSweepGridWithPairedSeeds() {
     Recorder training = new Recorder();
     DesignerViewModel vm = new DesignerViewModel(training, new SameThreadJobRunner(), (spec, frames, engine) -> 2.0, Runnable::run);
