@@ -30,7 +30,8 @@ import java.util.List;
  * @param stemTimeKernel 0 for the 2-D stem above; k &gt; 0 makes the stem temporal instead: two
  *     1-D convolutions over time of width k (odd) with the mel bins as input channels and {@code
  *     convStem} output channels, GELU after each — the inductive bias of the TC-ResNet student
- *     under the attention layers. Left out of spec.json when 0, so older readers still read it.
+ *     under the attention layers. Read as 0 when {@code convStem} is 0 (no stem). Left out of
+ *     spec.json when 0, so older readers still read it.
  */
 public record TeacherConfig(
     @JsonProperty("frames_per_token") int framesPerToken,
@@ -43,6 +44,16 @@ public record TeacherConfig(
     @JsonProperty("conv_stem") int convStem,
     @JsonProperty("stem_time_kernel") @JsonSetter(nulls = Nulls.AS_EMPTY) @JsonInclude(JsonInclude.Include.NON_DEFAULT)
         int stemTimeKernel) {
+
+  /**
+   * No stem has no kernel: {@code conv_stem 0} with the default kernel means "no stem", as the
+   * option's help says, not an error about a kernel the user never set.
+   */
+  public TeacherConfig {
+    if (convStem == 0) {
+      stemTimeKernel = 0;
+    }
+  }
 
   /** Without a convolutional stem (and how a spec.json written before the stem existed reads). */
   public TeacherConfig(int framesPerToken, int tokenStride, int modelDim, int layers, int heads, int ffDim, double dropout) {
@@ -102,8 +113,6 @@ public record TeacherConfig(
     }
     if (stemTimeKernel < 0 || stemTimeKernel > 63 || (stemTimeKernel > 0 && stemTimeKernel % 2 == 0)) {
       p.add("teacher.stem_time_kernel: must be 0 (2-D stem) or an odd width in 1..63, found " + stemTimeKernel);
-    } else if (stemTimeKernel > 0 && convStem == 0) {
-      p.add("teacher.stem_time_kernel: needs conv_stem channels (> 0), found conv_stem 0");
     }
     return p;
   }

@@ -54,6 +54,11 @@ class TeacherTrainCommandTest {
     r = run("teacher", "train", "--output", tmp.toString());
     assertThat(r[0]).isEqualTo("2");
     assertThat(r[2]).contains("--dataset");
+    // "--conv-stem 0" (no stem) alone is valid with the default temporal kernel: it gets as far
+    // as the missing dataset.
+    r = run("teacher", "train", "--dataset", tmp.resolve("nope").toString(), "--conv-stem", "0");
+    assertThat(r[0]).as(r[2]).isEqualTo("1");
+    assertThat(r[2]).doesNotContain("stem_time_kernel");
   }
 
   @Test
@@ -113,6 +118,8 @@ class TeacherTrainCommandTest {
     assertThat(r[2]).contains("note: only 6 optimizer steps (12 clips / batch 4 × 2 epochs)");
     assertThat(r[1]).containsPattern("validation accuracy [0-9.]+ \\(epoch [12]\\), test accuracy [0-9.]+");
     assertThat(TeacherStore.readSpec(out).classes()).containsExactly("high", "low");
+    assertThat(TeacherStore.readSpec(out).config().stemTimeKernel()).as("the default temporal stem").isEqualTo(9);
+    assertThat(Files.readString(out.resolve("summary.json"))).as("teachers warp by default").contains("\"warp\" : 0.1");
     assertThat(out.resolve("metrics.csv")).exists();
 
     String[] again = run("--workspace", tmp.resolve("ws").toString(), "teacher", "train", "--dataset", ds.toString(),
