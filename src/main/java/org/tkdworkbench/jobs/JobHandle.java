@@ -34,7 +34,8 @@ public final class JobHandle<T> implements JobContext {
 
   private final String title;
   private final CompletableFuture<T> result = new CompletableFuture<>();
-  private volatile Progress progress = new Progress(0, 0, "waiting");
+  // No message until the job reports one: observers show its title (and whether it still waits).
+  private volatile Progress progress = new Progress(0, 0, "");
   private volatile State state = State.QUEUED;
   private volatile boolean cancelRequested;
 

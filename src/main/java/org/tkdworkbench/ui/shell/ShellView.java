@@ -177,7 +177,8 @@ public final class ShellView {
     JobHandle.Progress p = job.progress();
     double f = p.fraction();
     statusBar.setProgress(f < 0 ? -1 : Math.max(0.01, f)); // -1: the bar runs indeterminate
-    jobLabel.setText(job.isCancelled() ? "cancelling " + job.title() + "…" : p.message().isEmpty() ? job.title() : p.message());
+    String what = job.state() == JobHandle.State.QUEUED ? "waiting: " + job.title() : job.title();
+    jobLabel.setText(job.isCancelled() ? "cancelling " + job.title() + "…" : p.message().isEmpty() ? what : p.message());
   }
 
   /** Stops polling; the window is closing. */

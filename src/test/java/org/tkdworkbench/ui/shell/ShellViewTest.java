@@ -104,6 +104,20 @@ class ShellViewTest {
   void aQueuedJobCancelledSettlesAtOnceAndAppJobsGetNoCancel(FxRobot robot) throws Exception {
     Button cancel = robot.lookup("#jobCancel").queryAs(Button.class);
     Label status = robot.lookup("#jobStatus").queryAs(Label.class);
+    // A job that reports no progress shows its title (it used to read "waiting" while it ran).
+    CountDownLatch silentStarted = new CountDownLatch(1);
+    JobHandle<Integer> silent = training.submit("Measuring latency of tc-resnet", ctx -> {
+      silentStarted.countDown();
+      while (true) {
+        ctx.checkCancelled();
+        Thread.sleep(10);
+      }
+    });
+    assertThat(silentStarted.await(5, TimeUnit.SECONDS)).isTrue();
+    waitFor(() -> "Measuring latency of tc-resnet".equals(status.getText()));
+    silent.cancel();
+    assertThatThrownBy(() -> silent.result().get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(CancelledException.class);
+
     CountDownLatch started = new CountDownLatch(1);
     JobHandle<Integer> running = training.submit("Training teacher t1", untilCancelled("epoch 2/30", started));
     assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
