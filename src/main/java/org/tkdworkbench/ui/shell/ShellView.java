@@ -100,6 +100,8 @@ public final class ShellView {
     jobCancel.setId("jobCancel");
     jobCancel.setTooltip(jobCancelTip);
     jobCancel.managedProperty().bind(jobCancel.visibleProperty());
+    // The status bar squeezes its right items when the message is long: the label may shorten, the button not.
+    jobCancel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     jobCancel.setVisible(false);
     jobCancel.setOnAction(e -> {
       JobHandle<?> job = shown;
