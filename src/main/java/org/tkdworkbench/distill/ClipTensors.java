@@ -84,6 +84,17 @@ public record ClipTensors(
   }
 
   /**
+   * Throws {@link IllegalArgumentException} with the {@link #classProblems} of a dataset's labels:
+   * called before its clips are decoded (or a teacher's knowledge computed) for nothing.
+   */
+  public static void requireClassifiable(List<String> labels, boolean multiLabel) {
+    List<String> p = classProblems(labels, multiLabel);
+    if (!p.isEmpty()) {
+      throw new IllegalArgumentException(String.join("; ", p));
+    }
+  }
+
+  /**
    * Loads every clip of {@code dataset} through the feature cache on {@code threads} threads;
    * clips that cannot be decoded are skipped and listed in {@link #failures()}.
    *

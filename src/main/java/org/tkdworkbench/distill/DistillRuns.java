@@ -65,10 +65,7 @@ public final class DistillRuns {
 
   private Inputs inputs(DistillRunConfig config, DatasetIndex index, JobContext ctx, Consumer<String> log) throws IOException {
     // Before the teacher's knowledge and the features are computed for nothing.
-    List<String> classes = ClipTensors.classProblems(index.labels(), index.multiLabel());
-    if (!classes.isEmpty()) {
-      throw new IllegalArgumentException(String.join("; ", classes));
-    }
+    ClipTensors.requireClassifiable(index.labels(), index.multiLabel());
     List<Object> key =
         java.util.Arrays.asList(config.dataset(), config.datasetFingerprint(), config.features(), config.teacher(),
             config.teacherId(), config.knowledge(), config.rolloutMethod(), config.headFusion());

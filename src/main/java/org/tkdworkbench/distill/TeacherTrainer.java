@@ -95,23 +95,12 @@ public final class TeacherTrainer {
     return engine;
   }
 
-  /** Trains and saves into {@code output} (must not exist or be empty); cancellable per batch. */
-  public Summary train(
-      DatasetIndex dataset,
-      FeatureSpec spec,
-      TeacherConfig config,
-      TrainingConfig training,
-      Path output,
-      JobContext ctx,
-      Consumer<EpochMetrics> onEpoch)
-      throws IOException {
-    return train(dataset, spec, config, training, output, ctx, onEpoch, line -> {});
-  }
-
   /**
-   * As above; {@code log} gets a line per clip that cannot be used ({@code skipped <file>: <why>})
-   * one with the clips that train ({@code clips: 120 train, 15 validation, 15 test, 10 classes})
-   * and a note when they make too few optimizer steps. Settings, the output and the vocabulary are checked before any clip is decoded.
+   * Trains and saves into {@code output} (must not exist or be empty); cancellable per batch.
+   * {@code log} gets a line per clip that cannot be used ({@code skipped <file>: <why>}), one with
+   * the clips that train ({@code clips: 120 train, 15 validation, 15 test, 10 classes}) and a note
+   * when they make too few optimizer steps. Settings, the output and the vocabulary are checked
+   * before any clip is decoded.
    */
   public Summary train(
       DatasetIndex dataset,
@@ -125,10 +114,7 @@ public final class TeacherTrainer {
       throws IOException {
     requireValid(config, training);
     checkOutput(output);
-    List<String> classes = ClipTensors.classProblems(dataset.labels(), dataset.multiLabel());
-    if (!classes.isEmpty()) {
-      throw new IllegalArgumentException(String.join("; ", classes));
-    }
+    ClipTensors.requireClassifiable(dataset.labels(), dataset.multiLabel());
     ClipTensors data = ClipTensors.load(dataset, spec, features, decoder, threads, ctx);
     data.failures().forEach(f -> log.accept("skipped " + f.reason()));
     int nTrain = data.indices(Split.TRAIN).length;

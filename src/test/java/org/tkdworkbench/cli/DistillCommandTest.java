@@ -61,6 +61,22 @@ class DistillCommandTest {
     assertThat(r.err()).contains("--lambda");
   }
 
+  @Test
+  void aOneClassDatasetIsRefusedBeforeAnyClipIsDecoded() throws IOException {
+    Path one = tmp.resolve("one");
+    for (String split : new String[] {"train", "validation", "test"}) {
+      ToneDataset.wav(one.resolve(split + "/low/0.wav"), 300, 1);
+    }
+    Path runs = tmp.resolve("runs");
+    Run r = cli("--workspace", tmp.resolve("ws").toString(), "distill", "--dataset", one.toString(), "--student", "tc-resnet",
+        "--lambda", "0", "--target", "uniform", "--epochs", "1", "--runs", runs.toString());
+    assertThat(r.code()).as(r.err()).isEqualTo(1);
+    assertThat(r.err()).contains("dataset: has 1 class (low); a single-label classifier needs at least 2")
+        .doesNotContain("loading features");
+    assertThat(runs).as("no run folder for a run that cannot train").satisfiesAnyOf(
+        p -> assertThat(p).doesNotExist(), p -> assertThat(p).isEmptyDirectory());
+  }
+
   @Tag("engine")
   @Test
   void distillsWithATeacherIntoTheRunStoreAndRunsListShowsIt() throws IOException {

@@ -87,18 +87,16 @@ public final class TeacherTrainingDialog {
     ValidationSupport support = new ValidationSupport();
     GridPane g = Forms.grid();
     int r = 0;
-    r = row(g, r, training, "epochs", "Epochs", support);
-    r = row(g, r, training, "batch_size", "Batch size", support);
-    r = row(g, r, training, "seed", "Seed", support);
-    TextField warpField = Forms.text("teacherwarp", training.value("warp"), 8);
-    warpField.setTooltip(new Tooltip("Speaker-like augmentation: each training clip is stretched in time and its mel axis"
-        + " warped by factors in [1 − x, 1 + x] at every step (at most " + Numbers.format(TrainingConfig.MAX_WARP) + ")."));
-    Forms.row(g, r++, "Warp (0 = off)", warpField, warpField, training.message("warp"), support);
-    r = row(g, r, teacher, "conv_stem", "Conv stem channels (0 = none)", support);
-    TextField kernel = Forms.text("teacherstemtimekernel", teacher.value("stem_time_kernel"), 8);
-    kernel.setTooltip(new Tooltip("An odd width k makes the stem temporal: two 1-D convolutions of width k over time"
-        + " with the mel bins as channels (the TC-ResNet student's bias). 0 = two 3×3 convolutions over (time, mel)."));
-    Forms.row(g, r, "Stem time kernel (0 = 2-D)", kernel, kernel, teacher.message("stem_time_kernel"), support);
+    r = row(g, r, training, "epochs", "Epochs", null, support);
+    r = row(g, r, training, "batch_size", "Batch size", null, support);
+    r = row(g, r, training, "seed", "Seed", null, support);
+    r = row(g, r, training, "warp", "Warp (0 = off)", "Speaker-like augmentation: each training clip is stretched in time"
+        + " and its mel axis warped by factors in [1 − x, 1 + x] at every step (at most " + Numbers.format(TrainingConfig.MAX_WARP) + ").",
+        support);
+    r = row(g, r, teacher, "conv_stem", "Conv stem channels (0 = none)", null, support);
+    row(g, r, teacher, "stem_time_kernel", "Stem time kernel (0 = 2-D)", "An odd width k makes the stem temporal: two 1-D"
+        + " convolutions of width k over time with the mel bins as channels (the TC-ResNet student's bias). 0 = two 3×3"
+        + " convolutions over (time, mel).", support);
     Label note = new Label("A transformer on " + datasetName + " with the default sizes, trained on the training queue;"
         + " it appears in the Teacher list when done. On 2 cores the 4 s noisy sample (10 copies)"
         + " takes about 13 minutes for 30 epochs on MXNet, 5 on PyTorch (Settings → Engine)."
@@ -118,8 +116,12 @@ public final class TeacherTrainingDialog {
     return b.isPresent() && b.get() == ButtonType.OK ? choice() : Optional.empty();
   }
 
-  private static int row(GridPane g, int r, FieldForm form, String name, String label, ValidationSupport support) {
+  /** A text row with the field's message beside it and, when {@code tip} is not null, a tooltip. */
+  private static int row(GridPane g, int r, FieldForm form, String name, String label, String tip, ValidationSupport support) {
     TextField t = Forms.text("teacher" + name.replace("_", ""), form.value(name), 8);
+    if (tip != null) {
+      t.setTooltip(new Tooltip(tip));
+    }
     Forms.row(g, r, label, t, t, form.message(name), support);
     return r + 1;
   }

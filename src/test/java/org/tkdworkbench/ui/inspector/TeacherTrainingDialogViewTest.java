@@ -61,6 +61,8 @@ class TeacherTrainingDialogViewTest {
     }
     assertThat(robot.lookup("#teacherwarp").queryAs(TextField.class).getText()).isEqualTo("0.1");
     assertThat(robot.lookup("#teacherstemtimekernel").queryAs(TextField.class).getText()).isEqualTo("9");
+    assertThat(robot.lookup("#teacherwarp").queryAs(TextField.class).getTooltip().getText()).contains("at most 0.3");
+    assertThat(robot.lookup("#teacherepochs").queryAs(TextField.class).getTooltip()).isNull();
 
     type("teacherstemtimekernel", "8");
     type("teacherwarp", "0.2");
