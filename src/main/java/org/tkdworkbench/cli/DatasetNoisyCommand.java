@@ -9,10 +9,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.tkdworkbench.audio.AudioDecoder;
 import org.tkdworkbench.data.DatasetIndex;
 import org.tkdworkbench.data.SpeechCommandsIndexer;
+import org.tkdworkbench.data.Split;
 import org.tkdworkbench.data.noisy.NoiseSources;
 import org.tkdworkbench.data.noisy.NoisyKeywordBuilder;
 import org.tkdworkbench.data.noisy.NoisySpec;
@@ -167,6 +169,16 @@ final class DatasetNoisyCommand implements Callable<Integer> {
         output,
         index.clips().size(),
         noiseFiles.size());
+    Map<Split, Integer> splits = index.countBySplit();
+    err.printf(
+        Locale.ROOT,
+        "source splits: train %d, validation %d, test %d clips%n",
+        splits.getOrDefault(Split.TRAIN, 0),
+        splits.getOrDefault(Split.VALIDATION, 0),
+        splits.getOrDefault(Split.TEST, 0));
+    for (String w : index.warnings()) {
+      err.println("note: " + w);
+    }
     err.flush();
     CliJob job = CliJob.start(err);
     NoisyKeywordBuilder.Result r;

@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
 /**
  * The dataset a {@code dataset} command reads, the same way in {@code inspect}, {@code features}
  * and {@code noisy}: the folder as a {@code DIR} parameter or {@code --source DIR}, {@code
- * --layout}, {@code --manifest}, {@code --test-fold}, {@code --validation-fold}.
+ * --layout}, {@code --manifest}, {@code --test-fold}, {@code --validation-fold}, {@code --folds}.
  *
  * <p>Exit codes: a bad option, or a {@code DIR} that is missing or not a folder, is a usage error
  * (2) naming the parameter or option; a folder that exists but whose contents (a metadata file the
@@ -53,14 +53,27 @@ final class DatasetSourceOptions {
   @Option(
       names = "--test-fold",
       paramLabel = "N",
-      description = "ESC-50: the fold (1..5) that is the test split (default 5).")
+      description =
+          "ESC-50: the fold (1..5) that is the test split (default 5). With --folds: the speaker"
+              + " fold (1..K) that is the test split (required).")
   Integer testFold;
 
   @Option(
       names = "--validation-fold",
       paramLabel = "N",
-      description = "ESC-50: a fold (1..5) for validation (default none).")
+      description =
+          "ESC-50: a fold (1..5) for validation (default none). With --folds: the speaker fold for"
+              + " validation (default: the one before the test fold).")
   Integer validationFold;
+
+  @Option(
+      names = "--folds",
+      paramLabel = "K",
+      description =
+          "Speech Commands: split by speaker into K folds (at least 3) instead of the split lists:"
+              + " speakers ordered by Speech Commands' hash; --folds 10 --test-fold 2 is the"
+              + " published split of a set made by that rule. Needs --test-fold.")
+  Integer folds;
 
   @Option(
       names = "--manifest",
@@ -116,7 +129,7 @@ final class DatasetSourceOptions {
     } catch (CliUsageException e) {
       p.add(e.getMessage());
     }
-    LayoutOptions o = new LayoutOptions(testFold, validationFold, null);
+    LayoutOptions o = new LayoutOptions(testFold, validationFold, null, folds);
     for (String s : o.validate()) {
       p.add(asOption(s));
     }
@@ -167,13 +180,17 @@ final class DatasetSourceOptions {
 
   /** The layout options (folds, manifest relative to the folder). */
   LayoutOptions options() {
-    return new LayoutOptions(testFold, validationFold, manifestOption());
+    return new LayoutOptions(testFold, validationFold, manifestOption(), folds);
   }
 
   /** Reads the dataset: {@link #requireValid} first, then {@link Datasets#index}. */
   DatasetIndex index(JobContext ctx) throws IOException {
     requireValid();
-    return Datasets.index(folder(), layout(), options(), ctx);
+    try {
+      return Datasets.index(folder(), layout(), options(), ctx);
+    } catch (IllegalArgumentException e) {
+      throw new CliUsageException(asOption(e.getMessage())); // e.g. --folds on an ESC-50 folder
+    }
   }
 
   /** Notes on standard error for options the chosen layout does not use. */
@@ -182,9 +199,13 @@ final class DatasetSourceOptions {
     if (chosen != null && chosen != Layout.MANIFEST && manifest != null) {
       err.println("note: --manifest applies to the manifest layout only; ignored");
     }
-    if (chosen != null && chosen != Layout.ESC50 && (testFold != null || validationFold != null)) {
+    if (chosen != null
+        && chosen != Layout.ESC50
+        && folds == null
+        && (testFold != null || validationFold != null)) {
       err.println(
-          "note: --test-fold and --validation-fold apply to the esc50 layout only; ignored");
+          "note: --test-fold and --validation-fold apply to the esc50 layout, or with --folds;"
+              + " ignored");
     }
   }
 
@@ -218,7 +239,8 @@ final class DatasetSourceOptions {
     return problem
         .replace("layout.test_fold", "--test-fold")
         .replace("layout.validation_fold", "--validation-fold")
-        .replace("layout.manifest", "--manifest");
+        .replace("layout.manifest", "--manifest")
+        .replace("layout.folds", "--folds");
   }
 
   /**

@@ -66,7 +66,7 @@ public final class Datasets {
    *     read, or (auto-detection only) the folder holds several datasets; the message names the
    *     file and the problem
    * @throws IllegalArgumentException when {@code options} are invalid ({@link
-   *     LayoutOptions#validate()})
+   *     LayoutOptions#validate()}), or ask for speaker folds of a layout other than Speech Commands
    * @throws org.tkdworkbench.jobs.CancelledException when {@code ctx} is cancelled
    */
   public static DatasetIndex index(Path root, Layout layout, LayoutOptions options, JobContext ctx)
@@ -79,12 +79,14 @@ public final class Datasets {
     Objects.requireNonNull(ctx, "ctx");
     Path base = checkedRoot(root);
     if (layout != null) {
+      requireFoldsFit(opts, layout);
       return LayoutReader.of(layout).read(base, opts, ctx);
     }
     Detection d = locate(base);
     if (d.ambiguous()) {
       throw new IOException(d.note());
     }
+    requireFoldsFit(opts, d.layout());
     DatasetIndex index = LayoutReader.of(d.layout()).read(d.root(), opts, ctx);
     if (d.note() == null) {
       return index;
@@ -102,6 +104,17 @@ public final class Datasets {
         index.multiLabel(),
         index.refused(),
         warnings);
+  }
+
+  /** Speaker folds are a Speech Commands split; any other layout refuses them. */
+  private static void requireFoldsFit(LayoutOptions options, Layout layout) {
+    if (options.folds() != null && layout != Layout.SPEECH_COMMANDS) {
+      throw new IllegalArgumentException(
+          "layout.folds: speaker folds need the speech-commands layout (speakers named"
+              + " <speaker>_nohash_<n>), found "
+              + layout.cliName()
+              + (layout == Layout.ESC50 ? " (it has its own five folds: use the test fold alone)" : ""));
+    }
   }
 
   /** {@code root} absolute and normalised, or the reason it cannot be a dataset folder. */

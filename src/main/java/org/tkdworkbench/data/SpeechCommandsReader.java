@@ -5,9 +5,12 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.tkdworkbench.jobs.JobContext;
 
 /**
@@ -20,22 +23,25 @@ import org.tkdworkbench.jobs.JobContext;
  * root, as BAD_METADATA saying what the file is when it exists but is not a clip: noise, hidden,
  * not audio) and summarised in one warning per list; an entry naming a file refused already (a link
  * out, a duplicate) is not refused again. A clip in both lists counts as test, with a warning.
+ *
+ * <p>With {@link LayoutOptions#folds()} the lists are not read: the splits are {@link
+ * SpeakerFolds speaker folds}.
  */
 final class SpeechCommandsReader implements LayoutReader {
   @Override
   public DatasetIndex read(Path root, LayoutOptions options, JobContext ctx) throws IOException {
     TreeWalk walk = TreeWalk.walk(root, ctx);
     Problems problems = walk.problems;
+    if (options.folds() != null) {
+      return byFolds(root, walk, builder(root, walk, options), options, problems, ctx);
+    }
     Map<String, Integer> validation = readList(root, SpeechCommandsIndexer.VALIDATION_LIST, problems);
     Map<String, Integer> testing = readList(root, SpeechCommandsIndexer.TESTING_LIST, problems);
-    IndexBuilder b = new IndexBuilder(root, Layout.SPEECH_COMMANDS, options, problems);
-    b.refuseAll(walk.refused);
-    b.noise(walk.noise);
+    IndexBuilder b = builder(root, walk, options);
     for (Map.Entry<String, Path> e : walk.inAddOrder()) {
       String id = e.getKey();
-      int slash = id.indexOf('/');
+      int slash = labelEnd(id, problems);
       if (slash < 0) {
-        problems.add("audio files directly in the dataset folder, outside any label (ignored)", id);
         continue;
       }
       boolean test = testing.containsKey(id);
@@ -80,6 +86,100 @@ final class SpeechCommandsReader implements LayoutReader {
     ctx.progress(
         index.clips().size(), index.clips().size(), "Indexed " + index.clips().size() + " clips");
     return index;
+  }
+
+  /** A builder holding the walk's refusals and noise files. */
+  private static IndexBuilder builder(Path root, TreeWalk walk, LayoutOptions options) {
+    IndexBuilder b = new IndexBuilder(root, Layout.SPEECH_COMMANDS, options, walk.problems);
+    b.refuseAll(walk.refused);
+    b.noise(walk.noise);
+    return b;
+  }
+
+  /**
+   * The splits by {@link SpeakerFolds}: the test fold, the validation fold, the rest train; the
+   * split lists are not read (a note says so when they exist).
+   */
+  private static DatasetIndex byFolds(
+      Path root,
+      TreeWalk walk,
+      IndexBuilder b,
+      LayoutOptions options,
+      Problems problems,
+      JobContext ctx) {
+    int folds = options.folds();
+    int testFold = options.testFold();
+    int validationFold = options.speakerValidationFold();
+    List<String> lists = new ArrayList<>();
+    for (String list : List.of(SpeechCommandsIndexer.VALIDATION_LIST, SpeechCommandsIndexer.TESTING_LIST)) {
+      if (Files.exists(root.resolve(list))) {
+        lists.add(list);
+      }
+    }
+    if (!lists.isEmpty()) {
+      problems.note(
+          String.join(" and ", lists)
+              + (lists.size() == 1 ? " is" : " are")
+              + " not used: the splits are speaker folds ("
+              + folds
+              + " folds, test fold "
+              + testFold
+              + ", validation fold "
+              + validationFold
+              + ").");
+    }
+    Set<String> speakers = new HashSet<>();
+    for (Map.Entry<String, Path> e : walk.inAddOrder()) {
+      if (e.getKey().indexOf('/') >= 0) {
+        speakers.add(SpeakerFolds.speaker(e.getKey()));
+      }
+    }
+    Map<String, Integer> foldOf = SpeakerFolds.assign(speakers, folds);
+    int[] perFold = new int[folds + 1];
+    foldOf.values().forEach(f -> perFold[f]++);
+    for (Map.Entry<String, Path> e : walk.inAddOrder()) {
+      String id = e.getKey();
+      int slash = labelEnd(id, problems);
+      if (slash < 0) {
+        continue;
+      }
+      int fold = foldOf.get(SpeakerFolds.speaker(id));
+      Split split =
+          fold == testFold ? Split.TEST : fold == validationFold ? Split.VALIDATION : Split.TRAIN;
+      b.add(
+          new Clip(id, e.getValue(), id.substring(0, slash), split),
+          walk.real.get(id),
+          "the folder tree");
+    }
+    if (!speakers.isEmpty()) {
+      for (int f : new int[] {testFold, validationFold}) {
+        if (perFold[f] == 0) {
+          problems.note(
+              "Fold "
+                  + f
+                  + " has no speakers ("
+                  + speakers.size()
+                  + " speakers in "
+                  + folds
+                  + " folds), so the "
+                  + (f == testFold ? "test" : "validation")
+                  + " split is empty.");
+        }
+      }
+    }
+    DatasetIndex index = b.build();
+    ctx.progress(
+        index.clips().size(), index.clips().size(), "Indexed " + index.clips().size() + " clips");
+    return index;
+  }
+
+  /** Where the label folder of {@code id} ends, or -1 (counted as a problem) when it has none. */
+  private static int labelEnd(String id, Problems problems) {
+    int slash = id.indexOf('/');
+    if (slash < 0) {
+      problems.add("audio files directly in the dataset folder, outside any label (ignored)", id);
+    }
+    return slash;
   }
 
   /**

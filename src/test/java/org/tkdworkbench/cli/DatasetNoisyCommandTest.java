@@ -11,6 +11,7 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import javax.sound.sampled.AudioFileFormat;
 import javax.sound.sampled.AudioFormat;
@@ -18,6 +19,7 @@ import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tkdworkbench.data.SpeakerFolds;
 
 /** {@code dataset noisy} through picocli: exit codes, messages, the summary and the files. */
 class DatasetNoisyCommandTest {
@@ -122,6 +124,72 @@ class DatasetNoisyCommandTest {
     assertThat(c.out()).contains("written: 8 clips of 2.000 s at 16000 Hz (3 copies of each training clip)");
     assertThat(copies.resolve("yes/aaaa0001_nohash_0-copy3.wav")).exists();
     assertThat(copies.resolve("yes/aaaa0002_nohash_0-copy2.wav")).as("a test clip").doesNotExist();
+  }
+
+  /**
+   * Speaker folds: the lists written are the fold's speakers (test fold, the one before it for
+   * validation), copies only for the training speaker, and a clip's noisy version does not depend
+   * on its split (each clip's draws come from its id), so fold variants agree clip for clip.
+   */
+  @Test
+  void speakerFoldsChooseTheSplitsOfTheVariant() throws IOException {
+    Path src = source(true);
+    Map<String, Integer> fold =
+        SpeakerFolds.assign(List.of("aaaa0001", "aaaa0002", "aaaa0003"), 3);
+    String test = speakerIn(fold, 2);
+    String validation = speakerIn(fold, 1);
+    String train = speakerIn(fold, 3);
+    Path out = tmp.resolve("fold2");
+    Run r =
+        cli("dataset", "noisy", src.toString(), "--folds", "3", "--test-fold", "2", "--length",
+            "2", "--copies", "2", "--output", out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(Files.readAllLines(out.resolve("testing_list.txt")))
+        .isNotEmpty()
+        .allSatisfy(l -> assertThat(l).contains(test + "_nohash_0.wav"));
+    assertThat(Files.readAllLines(out.resolve("validation_list.txt")))
+        .isNotEmpty()
+        .allSatisfy(l -> assertThat(l).contains(validation + "_nohash_0.wav"));
+    try (var files = Files.walk(out)) {
+      List<String> copies =
+          files.map(p -> p.getFileName().toString()).filter(n -> n.contains("-copy")).toList();
+      assertThat(copies).isNotEmpty().allSatisfy(n -> assertThat(n).startsWith(train));
+    }
+    assertThat(r.err()).contains("not used: the splits are speaker folds");
+
+    Path published = tmp.resolve("published");
+    Run p = cli("dataset", "noisy", src.toString(), "--length", "2", "--output", published.toString());
+    assertThat(p.code()).as(p.err()).isZero();
+    for (String clip : List.of("yes/aaaa0001_nohash_0.wav", "no/aaaa0003_nohash_0.wav")) {
+      assertThat(Files.readAllBytes(out.resolve(clip)))
+          .as(clip)
+          .isEqualTo(Files.readAllBytes(published.resolve(clip)));
+    }
+  }
+
+  private static String speakerIn(Map<String, Integer> fold, int f) {
+    return fold.entrySet().stream().filter(e -> e.getValue() == f).findFirst().orElseThrow().getKey();
+  }
+
+  @Test
+  void speakerFoldOptionsAreCheckedAndNamed() throws IOException {
+    Path src = source(true);
+    Run noTest = cli("dataset", "noisy", src.toString(), "--folds", "10", "--output",
+        tmp.resolve("a").toString());
+    assertThat(noTest.code()).isEqualTo(2);
+    assertThat(noTest.err()).contains("--test-fold: required with --folds (a fold in 1..10)");
+    Run two = cli("dataset", "inspect", src.toString(), "--folds", "2", "--test-fold", "1");
+    assertThat(two.code()).isEqualTo(2);
+    assertThat(two.err()).contains("--folds: must be at least 3").contains("found 2");
+    Run over = cli("dataset", "inspect", src.toString(), "--folds", "4", "--test-fold", "5");
+    assertThat(over.code()).isEqualTo(2);
+    assertThat(over.err()).contains("--test-fold: must be in 1..4, found 5");
+    Path folders = tmp.resolve("plain");
+    wav(folders.resolve("dog/a.wav"), word(100, 1000));
+    Run plain = cli("dataset", "inspect", folders.toString(), "--folds", "3", "--test-fold", "1");
+    assertThat(plain.code()).as(plain.err()).isEqualTo(2);
+    assertThat(plain.err()).contains("--folds: speaker folds need the speech-commands layout")
+        .contains("found folders");
   }
 
   @Test

@@ -56,6 +56,10 @@ final class NoisyProvenance {
     Map<String, Object> src = new LinkedHashMap<>();
     src.put("root", source.root().toString());
     src.put("layout", source.layout().cliName());
+    if (source.options() != null
+        && !source.options().equals(org.tkdworkbench.data.LayoutOptions.defaults())) {
+      src.put("options", source.options()); // e.g. the speaker fold the splits came from
+    }
     src.put("clips", source.clips().size());
     root.put("source", src);
 
