@@ -44,8 +44,8 @@ final class LayoutPage {
     }
     return switch (l) {
       case FOLDERS -> "root/<label>/…/*.wav: the first folder below the root is the label; every clip is train.";
-      case SPEECH_COMMANDS -> "Label folders; validation_list.txt and testing_list.txt define the splits;"
-          + " _background_noise_/ is a noise source, not a class.";
+      case SPEECH_COMMANDS -> "Label folders; validation_list.txt and testing_list.txt define the splits"
+          + " (or speaker folds, below); _background_noise_/ is a noise source, not a class.";
       case ESC50 -> "meta/esc50.csv and audio/: the test fold (and optionally a validation fold) are held out.";
       case FSD50K -> "FSD50K.ground_truth/{dev,eval,vocabulary}.csv; clips may carry several labels.";
       case MANIFEST -> "A CSV with path,label[,split] relative to its folder; ';' separates labels.";
@@ -120,6 +120,35 @@ final class LayoutPage {
         s.form().message("validation_fold"), support);
     showFor(esc, s, Layout.ESC50);
 
+    // Speech Commands: the lists, or speaker folds for cross-validation.
+    GridPane speech = Forms.grid();
+    CheckBox byFolds = new CheckBox("by speaker folds, not the lists");
+    byFolds.setId("wizardSpeakerFolds");
+    byFolds.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+    byFolds.selectedProperty().bindBidirectional(s.speakerFoldsProperty());
+    Forms.row(speech, 0, "Splits", byFolds, byFolds, s.form().message("folds"), support);
+    Spinner<Integer> count = new Spinner<>(new IntegerSpinnerValueFactory(3, 100, 10));
+    count.setId("wizardFolds");
+    count.setEditable(true);
+    count.getValueFactory().valueProperty().bindBidirectional(s.foldsProperty());
+    Spinner<Integer> testFold = new Spinner<>(new IntegerSpinnerValueFactory(1, 100, 2));
+    testFold.setId("wizardSpeakerTestFold");
+    testFold.setEditable(true);
+    testFold.getValueFactory().valueProperty().bindBidirectional(s.speakerTestFoldProperty());
+    count.disableProperty().bind(byFolds.selectedProperty().not());
+    testFold.disableProperty().bind(byFolds.selectedProperty().not());
+    Forms.row(speech, 1, "Folds", count, count, null, support);
+    Forms.row(speech, 2, "Test fold", testFold, testFold, s.form().message("test_fold"), support);
+    Label foldsHint =
+        Forms.hint(
+            "Speakers (the name before _nohash_) ordered by Speech Commands' hash and cut into equal"
+                + " runs; validation is the fold before the test fold. 10 folds, test fold 2 is the"
+                + " published split of a set made by that rule. Build a noisy variant per test fold"
+                + " to cross-validate.");
+    foldsHint.setWrapText(true);
+    speech.add(foldsHint, 0, 3, 3, 1);
+    showFor(speech, s, Layout.SPEECH_COMMANDS);
+
     GridPane manifest = Forms.grid();
     TextField name = Forms.text("wizardManifest", s.manifestProperty(), 18);
     name.setPromptText("the only .csv at the top");
@@ -128,7 +157,7 @@ final class LayoutPage {
 
     HBox choose = new HBox(10, new Label("Read it as"), combo);
     choose.setAlignment(Pos.CENTER_LEFT);
-    VBox box = new VBox(10, status, error, choose, explanation, esc, manifest);
+    VBox box = new VBox(10, status, error, choose, explanation, esc, speech, manifest);
     box.setPadding(new Insets(12));
     return box;
   }

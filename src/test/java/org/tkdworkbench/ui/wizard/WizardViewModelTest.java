@@ -139,6 +139,29 @@ class WizardViewModelTest {
   }
 
   @Test
+  void speechCommandsSpeakerFoldsAreAChoiceValidatedBesideTheTestFold() {
+    FakeServices s = services();
+    s.detectedLayout = Layout.SPEECH_COMMANDS;
+    WizardViewModel vm = inline(s);
+    vm.next();
+    LayoutSettings layout = vm.layout();
+    assertThat(layout.options()).isEqualTo(LayoutOptions.defaults());
+    layout.speakerFoldsProperty().set(true);
+    assertThat(layout.options()).isEqualTo(LayoutOptions.speakerFolds(10, 2, null));
+    layout.speakerTestFoldProperty().set(12);
+    assertThat(layout.form().message("test_fold").get()).isEqualTo("must be in 1..10, found 12");
+    assertThat(vm.canGoNextProperty().get()).isFalse();
+    layout.foldsProperty().set(12);
+    assertThat(vm.canGoNextProperty().get()).isTrue();
+    assertThat(layout.options()).isEqualTo(LayoutOptions.speakerFolds(12, 12, null));
+    // ESC-50 ignores the speaker folds; back to Speech Commands they are still chosen.
+    layout.layoutProperty().set(Layout.ESC50);
+    assertThat(layout.options()).isEqualTo(new LayoutOptions(5, null, null));
+    layout.layoutProperty().set(Layout.SPEECH_COMMANDS);
+    assertThat(layout.options().folds()).isEqualTo(12);
+  }
+
+  @Test
   void esc50FoldsAreValidatedBesideTheirFields() {
     FakeServices s = services();
     s.detectedLayout = Layout.ESC50;

@@ -15,6 +15,7 @@ import javafx.scene.chart.StackedBarChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.StackPane;
@@ -27,6 +28,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 import org.tkdworkbench.data.Layout;
+import org.tkdworkbench.data.LayoutOptions;
 import org.tkdworkbench.data.RegisteredDataset;
 import org.tkdworkbench.data.Refusal;
 import org.tkdworkbench.jobs.ExecutorJobRunner;
@@ -132,8 +134,26 @@ class WizardViewTest {
     assertThat(robot.lookup("#wizardDetected").queryAs(Label.class).getText())
         .isEqualTo("Detected: speech-commands");
     assertThat(treeVisible("wizardTestFold")).isFalse();
+    assertThat(treeVisible("wizardSpeakerFolds")).isTrue();
+    assertThat(robot.lookup("#wizardFolds").queryAs(Spinner.class).isDisabled()).isTrue();
+    robot.clickOn("#wizardSpeakerFolds");
+    assertThat(robot.lookup("#wizardFolds").queryAs(Spinner.class).isDisabled()).isFalse();
+    assertThat(vm.layout().options()).isEqualTo(LayoutOptions.speakerFolds(10, 2, null));
+    org.tkdworkbench.ui.Snapshots.save(
+        org.tkdworkbench.ui.Snapshots.of(robot.lookup("#wizardSpeakerFolds").query().getScene().getRoot()),
+        "wizard-speaker-folds");
+    robot.interact(() -> vm.layout().foldsProperty().set(3));
+    robot.interact(() -> vm.layout().speakerTestFoldProperty().set(5));
+    assertThat(message("wizardSpeakerTestFold")).isEqualTo("must be in 1..3, found 5");
+    assertThat(button("wizardNext").isDisabled()).isTrue();
+    robot.interact(() -> vm.layout().speakerTestFoldProperty().set(1));
+    assertThat(message("wizardSpeakerTestFold")).isNull();
+    assertThat(vm.layout().options()).isEqualTo(LayoutOptions.speakerFolds(3, 1, null));
+    robot.clickOn("#wizardSpeakerFolds");
+    assertThat(vm.layout().options()).isEqualTo(LayoutOptions.defaults());
     robot.interact(() -> layout.setValue(Layout.ESC50));
     assertThat(treeVisible("wizardTestFold")).isTrue();
+    assertThat(treeVisible("wizardSpeakerFolds")).isFalse();
     robot.interact(() -> layout.setValue(Layout.SPEECH_COMMANDS));
     next();
 
