@@ -189,7 +189,10 @@ final class DatasetSourceOptions {
     try {
       return Datasets.index(folder(), layout(), options(), ctx);
     } catch (IllegalArgumentException e) {
-      throw new CliUsageException(asOption(e.getMessage())); // e.g. --folds on an ESC-50 folder
+      if (e.getMessage() != null && e.getMessage().startsWith("layout.")) {
+        throw new CliUsageException(asOption(e.getMessage())); // e.g. --folds on an ESC-50 folder
+      }
+      throw e;
     }
   }
 

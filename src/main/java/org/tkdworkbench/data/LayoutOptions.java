@@ -19,7 +19,7 @@ import java.util.List;
  * @param manifest MANIFEST: the manifest file, relative to the dataset root; null means the only
  *     {@code *.csv} at the root
  * @param folds Speech Commands: split by {@link SpeakerFolds speaker folds} instead of the split
- *     lists, into this many folds (at least 3); null means the lists
+ *     lists, into this many folds (3..{@link #MAX_FOLDS}); null means the lists
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record LayoutOptions(
@@ -27,6 +27,9 @@ public record LayoutOptions(
     @JsonProperty("validation_fold") Integer validationFold,
     @JsonProperty("manifest") String manifest,
     @JsonProperty("folds") Integer folds) {
+  /** The most speaker folds: beyond leave-one-speaker-out on Speech Commands' 2,618 speakers. */
+  public static final int MAX_FOLDS = 10_000;
+
   /** ESC-50 folds and a manifest, without speaker folds. */
   public LayoutOptions(Integer testFold, Integer validationFold, String manifest) {
     this(testFold, validationFold, manifest, null);
@@ -68,10 +71,11 @@ public record LayoutOptions(
     List<String> p = new ArrayList<>();
     int last = 5;
     if (folds != null) {
-      if (folds < 3) {
+      if (folds < 3 || folds > MAX_FOLDS) {
         p.add(
-            "layout.folds: must be at least 3 (a test fold, a validation fold and one to train"
-                + " on), found "
+            "layout.folds: must be in 3.."
+                + MAX_FOLDS
+                + " (a test fold, a validation fold and one to train on), found "
                 + folds);
         return p;
       }

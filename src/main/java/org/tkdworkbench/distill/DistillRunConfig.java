@@ -1,9 +1,11 @@
 package org.tkdworkbench.distill;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.List;
+import org.tkdworkbench.data.LayoutOptions;
 import org.tkdworkbench.features.FeatureSpec;
 import org.tkdworkbench.models.Engines;
 import org.tkdworkbench.models.student.StudentSpec;
@@ -24,6 +26,8 @@ import org.tkdworkbench.models.student.StudentSpec;
  * @param features the student's log-mel settings
  * @param dataset the dataset folder (absolute)
  * @param layout its layout's CLI name, or {@code auto}
+ * @param layoutOptions the layout's choices when not the defaults (an ESC-50 test fold, speaker
+ *     folds), else null and not written, so the run re-reads the same splits on resume
  * @param datasetFingerprint {@code DatasetRegistry.fingerprint} when the run started
  * @param teacher the teacher folder the knowledge came from, or null
  * @param teacherId the teacher's id (name + content hash), or null
@@ -48,6 +52,7 @@ public record DistillRunConfig(
     @JsonProperty("features") FeatureSpec features,
     @JsonProperty("dataset") String dataset,
     @JsonProperty("layout") String layout,
+    @JsonProperty("layout_options") @JsonInclude(JsonInclude.Include.NON_NULL) LayoutOptions layoutOptions,
     @JsonProperty("dataset_fingerprint") String datasetFingerprint,
     @JsonProperty("teacher") String teacher,
     @JsonProperty("teacher_id") String teacherId,
@@ -85,7 +90,7 @@ public record DistillRunConfig(
       double energySmoothingSeconds) {
     return new DistillRunConfig(
         spec.architecture().cliName(), weights.lambda(), weights.alpha(), weights.temperature(), target.cliName(),
-        training.seed(), spec, training, features, absolute(dataset), layout, fingerprint, absolute(teacher), teacherId,
+        training.seed(), spec, training, features, absolute(dataset), layout, null, fingerprint, absolute(teacher), teacherId,
         absolute(knowledge), cliName(method), cliName(fusion), energySmoothingSeconds,
         // The version is filled in when the run starts (withEngineVersion): asking for it loads the
         // engine's native library, which must not happen on the UI thread that launches a run.
@@ -107,7 +112,7 @@ public record DistillRunConfig(
    */
   public DistillRunConfig withIds(String fingerprint, String teacherIdentity) {
     return new DistillRunConfig(
-        student, lambda, alpha, temperature, target, seed, studentSpec, training, features, dataset, layout, fingerprint,
+        student, lambda, alpha, temperature, target, seed, studentSpec, training, features, dataset, layout, layoutOptions, fingerprint,
         teacher, teacherIdentity, knowledge, rolloutMethod, headFusion, energySmoothingSeconds, engine, engineVersion,
         workbenchVersion);
   }
@@ -115,8 +120,25 @@ public record DistillRunConfig(
   /** This config with its engine's version recorded (read in the job that starts the run). */
   public DistillRunConfig withEngineVersion(String version) {
     return new DistillRunConfig(
-        student, lambda, alpha, temperature, target, seed, studentSpec, training, features, dataset, layout, datasetFingerprint,
+        student, lambda, alpha, temperature, target, seed, studentSpec, training, features, dataset, layout, layoutOptions, datasetFingerprint,
         teacher, teacherId, knowledge, rolloutMethod, headFusion, energySmoothingSeconds, engine, version, workbenchVersion);
+  }
+
+  /**
+   * This config reading its dataset with {@code options} (null or the defaults: recorded as
+   * absent, as runs before this field were).
+   */
+  public DistillRunConfig withLayoutOptions(LayoutOptions options) {
+    LayoutOptions o = options == null || options.equals(LayoutOptions.defaults()) ? null : options;
+    return new DistillRunConfig(
+        student, lambda, alpha, temperature, target, seed, studentSpec, training, features, dataset, layout, o,
+        datasetFingerprint, teacher, teacherId, knowledge, rolloutMethod, headFusion, energySmoothingSeconds, engine,
+        engineVersion, workbenchVersion);
+  }
+
+  /** The layout's choices this run reads its dataset with (the defaults when none were recorded). */
+  public LayoutOptions layoutOptionsOrDefaults() {
+    return layoutOptions == null ? LayoutOptions.defaults() : layoutOptions;
   }
 
   /** The loss weights. */

@@ -11,7 +11,6 @@ import org.tkdworkbench.audio.AudioDecoder;
 import org.tkdworkbench.data.DatasetIndex;
 import org.tkdworkbench.data.Datasets;
 import org.tkdworkbench.data.Layout;
-import org.tkdworkbench.data.LayoutOptions;
 import org.tkdworkbench.data.Split;
 import org.tkdworkbench.features.FeatureCache;
 import org.tkdworkbench.jobs.CancelledException;
@@ -49,12 +48,15 @@ public final class DistillRuns {
   /** What a run trains on. */
   private record Inputs(DatasetIndex index, ClipTensors data, Knowledge knowledge) {}
 
-  /** Reads the dataset {@code config} names, with its layout (or detection for {@code auto}). */
+  /**
+   * Reads the dataset {@code config} names, with its layout (or detection for {@code auto}) and its
+   * layout options (a test fold, speaker folds), so a resumed run trains on the same splits.
+   */
   public DatasetIndex index(DistillRunConfig config, JobContext ctx) throws IOException {
     Layout layout = config.layout() == null || config.layout().equals("auto")
         ? null
         : Layout.fromCliName(config.layout()).orElseThrow(() -> new IllegalArgumentException("layout: unknown " + config.layout()));
-    return Datasets.index(Path.of(config.dataset()), layout, LayoutOptions.defaults(), ctx);
+    return Datasets.index(Path.of(config.dataset()), layout, config.layoutOptionsOrDefaults(), ctx);
   }
 
   /**
@@ -67,7 +69,8 @@ public final class DistillRuns {
     // Before the teacher's knowledge and the features are computed for nothing.
     ClipTensors.requireClassifiable(index.labels(), index.multiLabel());
     List<Object> key =
-        java.util.Arrays.asList(config.dataset(), config.datasetFingerprint(), config.features(), config.teacher(),
+        java.util.Arrays.asList(config.dataset(), config.layoutOptionsOrDefaults(), config.datasetFingerprint(),
+            config.features(), config.teacher(),
             config.teacherId(), config.knowledge(), config.rolloutMethod(), config.headFusion());
     Inputs memo = loaded.get(key);
     if (memo != null) {

@@ -156,6 +156,8 @@ class DatasetNoisyCommandTest {
       assertThat(copies).isNotEmpty().allSatisfy(n -> assertThat(n).startsWith(train));
     }
     assertThat(r.err()).contains("not used: the splits are speaker folds");
+    assertThat(Files.readString(out.resolve("noisy_spec.json")))
+        .containsPattern("\"options\" : \\{\\s*\"test_fold\" : 2,\\s*\"folds\" : 3\\s*}");
 
     Path published = tmp.resolve("published");
     Run p = cli("dataset", "noisy", src.toString(), "--length", "2", "--output", published.toString());
@@ -180,7 +182,7 @@ class DatasetNoisyCommandTest {
     assertThat(noTest.err()).contains("--test-fold: required with --folds (a fold in 1..10)");
     Run two = cli("dataset", "inspect", src.toString(), "--folds", "2", "--test-fold", "1");
     assertThat(two.code()).isEqualTo(2);
-    assertThat(two.err()).contains("--folds: must be at least 3").contains("found 2");
+    assertThat(two.err()).contains("--folds: must be in 3..10000").contains("found 2");
     Run over = cli("dataset", "inspect", src.toString(), "--folds", "4", "--test-fold", "5");
     assertThat(over.code()).isEqualTo(2);
     assertThat(over.err()).contains("--test-fold: must be in 1..4, found 5");
@@ -190,6 +192,11 @@ class DatasetNoisyCommandTest {
     assertThat(plain.code()).as(plain.err()).isEqualTo(2);
     assertThat(plain.err()).contains("--folds: speaker folds need the speech-commands layout")
         .contains("found folders");
+    Path esc = tmp.resolve("ESC-50-master");
+    org.tkdworkbench.data.DatasetFixtures.esc50(esc);
+    Run escFolds = cli("dataset", "inspect", esc.toString(), "--folds", "5", "--test-fold", "1");
+    assertThat(escFolds.code()).as(escFolds.err()).isEqualTo(2);
+    assertThat(escFolds.err()).contains("found esc50 (it has its own five folds: use the test fold alone)");
   }
 
   @Test

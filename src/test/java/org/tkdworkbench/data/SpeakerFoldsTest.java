@@ -182,8 +182,12 @@ class SpeakerFoldsTest {
   void optionsAreValidatedAgainstTheFoldCount() {
     assertThat(LayoutOptions.speakerFolds(2, 1, null).validate())
         .containsExactly(
-            "layout.folds: must be at least 3 (a test fold, a validation fold and one to train on),"
-                + " found 2");
+            "layout.folds: must be in 3..10000 (a test fold, a validation fold and one to train"
+                + " on), found 2");
+    assertThat(LayoutOptions.speakerFolds(Integer.MAX_VALUE, 1, null).validate())
+        .singleElement()
+        .asString()
+        .startsWith("layout.folds: must be in 3..10000");
     assertThat(new LayoutOptions(null, null, null, 10).validate())
         .containsExactly("layout.test_fold: required with layout.folds (a fold in 1..10)");
     assertThat(LayoutOptions.speakerFolds(10, 11, null).validate())

@@ -24,6 +24,7 @@ import org.tkdworkbench.data.DatasetIndex;
 import org.tkdworkbench.data.Datasets;
 import org.tkdworkbench.data.Layout;
 import org.tkdworkbench.data.LayoutOptions;
+import org.tkdworkbench.workspace.Json;
 import org.tkdworkbench.jobs.CancelledException;
 import org.tkdworkbench.jobs.JobRunner;
 import org.tkdworkbench.runs.ClipResults;
@@ -297,7 +298,11 @@ public final class CompareViewModel {
       throw new IOException("run.json names no dataset");
     }
     String layoutName = config.path("layout").asText("auto");
-    String key = root + "\n" + layoutName;
+    LayoutOptions options =
+        config.hasNonNull("layout_options")
+            ? Json.mapper().treeToValue(config.get("layout_options"), LayoutOptions.class)
+            : LayoutOptions.defaults();
+    String key = root + "\n" + layoutName + "\n" + options;
     synchronized (indexes) {
       DatasetIndex known = indexes.get(key);
       if (known != null) {
@@ -305,7 +310,7 @@ public final class CompareViewModel {
       }
     }
     Layout layout = Layout.fromCliName(layoutName).orElse(null);
-    DatasetIndex index = Datasets.index(Path.of(root), layout, LayoutOptions.defaults(), ctx);
+    DatasetIndex index = Datasets.index(Path.of(root), layout, options, ctx);
     synchronized (indexes) {
       indexes.put(key, index);
     }

@@ -280,7 +280,8 @@ public final class DesignerViewModel {
   private DistillRunConfig config(StudentSpec spec, TrainingConfig t, DistillationLoss.Weights w) {
     String layout = dataset.layout() == null ? "auto" : dataset.layout().cliName();
     return DistillRunConfig.of(spec, t, FeatureSpec.defaults(), w, target.get(), dataset.root(), layout, null,
-        teacher.get(), null, null, RolloutMethod.ROLLOUT, HeadFusion.MEAN, 0.2);
+            teacher.get(), null, null, RolloutMethod.ROLLOUT, HeadFusion.MEAN, 0.2)
+        .withLayoutOptions(dataset.options());
   }
 
   /** Queues one run with the fields' settings; {@code onCreated} gets its folder and job. */

@@ -49,6 +49,7 @@ public final class LayoutSettings {
   /** A fresh detection: the layout it found becomes the choice; the manifest name its default. */
   void detected(Layout found, String manifest) {
     detected.set(found);
+    speakerFolds.set(false); // a new source is read by its lists until the user asks for folds
     form.value("manifest").set(manifest == null ? "" : manifest);
     layout.set(found);
     validate();
