@@ -70,7 +70,7 @@ final class DatasetSourceOptions {
       names = "--folds",
       paramLabel = "K",
       description =
-          "Speech Commands: split by speaker into K folds (at least 3) instead of the split lists:"
+          "Speech Commands: split by speaker into K folds (3..10000) instead of the split lists:"
               + " speakers ordered by Speech Commands' hash; --folds 10 --test-fold 2 is the"
               + " published split of a set made by that rule. Needs --test-fold.")
   Integer folds;

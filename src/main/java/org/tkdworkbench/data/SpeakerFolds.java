@@ -3,12 +3,13 @@ package org.tkdworkbench.data;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * Speaker-grouped folds for Speech Commands-style data, for cross-validation on a dataset whose
@@ -73,11 +74,13 @@ public final class SpeakerFolds {
     if (folds < 1) {
       throw new IllegalArgumentException("folds: must be at least 1, found " + folds);
     }
-    Comparator<String> byPlace =
-        Comparator.comparingLong(SpeakerFolds::place).thenComparing(Comparator.naturalOrder());
-    TreeSet<String> sorted = new TreeSet<>(byPlace);
-    sorted.addAll(speakers);
-    List<String> order = List.copyOf(sorted);
+    Map<String, Long> places = new HashMap<>();
+    for (String s : speakers) {
+      places.computeIfAbsent(s, SpeakerFolds::place); // one SHA-1 per speaker, not per comparison
+    }
+    List<String> order = new ArrayList<>(places.keySet());
+    order.sort(
+        Comparator.<String>comparingLong(places::get).thenComparing(Comparator.naturalOrder()));
     int n = order.size();
     int base = n / folds;
     int smaller = folds - n % folds; // the first `smaller` folds hold `base`, the rest base + 1
