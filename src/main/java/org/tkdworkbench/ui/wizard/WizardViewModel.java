@@ -16,6 +16,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.tkdworkbench.data.DatasetIndex;
+import org.tkdworkbench.data.LayoutOptions;
 import org.tkdworkbench.data.RegisteredDataset;
 import org.tkdworkbench.features.FeatureSpec;
 import org.tkdworkbench.jobs.JobHandle;
@@ -141,10 +142,17 @@ public final class WizardViewModel {
     return p.toAbsolutePath().normalize();
   }
 
+  /**
+   * The source folder's name, with the fold when reading it by speaker folds ({@code
+   * sample-fold2of10}): the default name of what is registered and of a noisy variant's folder, so
+   * ten folds make ten folders and ten registry entries a person can tell apart.
+   */
   private String sourceName() {
     Path root = sourceRoot();
     Path name = root == null ? null : root.getFileName();
-    return name == null ? "dataset" : name.toString();
+    String base = name == null ? "dataset" : name.toString();
+    LayoutOptions o = layout.options();
+    return o.folds() == null ? base : base + "-fold" + o.testFold() + "of" + o.folds();
   }
 
   // ---- steps ------------------------------------------------------------------------------

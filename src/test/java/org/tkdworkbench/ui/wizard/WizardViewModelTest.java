@@ -159,6 +159,14 @@ class WizardViewModelTest {
     assertThat(layout.options()).isEqualTo(new LayoutOptions(5, null, null));
     layout.layoutProperty().set(Layout.SPEECH_COMMANDS);
     assertThat(layout.options().folds()).isEqualTo(12);
+
+    // The fold names the noisy variant's folder, so ten folds make ten folders.
+    layout.foldsProperty().set(10);
+    layout.speakerTestFoldProperty().set(3);
+    assertThat(vm.next()).isTrue();
+    assertThat(vm.next()).isTrue();
+    vm.noisy().enabledProperty().set(true);
+    assertThat(vm.noisy().form().text("output")).endsWith("sample-fold3of10-noisy-4s");
   }
 
   @Test
