@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.tkdworkbench.jobs.JobContext;
 
 /**
@@ -32,26 +33,34 @@ final class SpeechCommandsReader implements LayoutReader {
   public DatasetIndex read(Path root, LayoutOptions options, JobContext ctx) throws IOException {
     TreeWalk walk = TreeWalk.walk(root, ctx);
     Problems problems = walk.problems;
-    if (options.folds() != null) {
-      return byFolds(root, walk, builder(root, walk, options), options, problems, ctx);
-    }
-    Map<String, Integer> validation = readList(root, SpeechCommandsIndexer.VALIDATION_LIST, problems);
-    Map<String, Integer> testing = readList(root, SpeechCommandsIndexer.TESTING_LIST, problems);
-    IndexBuilder b = builder(root, walk, options);
+    boolean folds = options.folds() != null;
+    Map<String, Integer> validation =
+        folds ? Map.of() : readList(root, SpeechCommandsIndexer.VALIDATION_LIST, problems);
+    Map<String, Integer> testing =
+        folds ? Map.of() : readList(root, SpeechCommandsIndexer.TESTING_LIST, problems);
+    Function<String, Split> splitOf =
+        folds
+            ? foldSplits(root, walk, options, problems)
+            : id -> {
+              boolean test = testing.containsKey(id);
+              boolean val = validation.containsKey(id);
+              if (test && val) {
+                problems.add("clips listed in both split lists (counted as test)", id);
+              }
+              return test ? Split.TEST : val ? Split.VALIDATION : Split.TRAIN;
+            };
+    IndexBuilder b = new IndexBuilder(root, Layout.SPEECH_COMMANDS, options, problems);
+    b.refuseAll(walk.refused);
+    b.noise(walk.noise);
     for (Map.Entry<String, Path> e : walk.inAddOrder()) {
       String id = e.getKey();
-      int slash = labelEnd(id, problems);
+      int slash = id.indexOf('/');
       if (slash < 0) {
+        problems.add("audio files directly in the dataset folder, outside any label (ignored)", id);
         continue;
       }
-      boolean test = testing.containsKey(id);
-      boolean val = validation.containsKey(id);
-      if (test && val) {
-        problems.add("clips listed in both split lists (counted as test)", id);
-      }
-      Split split = test ? Split.TEST : val ? Split.VALIDATION : Split.TRAIN;
       b.add(
-          new Clip(id, e.getValue(), id.substring(0, slash), split),
+          new Clip(id, e.getValue(), id.substring(0, slash), splitOf.apply(id)),
           walk.real.get(id),
           "the folder tree");
     }
@@ -88,30 +97,19 @@ final class SpeechCommandsReader implements LayoutReader {
     return index;
   }
 
-  /** A builder holding the walk's refusals and noise files. */
-  private static IndexBuilder builder(Path root, TreeWalk walk, LayoutOptions options) {
-    IndexBuilder b = new IndexBuilder(root, Layout.SPEECH_COMMANDS, options, walk.problems);
-    b.refuseAll(walk.refused);
-    b.noise(walk.noise);
-    return b;
-  }
-
   /**
-   * The splits by {@link SpeakerFolds}: the test fold, the validation fold, the rest train; the
-   * split lists are not read (a note says so when they exist).
+   * The split of each clip id by {@link SpeakerFolds}: the test fold, the validation fold, the rest
+   * train. The split lists are not read (a note says so when they exist), and a note says when the
+   * test or validation fold has no speakers.
    */
-  private static DatasetIndex byFolds(
-      Path root,
-      TreeWalk walk,
-      IndexBuilder b,
-      LayoutOptions options,
-      Problems problems,
-      JobContext ctx) {
+  private static Function<String, Split> foldSplits(
+      Path root, TreeWalk walk, LayoutOptions options, Problems problems) {
     int folds = options.folds();
     int testFold = options.testFold();
     int validationFold = options.speakerValidationFold();
     List<String> lists = new ArrayList<>();
-    for (String list : List.of(SpeechCommandsIndexer.VALIDATION_LIST, SpeechCommandsIndexer.TESTING_LIST)) {
+    for (String list :
+        List.of(SpeechCommandsIndexer.VALIDATION_LIST, SpeechCommandsIndexer.TESTING_LIST)) {
       if (Files.exists(root.resolve(list))) {
         lists.add(list);
       }
@@ -130,56 +128,30 @@ final class SpeechCommandsReader implements LayoutReader {
     }
     Set<String> speakers = new HashSet<>();
     for (Map.Entry<String, Path> e : walk.inAddOrder()) {
-      if (e.getKey().indexOf('/') >= 0) {
-        speakers.add(SpeakerFolds.speaker(e.getKey()));
+      String id = e.getKey();
+      if (id.indexOf('/') >= 0) { // clips outside a label folder are ignored
+        speakers.add(SpeakerFolds.speaker(id));
       }
     }
     Map<String, Integer> foldOf = SpeakerFolds.assign(speakers, folds);
-    int[] perFold = new int[folds + 1];
-    foldOf.values().forEach(f -> perFold[f]++);
-    for (Map.Entry<String, Path> e : walk.inAddOrder()) {
-      String id = e.getKey();
-      int slash = labelEnd(id, problems);
-      if (slash < 0) {
-        continue;
+    for (int f : new int[] {testFold, validationFold}) {
+      if (!speakers.isEmpty() && !foldOf.containsValue(f)) {
+        problems.note(
+            "Fold "
+                + f
+                + " has no speakers ("
+                + speakers.size()
+                + " speakers in "
+                + folds
+                + " folds), so the "
+                + (f == testFold ? "test" : "validation")
+                + " split is empty.");
       }
+    }
+    return id -> {
       int fold = foldOf.get(SpeakerFolds.speaker(id));
-      Split split =
-          fold == testFold ? Split.TEST : fold == validationFold ? Split.VALIDATION : Split.TRAIN;
-      b.add(
-          new Clip(id, e.getValue(), id.substring(0, slash), split),
-          walk.real.get(id),
-          "the folder tree");
-    }
-    if (!speakers.isEmpty()) {
-      for (int f : new int[] {testFold, validationFold}) {
-        if (perFold[f] == 0) {
-          problems.note(
-              "Fold "
-                  + f
-                  + " has no speakers ("
-                  + speakers.size()
-                  + " speakers in "
-                  + folds
-                  + " folds), so the "
-                  + (f == testFold ? "test" : "validation")
-                  + " split is empty.");
-        }
-      }
-    }
-    DatasetIndex index = b.build();
-    ctx.progress(
-        index.clips().size(), index.clips().size(), "Indexed " + index.clips().size() + " clips");
-    return index;
-  }
-
-  /** Where the label folder of {@code id} ends, or -1 (counted as a problem) when it has none. */
-  private static int labelEnd(String id, Problems problems) {
-    int slash = id.indexOf('/');
-    if (slash < 0) {
-      problems.add("audio files directly in the dataset folder, outside any label (ignored)", id);
-    }
-    return slash;
+      return fold == testFold ? Split.TEST : fold == validationFold ? Split.VALIDATION : Split.TRAIN;
+    };
   }
 
   /**

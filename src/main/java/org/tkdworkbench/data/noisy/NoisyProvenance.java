@@ -12,6 +12,7 @@ import java.util.Map;
 import org.tkdworkbench.BuildInfo;
 import org.tkdworkbench.audio.Mixing;
 import org.tkdworkbench.data.DatasetIndex;
+import org.tkdworkbench.data.LayoutOptions;
 
 /**
  * Writes {@code noisy_spec.json}: what a noisy variant was made from and how, so a result can be
@@ -57,7 +58,7 @@ final class NoisyProvenance {
     src.put("root", source.root().toString());
     src.put("layout", source.layout().cliName());
     if (source.options() != null
-        && !source.options().equals(org.tkdworkbench.data.LayoutOptions.defaults())) {
+        && !source.options().equals(LayoutOptions.defaults())) {
       src.put("options", source.options()); // e.g. the speaker fold the splits came from
     }
     src.put("clips", source.clips().size());

@@ -138,12 +138,18 @@ class WizardViewModelTest {
     assertThat(vm.features().specProperty().get().nMels()).isEqualTo(64);
   }
 
-  @Test
-  void speechCommandsSpeakerFoldsAreAChoiceValidatedBesideTheTestFold() {
+  /** A wizard on the layout page, the fake services having detected {@code detected}. */
+  private WizardViewModel onLayoutPage(Layout detected) {
     FakeServices s = services();
-    s.detectedLayout = Layout.SPEECH_COMMANDS;
+    s.detectedLayout = detected;
     WizardViewModel vm = inline(s);
     vm.next();
+    return vm;
+  }
+
+  @Test
+  void speechCommandsSpeakerFoldsAreAChoiceValidatedBesideTheTestFold() {
+    WizardViewModel vm = onLayoutPage(Layout.SPEECH_COMMANDS);
     LayoutSettings layout = vm.layout();
     assertThat(layout.options()).isEqualTo(LayoutOptions.defaults());
     layout.speakerFoldsProperty().set(true);
@@ -171,10 +177,7 @@ class WizardViewModelTest {
 
   @Test
   void esc50FoldsAreValidatedBesideTheirFields() {
-    FakeServices s = services();
-    s.detectedLayout = Layout.ESC50;
-    WizardViewModel vm = inline(s);
-    vm.next();
+    WizardViewModel vm = onLayoutPage(Layout.ESC50);
     LayoutSettings layout = vm.layout();
     assertThat(layout.options()).isEqualTo(new LayoutOptions(5, null, null));
     layout.testFoldProperty().set(3);
